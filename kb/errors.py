@@ -1,0 +1,117 @@
+"""The one exception hierarchy of kb.
+
+Every error names the file or the query it concerns and, where it helps, what to do next.
+Messages are in English (they go to logs); the CLI and the web UI translate them through
+:func:`user_message`, which returns Vietnamese text for people.
+"""
+
+from __future__ import annotations
+
+
+class KbError(Exception):
+    """Base class of every error kb raises on purpose."""
+
+    #: HTTP status used when the error reaches the web API.
+    status = 500
+
+    def user_message(self) -> str:
+        """Vietnamese text for a person; subclasses override it."""
+        return f"Lỗi: {self}"
+
+
+class ConfigError(KbError):
+    """A setting has a value kb cannot use."""
+
+    status = 500
+
+    def user_message(self) -> str:
+        return f"Cấu hình không hợp lệ: {self}"
+
+
+class IngestError(KbError):
+    """A file could not be turned into a document."""
+
+    status = 422
+
+    def __init__(self, path: str, reason: str, user_reason: str | None = None):
+        self.path = str(path)
+        self.reason = reason
+        self.user_reason = user_reason or reason
+        super().__init__(f"{self.path}: {reason}")
+
+    def user_message(self) -> str:
+        return f"{self.path}: {self.user_reason}"
+
+
+class UnsupportedFormat(IngestError):
+    """No parser accepts this file."""
+
+
+class ParseError(IngestError):
+    """A parser accepted the file but could not read it (corrupt, encrypted, too large...)."""
+
+
+class IndexError_(KbError):
+    """Base class for problems with the index directory."""
+
+    status = 503
+
+
+class IndexLockedError(IndexError_):
+    """Another process holds the index's write lock."""
+
+    def __init__(self, index_dir: str):
+        self.index_dir = str(index_dir)
+        super().__init__(
+            f"index {self.index_dir} is locked by another writer; wait for it to finish and retry"
+        )
+
+    def user_message(self) -> str:
+        return (
+            f"Chỉ mục {self.index_dir} đang được một tiến trình khác ghi "
+            "(ví dụ một lệnh kb ingest khác). Hãy chờ tiến trình đó xong rồi chạy lại."
+        )
+
+
+class IndexMissingError(IndexError_):
+    """The index directory holds no index yet."""
+
+    def __init__(self, index_dir: str):
+        self.index_dir = str(index_dir)
+        super().__init__(f"no index in {self.index_dir}; run `kb ingest PATH` first")
+
+    def user_message(self) -> str:
+        return (
+            f"Chưa có chỉ mục tại {self.index_dir}. "
+            "Hãy nạp tài liệu trước bằng lệnh: kb ingest THƯ_MỤC"
+        )
+
+
+class SchemaMismatchError(IndexError_):
+    """The index on disk was built with another schema version."""
+
+    def __init__(self, index_dir: str, found: str, expected: str):
+        self.index_dir = str(index_dir)
+        super().__init__(
+            f"index {self.index_dir} has schema version {found}, kb needs {expected}; "
+            "run `kb ingest --rebuild PATH` to rebuild it"
+        )
+
+    def user_message(self) -> str:
+        return (
+            f"Chỉ mục {self.index_dir} được tạo bởi phiên bản cũ của kb. "
+            "Hãy tạo lại bằng lệnh: kb ingest --rebuild THƯ_MỤC"
+        )
+
+
+class DocumentNotFound(KbError):
+    """No document has this id or path."""
+
+    status = 404
+
+    def __init__(self, ref: str):
+        self.ref = ref
+        super().__init__(f"no document with id or path {ref!r}")
+
+    def user_message(self) -> str:
+        return f"Không tìm thấy tài liệu «{self.ref}»."

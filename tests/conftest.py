@@ -1,0 +1,46 @@
+"""Shared fixtures: the ../shared data folder, the bundled corpus and one index per session."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+TESTS_DATA = Path(__file__).resolve().parent / "data"
+SHARED = Path(os.environ.get("KB_SHARED", ROOT.parent / "shared")).resolve()
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """../shared/data, the real Vietnamese documents.
+
+    Skips the test when the folder is absent, but fails under KB_REQUIRE_SHARED=1 (CI).
+    """
+    data = SHARED / "data"
+    if not data.is_dir():
+        if os.environ.get("KB_REQUIRE_SHARED") == "1":
+            pytest.fail(f"KB_REQUIRE_SHARED=1 but {data} is missing")
+        pytest.skip(f"{data} is not available")
+    return data
+
+
+@pytest.fixture(scope="session")
+def seed_article(shared_data: Path) -> Path:
+    """The Báo Hải Phòng article of 12/04/2018 the project started from."""
+    files = sorted((shared_data.parent / "seed").glob("*.txt"))
+    assert files, "shared/seed holds no article"
+    return files[0]
+
+
+@pytest.fixture(scope="session")
+def tests_data() -> Path:
+    """Small fixtures written for the tests (tests/data)."""
+    return TESTS_DATA
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    """The bundled sample corpus."""
+    return ROOT / "corpus"

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Install the OS packages kb needs, when they are missing. Safe to run repeatedly.
+set -euo pipefail
+need=()
+python3 -c 'import venv, ensurepip' 2>/dev/null || need+=(python3-venv)
+# Fonts used to regenerate corpus PDFs with Vietnamese glyphs.
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
+if [ ${#need[@]} -eq 0 ]; then exit 0; fi
+if ! command -v apt-get >/dev/null; then
+  echo "Missing system packages: ${need[*]} (install them with your package manager)" >&2
+  exit 0
+fi
+SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+echo "Installing system packages: ${need[*]}"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
