@@ -1,0 +1,1 @@
+"""Vietnamese text analysis: normalize → segment → fold → stop, shared by indexing and querying."""
