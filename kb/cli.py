@@ -1,0 +1,214 @@
+"""The ``kb`` command line: thin commands that parse arguments and call library functions."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from kb.config import load_config
+from kb.errors import KbError
+
+
+def _fail(exc: KbError) -> None:
+    raise click.ClickException(exc.user_message())
+
+
+class KbGroup(click.Group):
+    """Turns KbError into a Vietnamese message and a non-zero exit instead of a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except KbError as exc:
+            _fail(exc)
+
+
+@click.group(cls=KbGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--index", "index_dir", type=click.Path(file_okay=False), default=None,
+              help="Thư mục chỉ mục (mặc định: KB_INDEX hoặc .kb-index).")
+@click.version_option(package_name="kb", message="kb %(version)s")
+@click.pass_context
+def cli(ctx, index_dir):
+    """kb — tra cứu văn bản Đảng và Nhà nước bằng tiếng Việt."""
+    config = load_config({"index": index_dir})
+    logging.basicConfig(level=config["log_level"], format="%(levelname)s %(name)s: %(message)s")
+    ctx.obj = config
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--rebuild", is_flag=True, help="Xoá chỉ mục cũ và nạp lại từ đầu.")
+@click.pass_obj
+def ingest(config, paths, rebuild):
+    """Nạp tài liệu từ các tệp hoặc thư mục PATHS vào chỉ mục."""
+    from kb.ingest.pipeline import ingest as run_ingest
+
+    report = run_ingest(paths, config, rebuild=rebuild, progress=_progress(config))
+    if report.rebuilt:
+        click.echo("Đã tạo lại chỉ mục.")
+    click.echo(f"Thêm mới: {len(report.added)} · Cập nhật: {len(report.updated)} · "
+               f"Xoá: {len(report.removed)} · Không đổi: {len(report.unchanged)} · "
+               f"Bỏ qua: {len(report.skipped)} · Lỗi: {len(report.failed)}")
+    for label, items in (("Thêm mới", report.added), ("Cập nhật", report.updated),
+                         ("Xoá", report.removed)):
+        for item in items:
+            click.echo(f"  {label}: {item}")
+    for path in report.skipped:
+        click.echo(f"  Bỏ qua (định dạng không hỗ trợ): {path}")
+    for path, reason in report.failed:
+        click.echo(f"  Lỗi: {path}: {reason}", err=True)
+    if not report.ok:
+        sys.exit(1)
+
+
+def _progress(config):
+    mode = config["progress"]
+    if mode == "never" or (mode == "auto" and not sys.stderr.isatty()):
+        return None
+
+    def wrap(files):
+        with click.progressbar(files, label="Đang nạp", file=sys.stderr,
+                               item_show_func=lambda p: p.name if p else "") as bar:
+            yield from bar
+
+    return wrap
+
+
+@cli.command()
+@click.argument("query", required=False, default="")
+@click.option("--limit", type=int, default=None, help="Số kết quả mỗi trang.")
+@click.option("--page", type=int, default=1, help="Trang kết quả (từ 1).")
+@click.option("--sort", type=click.Choice(["relevance", "newest", "oldest"]), default="relevance",
+              help="Sắp xếp theo mức liên quan, mới nhất hoặc cũ nhất.")
+@click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON.")
+@click.option("--queries-file", type=click.File("r", encoding="utf-8"), default=None,
+              help="Tệp có mỗi dòng một truy vấn; in mỗi kết quả JSON trên một dòng.")
+@click.pass_obj
+def search(config, query, limit, page, sort, as_json, queries_file):
+    """Tìm kiếm QUERY trong chỉ mục."""
+    from kb.index.search import Searcher
+
+    if not query and queries_file is None:
+        raise click.UsageError("Hãy nhập truy vấn, ví dụ: kb search \"chỉ thị 05\"")
+    with Searcher(config) as searcher:
+        if queries_file is not None:
+            for line in queries_file:
+                response = searcher.search(line.rstrip("\n"), limit=limit, page=page, sort=sort)
+                click.echo(json.dumps(response.to_dict(), ensure_ascii=False))
+            return
+        response = searcher.search(query, limit=limit, page=page, sort=sort)
+    if as_json:
+        click.echo(json.dumps(response.to_dict(), ensure_ascii=False, indent=1))
+        return
+    _print_results(response)
+
+
+def _print_results(response) -> None:
+    import html
+    import re
+
+    if not response.results:
+        click.echo(f"Không tìm thấy tài liệu nào cho «{response.query}».")
+        return
+    if response.relaxed:
+        click.echo("Không có tài liệu chứa tất cả các từ; đây là các kết quả gần nhất.")
+    click.echo(f"{response.total} kết quả cho «{response.query}» "
+               f"(trang {response.page}/{response.pages}):\n")
+    for n, r in enumerate(response.results, (response.page - 1) * response.page_size + 1):
+        meta = " · ".join(x for x in (r.kind, r.date) if x)
+        click.echo(click.style(f"{n}. {r.title}", bold=True) + (f"  [{meta}]" if meta else ""))
+        snippet = re.sub(r"</?mark>", lambda m: "" , r.snippet)
+        marked = re.sub(r"<mark>(.*?)</mark>",
+                        lambda m: click.style(html.unescape(m.group(1)), fg="yellow", bold=True),
+                        r.snippet)
+        click.echo("   " + (html.unescape(re.sub(r"<(?!/?mark)[^>]*>", "", marked)) if marked else snippet))
+        click.echo(f"   id: {r.id}  ·  {r.path}\n")
+
+
+@cli.command()
+@click.argument("ref")
+@click.option("--json", "as_json", is_flag=True, help="In dạng JSON.")
+@click.pass_obj
+def show(config, ref, as_json):
+    """Xem siêu dữ liệu và toàn văn của tài liệu theo ID hoặc đường dẫn."""
+    from kb.index.documents import document_view
+    from kb.index.search import Searcher
+
+    with Searcher(config) as searcher:
+        view = document_view(searcher, ref)
+    if as_json:
+        click.echo(json.dumps(view, ensure_ascii=False, indent=1))
+        return
+    click.echo(click.style(view["title"], bold=True))
+    for label, key in (("Loại", "kind"), ("Số hiệu", "number"), ("Ngày", "date"),
+                       ("Định dạng", "format"), ("Tệp", "path"), ("ID", "id")):
+        if view.get(key):
+            click.echo(f"{label}: {view[key]}")
+    click.echo("")
+    click.echo(view["text"])
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="In dạng JSON.")
+@click.pass_obj
+def stats(config, as_json):
+    """Thống kê chỉ mục: số tài liệu theo loại, định dạng và năm."""
+    from kb.index.documents import index_stats
+    from kb.index.search import Searcher
+
+    with Searcher(config) as searcher:
+        data = index_stats(searcher)
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False, indent=1))
+        return
+    click.echo(f"Chỉ mục: {data['index']}")
+    click.echo(f"Số tài liệu: {data['documents']}  ·  Dung lượng văn bản: "
+               f"{data['text_chars']:,} ký tự  ·  Kích thước chỉ mục: {data['index_bytes'] / 1e6:.1f} MB")
+    for label, key in (("Theo loại", "kinds"), ("Theo định dạng", "formats"), ("Theo năm", "years")):
+        items = ", ".join(f"{k}: {v}" for k, v in data[key].items())
+        click.echo(f"{label}: {items or '—'}")
+
+
+@cli.command()
+@click.option("--host", default=None, help="Địa chỉ lắng nghe (mặc định 127.0.0.1).")
+@click.option("--port", type=int, default=None, help="Cổng (mặc định 5000).")
+@click.pass_obj
+def serve(config, host, port):
+    """Chạy giao diện web và API tại http://HOST:PORT."""
+    from waitress import serve as waitress_serve
+
+    from kb.web import create_app
+
+    host = host or config["host"]
+    port = port or config["port"]
+    app = create_app({"index": config["index"]})
+    click.echo(f"kb đang chạy tại http://{host}:{port}  (Ctrl+C để dừng)")
+    waitress_serve(app, host=host, port=port, threads=4)
+
+
+@cli.command(name="eval")
+@click.argument("corpus", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("queries", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("qrels", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="In dạng JSON.")
+@click.pass_obj
+def evaluate(config, corpus, queries, qrels, as_json):
+    """Đánh giá chất lượng tìm kiếm trên bộ dữ liệu dạng BEIR (corpus, queries, qrels)."""
+    from kb.evaluation import evaluate_beir
+
+    result = evaluate_beir(corpus, queries, qrels, config)
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False, indent=1))
+        return
+    click.echo(f"Tài liệu: {result['documents']} · Truy vấn: {result['queries']}")
+    for name in ("MRR@10", "hit@1", "hit@10", "nDCG@10"):
+        click.echo(f"{name}: {result[name]:.4f}")
+
+
+def main() -> None:
+    """Entry point of the ``kb`` console script."""
+    cli(prog_name="kb")

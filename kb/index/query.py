@@ -1,0 +1,135 @@
+"""Read what a person typed into a structured query, never failing.
+
+Supported: plain words, "exact phrases", -exclusions (-word, -"phrase"), OR between two
+clauses, and field filters (kind:, year:, from:, to:). Anything else — unbalanced quotes, lone
+operators, punctuation, emoji — is read as plain words, so no input is an error.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+#: Filters a query may carry, and the index field each one restricts.
+FILTERS = {"kind": "kind_key", "loai": "kind_key", "year": "year", "nam": "year",
+           "from": "date_from", "to": "date_to", "number": "number", "so": "number"}
+
+_TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
+_FILTER = re.compile(r"^(\w+):(.+)$")
+
+
+@dataclass
+class Clause:
+    """A run of words or a phrase; ``alternatives`` holds clauses joined to it by OR."""
+
+    text: str
+    phrase: bool = False
+    alternatives: list["Clause"] = field(default_factory=list)
+
+
+@dataclass
+class ParsedQuery:
+    """The parts of a query."""
+
+    clauses: list[Clause] = field(default_factory=list)
+    excluded: list[Clause] = field(default_factory=list)
+    filters: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def empty(self) -> bool:
+        """True when there is nothing to search for and nothing to filter on."""
+        return not self.clauses and not self.filters
+
+    def positive_text(self) -> str:
+        """All the words the user looks for, phrases included, in order."""
+        parts = []
+        for clause in self.clauses:
+            parts.append(clause.text)
+            parts.extend(alt.text for alt in clause.alternatives)
+        return " ".join(parts)
+
+
+def _meaningful(text: str) -> bool:
+    return any(ch.isalnum() for ch in text)
+
+
+def parse_query(raw: str, max_chars: int = 1000) -> ParsedQuery:
+    """Parse ``raw`` into clauses, exclusions and filters."""
+    raw = (raw or "")[:max_chars]
+    if raw.count('"') % 2:
+        raw = raw.replace('"', " ")  # unbalanced quotes: read as plain words
+    for quote in "“”„«»":
+        raw = raw.replace(quote, '"') if raw.count(quote) else raw
+    if raw.count('"') % 2:
+        raw = raw.replace('"', " ")
+    result = ParsedQuery()
+    words: list[str] = []
+    pending_or = False
+
+    def add(clause: Clause):
+        nonlocal pending_or
+        if not _meaningful(clause.text):
+            return
+        if pending_or and result.clauses:
+            result.clauses[-1].alternatives.append(clause)
+        else:
+            result.clauses.append(clause)
+        pending_or = False
+
+    def flush_words():
+        # OR binds Vietnamese words, not syllables: "giáo dục OR y tế" is (giáo dục)|(y tế).
+        if not words:
+            return
+        run = _split_words(" ".join(words))
+        words.clear()
+        if pending_or:
+            add(Clause(run.pop(0)))
+        if run:
+            add(Clause(" ".join(run)))
+
+    def split_last_word():
+        if not words:
+            return
+        run = _split_words(" ".join(words))
+        words.clear()
+        if len(run) > 1:
+            add(Clause(" ".join(run[:-1])))
+        add(Clause(run[-1]))
+
+    for m in _TOKEN.finditer(raw):
+        negated, phrase, word = m.group(1), m.group(2), m.group(3)
+        if phrase is not None:
+            flush_words()
+            if negated:
+                if _meaningful(phrase):
+                    result.excluded.append(Clause(phrase.strip(), phrase=True))
+            else:
+                add(Clause(phrase.strip(), phrase=len(phrase.split()) > 1))
+            continue
+        if word in ("OR", "|", "HOẶC"):
+            if pending_or:
+                flush_words()
+            else:
+                split_last_word()
+            pending_or = bool(result.clauses)
+            continue
+        if word.startswith("-") and len(word) > 1 and _meaningful(word[1:]):
+            flush_words()
+            result.excluded.append(Clause(word[1:]))
+            continue
+        fm = _FILTER.match(word)
+        if fm and fm.group(1).lower() in FILTERS and _meaningful(fm.group(2)):
+            flush_words()
+            result.filters[FILTERS[fm.group(1).lower()]] = fm.group(2)
+            continue
+        words.append(word)
+    flush_words()
+    return result
+
+
+def _split_words(text: str) -> list[str]:
+    """Vietnamese words of ``text`` (underthesea), each with its syllables space-separated."""
+    from kb.analysis.segment import segment
+
+    found = [w for w, _ in segment(text, query=True) if w != "\n" and _meaningful(w)]
+    return found or [text]

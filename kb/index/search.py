@@ -1,0 +1,331 @@
+"""Search the index: turn a parsed query into Whoosh queries, run them, shape the results.
+
+Ranking is BM25F over several views of the same text: segmented words, syllables with their
+diacritics, folded syllables and syllable pairs, plus the title. A query typed with diacritics
+scores exact-diacritic matches above folded ones; a query typed without any is matched on the
+folded view. Short queries require every content syllable; when that finds nothing the
+requirement is relaxed. Long queries (questions, pasted sentences) keep only their most
+informative terms, which keeps them fast.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from whoosh import query as Q
+from whoosh.scoring import BM25F
+
+from kb.analysis.docnum import canonical_docnum
+from kb.analysis.fold import fold, has_diacritics
+from kb.config import Config
+from kb.errors import DocumentNotFound
+from kb.index import store
+from kb.index.analyzers import cached_analyze
+from kb.index.query import Clause, ParsedQuery, parse_query
+from kb.index.snippets import make_snippet
+from kb.ingest.describe import kind_key
+
+log = logging.getLogger(__name__)
+
+#: Weights of the views of the text (tuned on ALQAC, see README).
+WEIGHTS = {"syl": 1.0, "fold": 0.3, "fold_only": 1.0, "words": 0.6, "pairs": 0.8,
+           "title": 1.0, "number": 8.0, "phrase": 1.5}
+#: Queries with more content syllables than this are ranked without requiring all of them.
+SHORT_QUERY_SYLLABLES = 6
+
+
+@dataclass
+class SearchResult:
+    """One hit, in the shape of the JSON contract."""
+
+    id: str
+    path: str
+    title: str
+    kind: str | None
+    date: str | None
+    score: float
+    snippet: str
+
+    def to_dict(self) -> dict:
+        """The JSON object of this result."""
+        return asdict(self)
+
+
+@dataclass
+class SearchResponse:
+    """A page of results and what the engine did with the query."""
+
+    query: str
+    total: int
+    results: list[SearchResult] = field(default_factory=list)
+    page: int = 1
+    page_size: int = 10
+    relaxed: bool = False
+    """True when not every word could be found and partial matches are shown."""
+
+    def to_dict(self) -> dict:
+        """The JSON contract: {"query", "total", "results": [...]} plus paging facts."""
+        return {"query": self.query, "total": self.total,
+                "results": [r.to_dict() for r in self.results],
+                "page": self.page, "page_size": self.page_size, "relaxed": self.relaxed}
+
+    @property
+    def pages(self) -> int:
+        """Number of pages."""
+        return max(1, math.ceil(self.total / self.page_size)) if self.page_size else 1
+
+
+class Searcher:
+    """A long-lived reader of one index that sees new commits (``refresh`` per request)."""
+
+    def __init__(self, config: Config):
+        self.config = config
+        self.index_dir = Path(config["index"])
+        self.ix = store.open_index(self.index_dir)
+        self._searcher = self.ix.searcher(weighting=BM25F())
+
+    def refresh(self) -> None:
+        """Pick up what other processes committed since the last call."""
+        if not store.schema_is_current(self.index_dir):
+            self.close()
+            self.ix = store.open_index(self.index_dir)  # raises SchemaMismatchError
+            self._searcher = self.ix.searcher(weighting=BM25F())
+        else:
+            self._searcher = self._searcher.refresh()
+
+    def close(self) -> None:
+        """Release the index files."""
+        self._searcher.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    @property
+    def doc_count(self) -> int:
+        """Number of documents in the index."""
+        return self._searcher.doc_count()
+
+    # -- searching -------------------------------------------------------------------------
+
+    def search(self, raw_query: str, limit: int | None = None, page: int = 1,
+               sort: str = "relevance") -> SearchResponse:
+        """Search for ``raw_query``; never raises on odd input."""
+        limit = max(1, min(int(limit or self.config["page_size"]), self.config["max_page_size"]))
+        page = max(1, int(page or 1))
+        parsed = parse_query(raw_query, self.config["max_query_chars"])
+        response = SearchResponse(query=raw_query or "", total=0, page=page, page_size=limit)
+        if parsed.empty:
+            return response
+        built = self._build(parsed, relaxed=False)
+        hits = self._run(built, parsed, page, limit, sort)
+        if hits is not None and hits.total == 0 and built.required is not None:
+            built = self._build(parsed, relaxed=True)
+            hits = self._run(built, parsed, page, limit, sort)
+            response.relaxed = True
+        if hits is None:
+            return response
+        response.total = hits.total
+        exact, folded = built.highlight
+        width = self.config["snippet_chars"]
+        for hit in hits:
+            stored = hit.fields()
+            response.results.append(SearchResult(
+                id=stored["id"], path=stored["path"], title=stored.get("title") or "",
+                kind=stored.get("kind") or None, date=stored.get("date") or None,
+                score=round(float(hit.score or 0.0), 4),
+                snippet=make_snippet(stored.get("text", ""), exact, folded, width),
+            ))
+        return response
+
+    def _run(self, built, parsed: ParsedQuery, page: int, limit: int, sort: str):
+        filter_q = self._filters(parsed)
+        q = built.query
+        if q is None:
+            q = Q.Every()
+            sort = "newest" if sort == "relevance" else sort
+        if built.required is not None:
+            q = Q.Require(q, built.required)
+        if parsed.excluded:
+            q = Q.AndNot(q, Q.Or([self._clause_match(c, folded_mode=not has_diacritics(c.text))
+                                  for c in parsed.excluded]))
+        # Whoosh's block-quality skipping trips an assertion inside Require/AndNot matchers;
+        # it is kept for the plain OR of long queries, where it matters.
+        optimize = built.required is None and not parsed.excluded
+        kwargs = {"filter": filter_q, "terms": False, "optimize": optimize}
+        if sort in ("newest", "oldest"):
+            kwargs["sortedby"] = "date"
+            kwargs["reverse"] = sort == "newest"
+        try:
+            return self._searcher.search_page(q, page, pagelen=limit, **kwargs)
+        except ValueError:  # a page past the end
+            return None
+
+    def _filters(self, parsed: ParsedQuery):
+        parts = []
+        for name, value in parsed.filters.items():
+            if name == "kind_key":
+                parts.append(Q.Term("kind_key", kind_key(value)))
+            elif name == "year":
+                parts.append(Q.Term("year", value.strip()[:4]))
+            elif name == "number":
+                parts.append(Q.Term("number", canonical_docnum(value)))
+            elif name in ("date_from", "date_to"):
+                bound = _date_bound(value, upper=name == "date_to")
+                if bound:
+                    parts.append(Q.TermRange("date", bound if name == "date_from" else None,
+                                             bound if name == "date_to" else None))
+        return Q.And(parts) if parts else None
+
+    # -- query building --------------------------------------------------------------------
+
+    def _build(self, parsed: ParsedQuery, relaxed: bool) -> "_Built":
+        folded_mode = not has_diacritics(parsed.positive_text())
+        scoring, required, exact, folded = [], [], set(), set()
+        long_query = sum(len(c.text.split()) for c in parsed.clauses) > SHORT_QUERY_SYLLABLES
+        for clause in parsed.clauses:
+            group = [clause] + clause.alternatives
+            group_scoring, group_required = [], []
+            for c in group:
+                analysis = cached_analyze(c.text, query=True)
+                content = [s for p, s in analysis.syllables if p not in analysis.stopped] \
+                    or [s for _, s in analysis.syllables]
+                if folded_mode:
+                    folded.update(fold(s) for s in content)
+                else:
+                    exact.update(content)
+                group_scoring.append(self._clause_scoring(c, analysis, content, folded_mode))
+                group_required.append(self._clause_match(c, folded_mode, analysis, content))
+            scoring.extend(group_scoring if len(group) == 1 else [Q.Or(group_scoring)])
+            required.append(group_required[0] if len(group) == 1 else Q.Or(group_required))
+        scoring_q = Q.Or([q for q in scoring if q is not None]) if scoring else None
+        if long_query:
+            scoring_q = self._prune(scoring_q)
+        need = None
+        phrase_clauses = any(c.phrase for c in parsed.clauses)
+        if required and (not relaxed) and (not long_query or phrase_clauses):
+            need = Q.And(required) if len(required) > 1 else required[0]
+        return _Built(scoring_q, need, (exact, folded))
+
+    def _clause_scoring(self, clause: Clause, analysis, content, folded_mode: bool):
+        w = WEIGHTS
+        terms = []
+        for s in dict.fromkeys(content):
+            if "/" in s or ("-" in s and s in analysis.docnums):
+                terms += [Q.Term("number", s, boost=w["number"]), Q.Term("syl", s, boost=w["syl"])]
+                continue
+            if folded_mode:
+                terms += [Q.Term("fold", fold(s), boost=w["fold_only"]),
+                          Q.Term("title_fold", fold(s), boost=w["title"])]
+            else:
+                terms += [Q.Term("syl", s, boost=w["syl"]), Q.Term("title", s, boost=w["title"])]
+                if has_diacritics(s):
+                    terms.append(Q.Term("fold", fold(s), boost=w["fold"]))
+        if not folded_mode:
+            terms += [Q.Term("pairs", p, boost=w["pairs"]) for p in dict.fromkeys(analysis.pairs)]
+            terms += [Q.Term("words", x, boost=w["words"]) for x in dict.fromkeys(analysis.words)
+                      if "_" in x]
+        syllables = [s for _, s in analysis.syllables]
+        if clause.phrase and len(syllables) > 1:
+            field_name = "fold" if folded_mode else "syl"
+            words = [fold(s) for s in syllables] if folded_mode else syllables
+            terms.append(Q.Phrase(field_name, words, boost=w["phrase"]))
+        elif 1 < len(syllables) <= SHORT_QUERY_SYLLABLES:
+            # Proximity: the words next to each other as typed rank above scattered ones.
+            field_name = "fold" if folded_mode else "syl"
+            words = [fold(s) for s in syllables] if folded_mode else syllables
+            terms.append(Q.Phrase(field_name, words, boost=w["phrase"]))
+            if folded_mode:
+                terms += [Q.Phrase("fold", words[i:i + 2], boost=w["pairs"])
+                          for i in range(len(words) - 1)]
+        return Q.Or(terms) if terms else None
+
+    def _clause_match(self, clause: Clause, folded_mode: bool, analysis=None, content=None):
+        """A query that a document must match to satisfy ``clause``."""
+        if analysis is None:
+            analysis = cached_analyze(clause.text, query=True)
+            content = [s for p, s in analysis.syllables if p not in analysis.stopped] \
+                or [s for _, s in analysis.syllables]
+        syllables = [s for _, s in analysis.syllables]
+        if clause.phrase and len(syllables) > 1:
+            if folded_mode:
+                return Q.Phrase("fold", [fold(s) for s in syllables])
+            return Q.Phrase("syl", syllables)
+        parts = []
+        for s in dict.fromkeys(content):
+            if s in analysis.docnums:
+                parts.append(Q.Or([Q.Term("syl", s), Q.Term("number", s)]))
+            elif folded_mode:
+                parts.append(Q.Term("fold", fold(s)))
+            else:
+                parts.append(Q.Term("syl", s))
+        return Q.And(parts) if len(parts) > 1 else (parts[0] if parts else Q.NullQuery)
+
+    def _prune(self, q):
+        """Keep the ``max_query_terms`` rarest terms of a long query (the others add little)."""
+        if q is None:
+            return None
+        terms = [t for t in _leaves(q)]
+        cap = self.config["max_query_terms"]
+        if len(terms) <= cap:
+            return q
+        reader = self._searcher.reader()
+        scored = sorted(terms, key=lambda t: reader.doc_frequency(t.fieldname, t.text)
+                        if isinstance(t, Q.Term) else 0)
+        kept = [t for t in scored if not isinstance(t, Q.Term)
+                or reader.doc_frequency(t.fieldname, t.text) > 0][:cap]
+        return Q.Or(kept)
+
+    # -- documents -------------------------------------------------------------------------
+
+    def document(self, ref: str) -> dict:
+        """Stored fields of the document with this id or source path."""
+        ref = (ref or "").strip()
+        found = self._searcher.document(id=ref)
+        if found is None and ref:
+            found = self._searcher.document(path=str(Path(ref).resolve()))
+        if found is None:
+            raise DocumentNotFound(ref)
+        return dict(found)
+
+    def all_documents(self):
+        """Stored fields of every document."""
+        return self._searcher.all_stored_fields()
+
+
+@dataclass
+class _Built:
+    query: object
+    required: object
+    highlight: tuple[set, set]
+
+
+def _leaves(q):
+    if isinstance(q, (Q.Term, Q.Phrase)):
+        yield q
+    elif hasattr(q, "subqueries"):
+        for sub in q.subqueries:
+            yield from _leaves(sub)
+
+
+def _date_bound(value: str, upper: bool) -> str | None:
+    """'2016' → '2016-01-01' (or '2016-12-31' as an upper bound); '15/5/2016' → '2016-05-15'."""
+    import re
+
+    value = value.strip()
+    m = re.fullmatch(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", value)
+    if m:
+        y, mo, d = m.group(1), m.group(2), m.group(3)
+    else:
+        m = re.fullmatch(r"(?:(\d{1,2})/)?(\d{1,2})/(\d{4})", value)
+        if not m:
+            return None
+        d, mo, y = m.group(1), m.group(2), m.group(3)
+    mo = int(mo) if mo else (12 if upper else 1)
+    d = int(d) if d else (31 if upper else 1)
+    return f"{int(y):04d}-{mo:02d}-{d:02d}"

@@ -1,0 +1,36 @@
+"""The ingested document: what the index stores about one file."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+def document_id(path: Path) -> str:
+    """A stable id derived from the absolute path (survives edits of the file)."""
+    return hashlib.sha1(str(Path(path).resolve()).encode("utf-8")).hexdigest()[:12]
+
+
+def content_hash(data: bytes) -> str:
+    """SHA-256 of the file's bytes: tells changed files from unchanged ones."""
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass
+class Document:
+    """One ingested file: identity, metadata and clean text."""
+
+    id: str
+    path: str
+    content_hash: str
+    title: str
+    text: str
+    format: str
+    kind: str | None = None
+    date: str | None = None
+    number: str | None = None
+    size: int = 0
+    mtime: float = 0.0
+    meta: dict[str, Any] = field(default_factory=dict)

@@ -1,0 +1,171 @@
+"""Ingest files and folders into the index: add new, update changed, remove gone, skip unchanged.
+
+Each file is read, parsed and analysed inside its own error boundary: a file that fails is
+reported with its path and reason and the rest of the batch goes on. The index is written by
+one writer that commits at the end, so an interrupted run leaves the previous index intact.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from kb.analysis.normalize import clean_text
+from kb.config import Config
+from kb.errors import IngestError, ParseError, SchemaMismatchError, UnsupportedFormat
+from kb.index import store
+from kb.index.analyzers import cached_analyze
+from kb.ingest.describe import describe, kind_key
+from kb.ingest.document import Document, content_hash, document_id
+from kb.ingest.registry import choose_parser
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class IngestReport:
+    """What an ingestion run did, file by file."""
+
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    rebuilt: bool = False
+
+    @property
+    def ok(self) -> bool:
+        """True when no file failed."""
+        return not self.failed
+
+
+def iter_files(root: Path) -> Iterator[Path]:
+    """Regular files under ``root`` in a stable order, skipping hidden files and folders."""
+    if root.is_file():
+        yield root
+        return
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")))
+        for name in sorted(filenames):
+            if not name.startswith((".", "~$")):
+                yield Path(dirpath) / name
+
+
+def read_document(path: Path, config: Config) -> Document:
+    """Parse one file into a Document; raises IngestError subclasses with the path."""
+    stat = path.stat()
+    if stat.st_size > config["max_file_mb"] * 1024 * 1024:
+        raise ParseError(str(path), f"file larger than {config['max_file_mb']} MB",
+                         f"tệp lớn hơn giới hạn {config['max_file_mb']} MB")
+    data = path.read_bytes()
+    parser = choose_parser(path)
+    parsed = parser.parse(path, config)
+    text = clean_text(parsed.text)
+    if not text.strip():
+        raise ParseError(str(path), "no text could be extracted", "không trích xuất được văn bản nào")
+    facts = describe(text, parsed.title)
+    return Document(
+        id=document_id(path), path=str(path.resolve()), content_hash=content_hash(data),
+        title=facts["title"], text=text, format=parsed.format, kind=facts["kind"],
+        date=facts["date"], number=facts["number"], size=stat.st_size, mtime=stat.st_mtime,
+        meta={"extra": parsed.extra},
+    )
+
+
+def document_fields(doc: Document) -> dict:
+    """The Whoosh fields of a document."""
+    from kb.analysis.docnum import canonical_docnum
+
+    return dict(
+        id=doc.id, path=doc.path, content_hash=doc.content_hash, mtime=doc.mtime, size=doc.size,
+        format=doc.format, title=doc.title, title_fold=doc.title, kind=doc.kind or "",
+        kind_key=kind_key(doc.kind) or "", number=canonical_docnum(doc.number) if doc.number else "",
+        date=doc.date or "", year=(doc.date or "")[:4], words=doc.text, syl=doc.text,
+        fold=doc.text, pairs=doc.text, text=doc.text, meta=doc.meta,
+    )
+
+
+def ingest(paths: Iterable[Path], config: Config, rebuild: bool = False,
+           progress: Callable[[Iterable[Path]], Iterable[Path]] | None = None) -> IngestReport:
+    """Bring the index in ``config.index`` up to date with ``paths`` (files or folders)."""
+    index_dir = Path(config["index"])
+    roots = [Path(p).resolve() for p in paths]
+    report = IngestReport()
+    meta = store.read_meta(index_dir)
+    if store.index_exists(index_dir) and not store.schema_is_current(index_dir):
+        log.warning("index %s has an old schema; rebuilding", index_dir)
+        rebuild = True
+    if rebuild:
+        known = [Path(r) for r in meta.get("roots", []) if Path(r).exists()]
+        roots = list(dict.fromkeys(roots + known))
+        report.rebuilt = True
+        ix = store.create_index(index_dir, config["title_boost"])
+    else:
+        ix = store.open_or_create(index_dir, config["title_boost"])
+    with store.writing(ix, index_dir) as writer:
+        existing = _existing(ix)
+        seen: set[str] = set()
+        files: list[tuple[Path, bool]] = []
+        for root in roots:
+            if not root.exists():
+                report.failed.append((str(root), "không tồn tại (no such file or folder)"))
+                continue
+            files.extend((f, root.is_dir()) for f in iter_files(root))
+        iterator = progress([f for f, _ in files]) if progress else (f for f, _ in files)
+        walked = dict(files)
+        for path in iterator:
+            _ingest_one(path.resolve(), walked[path], config, writer, existing, seen, report)
+        for root in roots:
+            if root.is_dir():
+                prefix = str(root) + os.sep
+                for path, (doc_id, _) in existing.items():
+                    if path.startswith(prefix) and path not in seen:
+                        writer.delete_by_term("id", doc_id)
+                        report.removed.append(path)
+    store.write_meta(index_dir, roots=sorted({str(r) for r in roots if r.is_dir()}
+                                             | set(meta.get("roots", []) if not rebuild else [])))
+    return report
+
+
+def _ingest_one(path, in_folder, config, writer, existing, seen, report) -> None:
+    key = str(path)
+    seen.add(key)
+    try:
+        data_hash = content_hash(path.read_bytes())
+        old = existing.get(key)
+        if old and old[1] == data_hash:
+            report.unchanged.append(key)
+            return
+        doc = read_document(path, config)
+        cached_analyze(doc.text)  # analysis errors surface here, per file
+        cached_analyze(doc.title)
+    except UnsupportedFormat as exc:
+        if in_folder:
+            report.skipped.append(key)
+        else:
+            report.failed.append((key, exc.user_reason))
+        log.info("skipped %s: %s", key, exc.reason)
+        return
+    except IngestError as exc:
+        report.failed.append((key, exc.user_reason))
+        log.warning("failed %s: %s", key, exc.reason)
+        return
+    except Exception as exc:  # a parser bug must not stop the batch
+        report.failed.append((key, f"lỗi không mong đợi: {type(exc).__name__}: {exc}"))
+        log.exception("unexpected error on %s", key)
+        return
+    writer.update_document(**document_fields(doc))
+    (report.updated if old else report.added).append(key)
+
+
+def _existing(ix) -> dict[str, tuple[str, str]]:
+    """path → (id, content_hash) of every indexed document."""
+    with ix.searcher() as searcher:
+        return {f["path"]: (f["id"], f["content_hash"]) for f in searcher.all_stored_fields()}
+
+
+__all__ = ["IngestReport", "ingest", "read_document", "iter_files", "SchemaMismatchError"]
