@@ -53,6 +53,10 @@ def make_texts() -> None:
     (HERE / "vn-cp1258.txt").write_bytes(to_cp1258(PARAGRAPH))
     # Decomposed (NFD) UTF-8, as macOS tools write it.
     (HERE / "vn-nfd.txt").write_bytes(unicodedata.normalize("NFD", PARAGRAPH).encode("utf-8"))
+    page = ("<html><head><meta http-equiv='Content-Type' content='text/html; "
+            "charset=windows-1258'><title>Chi bộ</title></head><body><p>" + PARAGRAPH
+            + "</p></body></html>")
+    (HERE / "tin-cp1258.html").write_bytes(to_cp1258(page))
     (HERE / "junk.bin").write_bytes(bytes(range(256)) * 8)
 
 
