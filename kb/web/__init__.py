@@ -1,0 +1,44 @@
+"""kb's web interface: a Flask app with a search page, document pages and a JSON API."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from kb.config import SETTINGS, load_config
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Build the app: kb settings from ``load_config()``, then ``test_config`` overrides.
+
+    Keys of ``test_config`` that name a kb setting (``index``, ``page_size``...) override it;
+    other keys (``TESTING``...) go to Flask's own config.
+    """
+    from kb.web import api, errors, filters, pages
+    from kb.web.searchers import SearcherPool
+
+    test_config = dict(test_config or {})
+    names = {s.name for s in SETTINGS}
+    config = load_config({k: v for k, v in test_config.items() if k in names})
+
+    app = Flask(__name__)
+    app.config.update({k: v for k, v in test_config.items() if k not in names})
+    app.config["KB"] = config
+    app.json.ensure_ascii = False  # Vietnamese stays readable in the API
+    app.json.sort_keys = False  # keep the key order of `kb search --json`
+    app.extensions["kb_searchers"] = SearcherPool(config)
+
+    filters.init_app(app)
+    errors.init_app(app)
+    app.register_blueprint(pages.bp)
+    app.register_blueprint(api.bp)
+    app.after_request(_security_headers)
+    return app
+
+
+def _security_headers(response):
+    # Everything is served locally; forbid inline scripts so an injected query cannot run.
+    response.headers.setdefault(
+        "Content-Security-Policy",
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'")
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    return response

@@ -1,0 +1,31 @@
+"""The JSON API: /api/search, /api/documents/<id>, /api/stats (same shapes as the CLI's --json)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, jsonify, request
+
+from kb.index.documents import document_view, index_stats
+from kb.web.params import search_args
+from kb.web.searchers import get_searcher
+
+bp = Blueprint("api", __name__, url_prefix="/api")
+
+
+@bp.get("/search")
+def search():
+    """Search results, exactly ``SearchResponse.to_dict()``; odd parameters are clamped."""
+    args = search_args(request.args, current_app.config["KB"])
+    return jsonify(get_searcher().search(**args).to_dict())
+
+
+@bp.get("/documents/<doc_id>")
+def document(doc_id: str):
+    """Metadata and clean text of one document (404 JSON when the id is unknown)."""
+    return jsonify(document_view(get_searcher(), doc_id))
+
+
+@bp.get("/stats")
+def stats():
+    """Counts of documents by kind, format and year."""
+    return jsonify(index_stats(get_searcher()))
+

@@ -1,0 +1,74 @@
+"""One way to report errors: HTML pages for people, ``{"ok": false, ...}`` JSON under /api."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import jsonify, render_template, request
+from werkzeug.exceptions import HTTPException
+
+from kb.errors import KbError
+
+log = logging.getLogger(__name__)
+
+#: Vietnamese text for the HTTP errors Flask raises itself.
+HTTP_MESSAGES = {
+    400: "Yêu cầu không hợp lệ.",
+    404: "Không tìm thấy trang này.",
+    405: "Phương thức này không được hỗ trợ ở địa chỉ này.",
+    500: "Đã có lỗi không mong đợi ở máy chủ. Hãy thử lại sau.",
+}
+
+
+def wants_json() -> bool:
+    """True for requests to the JSON API."""
+    return request.path == "/api" or request.path.startswith("/api/")
+
+
+def error_response(message: str, status: int):
+    """The error as JSON for the API or as an HTML page otherwise."""
+    if wants_json():
+        response = jsonify({"ok": False, "error": message, "status": status})
+        response.status_code = status
+        return response
+    return render_template("error.html", message=message, status=status), status
+
+
+def handle_kb_error(exc: KbError):
+    """KbError → its Vietnamese message and HTTP status."""
+    if exc.status >= 500:
+        log.warning("%s: %s", request.path, exc)
+    return error_response(exc.user_message(), exc.status)
+
+
+def handle_http_error(exc: HTTPException):
+    """Werkzeug's 404/405/... in our shape and language."""
+    status = exc.code or 500
+    message = HTTP_MESSAGES.get(status, f"Lỗi HTTP {status}.")
+    if status == 404 and wants_json():
+        message = "Không có địa chỉ API này. Hãy dùng /api/search, /api/documents/<mã> hoặc /api/stats."
+    response = error_response(message, status)
+    if status == 405 and getattr(exc, "valid_methods", None):
+        response = _with_allow(response, exc.valid_methods)
+    return response
+
+
+def handle_unexpected(exc: Exception):
+    """Anything else: logged with its traceback, a plain 500 for the user."""
+    log.exception("unexpected error on %s", request.path)
+    return error_response(HTTP_MESSAGES[500], 500)
+
+
+def _with_allow(response, methods):
+    from flask import make_response
+
+    response = make_response(response)
+    response.headers["Allow"] = ", ".join(methods)
+    return response
+
+
+def init_app(app) -> None:
+    """Register the handlers on ``app``."""
+    app.register_error_handler(KbError, handle_kb_error)
+    app.register_error_handler(HTTPException, handle_http_error)
+    app.register_error_handler(Exception, handle_unexpected)

@@ -1,0 +1,61 @@
+"""Jinja filters that show dates, numbers and texts the Vietnamese way."""
+
+from __future__ import annotations
+
+import re
+
+FORMAT_LABELS = {"text": "Văn bản thuần (TXT)", "markdown": "Markdown", "pdf": "PDF",
+                 "docx": "Word (DOCX)", "doc": "Word (DOC)", "html": "Trang web (HTML)"}
+
+#: Labels of the document metadata shown on the document page, in order.
+META_LABELS = (
+    ("kind", "Loại"), ("number", "Số hiệu"), ("date", "Ngày"),
+    ("issuer", "Cơ quan ban hành"), ("issuer_parent", "Cơ quan cấp trên"), ("term", "Khoá"),
+    ("place", "Nơi ban hành"), ("signer", "Người ký"), ("signer_role", "Chức vụ người ký"),
+    ("recipients", "Nơi nhận"), ("format", "Định dạng"), ("path", "Tệp nguồn"), ("id", "Mã"),
+)
+
+
+def vn_date(value: str | None) -> str:
+    """'2016-05-15' → '15/05/2016'; partial or odd dates are shown as they are."""
+    if not value:
+        return ""
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", str(value))
+    return f"{m.group(3)}/{m.group(2)}/{m.group(1)}" if m else str(value)
+
+
+def vn_number(value) -> str:
+    """12345 → '12.345' (Vietnamese thousands separator)."""
+    try:
+        return f"{int(value):,}".replace(",", ".")
+    except (TypeError, ValueError):
+        return str(value)
+
+
+def format_label(value: str | None) -> str:
+    """A readable name for a stored format."""
+    return FORMAT_LABELS.get(value or "", value or "")
+
+
+def paragraphs(text: str | None) -> list[str]:
+    """The text split at blank lines (each paragraph keeps its own line breaks)."""
+    return [p.strip("\n") for p in re.split(r"\n[ \t]*\n", text or "") if p.strip()]
+
+
+def meta_value(value) -> str:
+    """A metadata value as text: lists joined, dates the Vietnamese way."""
+    if isinstance(value, (list, tuple)):
+        return "; ".join(str(v) for v in value if v)
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return vn_date(value)
+    return "" if value is None else str(value)
+
+
+def init_app(app) -> None:
+    """Register the filters and the metadata labels on ``app``."""
+    app.add_template_filter(vn_date)
+    app.add_template_filter(vn_number)
+    app.add_template_filter(format_label)
+    app.add_template_filter(paragraphs)
+    app.add_template_filter(meta_value)
+    app.jinja_env.globals["META_LABELS"] = META_LABELS

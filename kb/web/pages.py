@@ -1,0 +1,58 @@
+"""The pages people see: the search page (/) and the document page (/documents/<id>)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, render_template, request
+
+from kb.errors import IndexError_
+from kb.index.documents import document_view
+from kb.web.params import clean_query, search_args
+from kb.web.searchers import get_searcher
+
+bp = Blueprint("pages", __name__)
+
+#: Example queries offered on the empty search page (with and without diacritics).
+EXAMPLES = ("chỉ thị 05", "phụng công thủ pháp", "nghi quyet trung uong 4",
+            '"cải cách hành chính"', "chuyển đổi số year:2024", "biên bản kind:biên bản")
+SORT_LABELS = (("relevance", "Liên quan"), ("newest", "Mới nhất"), ("oldest", "Cũ nhất"))
+
+
+@bp.get("/")
+def search():
+    """Search box, results with snippets, paging and sorting; index facts when empty."""
+    config = current_app.config["KB"]
+    args = search_args(request.args, config)
+    args["limit"] = config["page_size"]
+    context = {"q": args["raw_query"], "sort": args["sort"], "sorts": SORT_LABELS,
+               "examples": EXAMPLES, "response": None, "doc_count": None}
+    try:
+        searcher = get_searcher()
+    except IndexError_ as exc:  # no index yet, or an old one: say what to run
+        return render_template("search.html", index_error=exc.user_message(), **context), exc.status
+    if args["raw_query"]:
+        response = searcher.search(**args)
+        context.update(response=response,
+                       pages=page_numbers(response.page, response.pages),
+                       first=(response.page - 1) * response.page_size + 1)
+    else:
+        context["doc_count"] = searcher.doc_count
+    return render_template("search.html", **context)
+
+
+@bp.get("/documents/<doc_id>")
+def document(doc_id: str):
+    """Metadata table and full clean text of one document."""
+    view = document_view(get_searcher(), doc_id)
+    back = clean_query(request.args.get("q"), current_app.config["KB"]["max_query_chars"])
+    return render_template("document.html", doc=view, q=back)
+
+
+def page_numbers(page: int, pages: int, around: int = 2) -> list[int | None]:
+    """Page links to show: first, last and ``around`` each side of ``page``; None is a gap."""
+    wanted = {1, pages, *range(page - around, page + around + 1)}
+    shown: list[int | None] = []
+    for n in sorted(p for p in wanted if 1 <= p <= pages):
+        if shown and shown[-1] is not None and n > shown[-1] + 1:
+            shown.append(None)
+        shown.append(n)
+    return shown
