@@ -114,7 +114,7 @@ class Searcher:
     # -- searching -------------------------------------------------------------------------
 
     def search(self, raw_query: str, limit: int | None = None, page: int = 1,
-               sort: str = "relevance") -> SearchResponse:
+               sort: str = "relevance", snippets: bool = True) -> SearchResponse:
         """Search for ``raw_query``; never raises on odd input."""
         limit = max(1, min(int(limit or self.config["page_size"]), self.config["max_page_size"]))
         page = max(1, int(page or 1))
@@ -138,33 +138,43 @@ class Searcher:
             response.results.append(SearchResult(
                 id=stored["id"], path=stored["path"], title=stored.get("title") or "",
                 kind=stored.get("kind") or None, date=stored.get("date") or None,
-                score=round(float(hit.score or 0.0), 4),
-                snippet=make_snippet(stored.get("text", ""), exact, folded, width),
+                score=round(float(hit.score), 4) if isinstance(hit.score, (int, float)) else 0.0,
+                snippet=make_snippet(stored.get("text", ""), exact, folded, width)
+                if snippets else "",
             ))
         return response
 
     def _run(self, built, parsed: ParsedQuery, page: int, limit: int, sort: str):
-        filter_q = self._filters(parsed)
+        # Requirements, filters and exclusions become sets of document numbers handed to
+        # Whoosh as allow/deny lists, and the total is counted here: whoosh-reloaded 2.7.5
+        # miscounts Require (8 of 28 hits), trips an assertion in AndNot under block-quality
+        # skipping, and reports len() of a filtered search without the filter.
+        searcher = self._searcher
         q = built.query
         if q is None:
             q = Q.Every()
             sort = "newest" if sort == "relevance" else sort
-        if built.required is not None:
-            q = Q.Require(q, built.required)
-        if parsed.excluded:
-            q = Q.AndNot(q, Q.Or([self._clause_match(c, folded_mode=not has_diacritics(c.text))
-                                  for c in parsed.excluded]))
-        # Whoosh's block-quality skipping trips an assertion inside Require/AndNot matchers;
-        # it is kept for the plain OR of long queries, where it matters.
-        optimize = built.required is None and not parsed.excluded
-        kwargs = {"filter": filter_q, "terms": False, "optimize": optimize}
+        allow = [x for x in (built.required, self._filters(parsed)) if x is not None]
+        allowed = searcher.docs_for_query(Q.And(allow) if len(allow) > 1 else allow[0]) \
+            if allow else None
+        masked = searcher.docs_for_query(Q.Or([
+            self._clause_match(c, folded_mode=not has_diacritics(c.text)) for c in parsed.excluded
+        ])) if parsed.excluded else set()
+        if allowed is not None and built.required is not None:
+            matched = set(allowed) - set(masked)
+        else:
+            matched = set(searcher.docs_for_query(q))
+            if allowed is not None:
+                matched &= set(allowed)
+            matched -= set(masked)
+        kwargs = {"terms": False, "filter": matched}
         if sort in ("newest", "oldest"):
             kwargs["sortedby"] = "date"
             kwargs["reverse"] = sort == "newest"
-        try:
-            return self._searcher.search_page(q, page, pagelen=limit, **kwargs)
-        except ValueError:  # a page past the end
-            return None
+        if not matched or (page - 1) * limit >= len(matched):
+            return _Hits(len(matched), [])
+        results = searcher.search(q, limit=page * limit, **kwargs)
+        return _Hits(len(matched), list(results)[(page - 1) * limit:])
 
     def _filters(self, parsed: ParsedQuery):
         parts = []
@@ -296,6 +306,15 @@ class Searcher:
     def all_documents(self):
         """Stored fields of every document."""
         return self._searcher.all_stored_fields()
+
+
+@dataclass
+class _Hits:
+    total: int
+    hits: list
+
+    def __iter__(self):
+        return iter(self.hits)
 
 
 @dataclass
