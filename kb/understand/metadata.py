@@ -86,7 +86,7 @@ _BODY_START = re.compile(
     re.IGNORECASE,
 )
 _SIGN_PREFIX = re.compile(r"^(T/M|T/L|K/T|TM|KT|TL|TUQ|Q|Q/|TUQ/)\s*[./]?\s+(.+)$", re.IGNORECASE)
-_PERSON = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,5}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$")
+_PERSON = re.compile(r"^(?:[^\W\d_][^\W\d_]*\s+){1,5}[^\W\d_]+$")
 _RECIPIENTS = re.compile(r"^N[ơo]i\s+nhận\s*:?\s*(.*)$", re.IGNORECASE)
 
 # Canonical spelling of bodies and titles inside a capitalised line, longest first.
@@ -151,6 +151,12 @@ def strip_markup(text: str) -> list[str]:
         line = re.sub(r"^\*+\s*|\s*\*+$", "", line.strip())
         lines.append(re.sub(r"\s+", " ", line).strip())
     return lines
+
+
+def _is_person(line: str) -> bool:
+    """A signer's name: two to six words, each capitalised and the rest lower case."""
+    words = line.split()
+    return bool(_PERSON.match(line)) and all(w[0].isupper() and w[1:].islower() for w in words)
 
 
 def _is_upper(line: str) -> bool:
@@ -242,8 +248,6 @@ def _title(lines: list[str], kind: str, same_line: str) -> str | None:
     parts = [same_line] if same_line else []
     for line in lines[:6]:
         if not line:
-            if parts:
-                continue
             continue
         if _SEPARATOR.match(line) or _BODY_START.match(line):
             break
@@ -292,7 +296,7 @@ def _signer(lines: list[str]) -> tuple[str | None, str | None]:
 def _signer_in(tail: list[str], order: range) -> tuple[str | None, str | None]:
     for i in order:
         name = tail[i]
-        if not _PERSON.match(name):
+        if not _is_person(name):
             continue
         roles: list[str] = []
         j = i - 1
@@ -337,8 +341,6 @@ def _recipients(lines: list[str]) -> list[str] | None:
         rest = [m.group(1)] if m.group(1) else []
         for item in rest + lines[i + 1:]:
             if not item:
-                if items:
-                    continue
                 continue
             if _SEPARATOR.match(item):
                 if items:
@@ -346,7 +348,7 @@ def _recipients(lines: list[str]) -> list[str] | None:
                 continue
             if item.startswith(("-", "–", "+", "•")):
                 items.append(item.lstrip("-–+• ").rstrip(",;."))
-            elif items and not _is_upper(item) and not _PERSON.match(item):
+            elif items and not _is_upper(item) and not _is_person(item):
                 items[-1] = f"{items[-1]} {item.rstrip(',;.')}"  # wrapped recipient line
             else:
                 break
@@ -404,15 +406,13 @@ def extract_metadata(text: str) -> dict:
         meta["issuer"], meta["issuer_parent"], meta["term"] = issuer, parent, term
         header_text = "\n".join(head[: (kind_at or 12) + 1])
         _place_date(meta, header_text)
-        if meta["date"] is None and meta["kind"] in {"Luật", "Bộ luật", "Pháp lệnh"}:
-            adopted = _ADOPTED.search(text[-3000:])
-            if adopted:
-                meta["date"] = _iso(*adopted.groups())
+        # Laws end with "... Quốc hội ... khóa XIV, kỳ họp thứ 10 thông qua ngày ...".
+        adopted = _ADOPTED.search(text[-3000:])
+        if meta["date"] is None and adopted and meta["kind"] in {"Luật", "Bộ luật", "Pháp lệnh"}:
+            meta["date"] = _iso(*adopted.groups())
         if meta["term"] is None:
-            head_and_title = header_text + " " + (meta["title"] or "")
-            m_term = _TERM.search(head_and_title) or (
-                _TERM.search(_ADOPTED.search(text[-3000:]).group(0))
-                if _ADOPTED.search(text[-3000:]) else None
+            m_term = _TERM.search(header_text + " " + (meta["title"] or "")) or (
+                _TERM.search(adopted.group(0)) if adopted else None
             )
             if m_term:
                 meta["term"] = _roman(m_term.group(1))
