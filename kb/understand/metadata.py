@@ -363,7 +363,7 @@ def extract_metadata(text: str) -> dict:
     does not state it. Text that lacks the official header yields ``kind`` None.
     """
     meta: dict = dict.fromkeys(KEYS)
-    lines = strip_markup(clean_text(text))
+    lines = strip_markup(clean_text(_excerpt(text)))
     content = [ln for ln in lines if ln and not _SEPARATOR.match(ln)]
     head = content[:40]
 
@@ -419,6 +419,18 @@ def extract_metadata(text: str) -> dict:
         meta["signer"], meta["signer_role"] = _signer(lines)
         meta["recipients"] = _recipients(lines)
     return meta
+
+
+def _excerpt(text: str) -> str:
+    """Header, recipients/signer and ending of a long text: the only places metadata lives."""
+    if len(text) <= 20000:
+        return text
+    parts = [text[:8000]]
+    recipients = re.search(r"N[ơo]i\s+nhận", text, re.IGNORECASE)
+    if recipients and 8000 < recipients.start() < len(text) - 5000:
+        parts.append(text[recipients.start() - 3000: recipients.start() + 6000])
+    parts.append(text[-5000:])
+    return "\n".join(parts)
 
 
 def _place_date(meta: dict, header_text: str) -> None:

@@ -71,9 +71,9 @@ def parse_press(text: str) -> dict | None:
     Returns None for text that shows no sign of being a press article (no dateline, no
     ``# url`` header, no photo credit) and for official documents.
     """
-    lines = [ln for ln in clean_text(text).split("\n")]
-    if any(_OFFICIAL.search(ln) for ln in lines[:15]):
+    if any(_OFFICIAL.search(ln) for ln in clean_text(text[:3000]).split("\n")[:15]):
         return None
+    lines = clean_text(text).split("\n")
     header: dict[str, str] = {}
     removed: list[str] = []
     source = date = None
