@@ -13,7 +13,7 @@ bp = Blueprint("pages", __name__)
 
 #: Example queries offered on the empty search page (with and without diacritics).
 EXAMPLES = ("chỉ thị 05", "phụng công thủ pháp", "nghi quyet trung uong 4",
-            '"cải cách hành chính"', "chuyển đổi số year:2024", "biên bản kind:biên bản")
+            '"cải cách hành chính"', "chuyển đổi số year:2024", "hội nghị kind:biên-bản")
 SORT_LABELS = (("relevance", "Liên quan"), ("newest", "Mới nhất"), ("oldest", "Cũ nhất"))
 
 
