@@ -1,0 +1,272 @@
+"""Sayings of Hồ Chí Minh quoted in a document, the work they come from and the sectors they address.
+
+A quoted passage is a saying only when the text around it attributes it to him: "Bác dạy:",
+"Chủ tịch Hồ Chí Minh đã căn dặn", "như Người đã nói", "chuẩn mực đạo đức Bác Hồ", a cited work
+after it "(Hồ Chí Minh toàn tập, tập 5, tr. 292)", "(Thư gửi ..., 1946)", or a heading such as
+"LỜI BÁC HỒ DẠY" over a list of quotes. Names of campaigns, slogans and one- or two-word quotes
+("làm theo") are not sayings.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Mapping
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from kb.analysis.tones import canonical_tones
+from kb.errors import ConfigError
+
+MIN_WORDS = 4  # "làm theo", "học tập": shorter quotes are words, not sayings
+MAX_CHARS = 2000  # an unclosed quote must not swallow the rest of the document
+
+_VERBS = (
+    r"(?:nói|dạy|căn dặn|dặn dò|dặn|viết|khẳng định|chỉ rõ|nhấn mạnh|yêu cầu|cho rằng|khuyên"
+    r"|nhắc nhở|nhắc|huấn thị|chỉ ra|đúc kết|kêu gọi|tuyên bố|phát biểu|nêu rõ|xác định"
+    r"|chỉ dẫn|răn dạy|nhận định|đòi hỏi|chủ trương|định nghĩa|giải thích|quan niệm|mong muốn"
+    r"|căn dặn|nhận xét|chỉ thị|kết luận|đã nói|trả lời|ví|coi|gọi)"
+)
+_ADVERBS = r"(?:\s+(?:đã|từng|thường|luôn|luôn luôn|cũng|lại|còn|rất|hay|nhiều lần|ân cần|có lần|đã từng|đặc biệt|sinh thời))*"
+# A name that is always him, then anything short within the sentence, then a verb.
+_FULL_NAME = r"(?:Chủ tịch Hồ Chí Minh|Hồ Chủ tịch|Bác Hồ|Hồ Chí Minh|Nguyễn Ái Quốc|Chủ tịch Hồ Chí Minh)"
+_BEFORE_MARKERS = [
+    # ("con của Hồ Chí Minh và đã trả lời" is someone else speaking: no "của"/"và" around it).
+    re.compile(rf"(?<!của )(?<!về )(?<!với )(?<!cho )\b{_FULL_NAME}(?:(?!\bvà\b)[^.!?;“”\"«»*\n]){{0,50}}?\b{_VERBS}\b"),
+    # "Bác", "Người": ambiguous words, so the verb must follow at once ("Người dân nói" is not him).
+    re.compile(rf"(?<!\w)(?:Bác(?! sĩ)|Người){_ADVERBS}\s+{_VERBS}\b"),
+    re.compile(
+        r"lời (?:dạy|căn dặn|dặn|khuyên|nói|di huấn|chỉ dẫn|nhắc nhở) của (?:Bác|Người|Chủ tịch|Hồ Chủ tịch)"
+        r"|(?:lời|câu nói|lời dạy|ý|tư tưởng) (?:của )?(?:Bác|Người)\b(?! sĩ)"
+        r"|theo (?:lời )?(?:Bác|Người)\b(?! sĩ)"
+        r"|như (?:Bác|Người|Chủ tịch Hồ Chí Minh|Bác Hồ)\b"
+        r"|chuẩn mực đạo đức (?:của )?Bác"
+        r"|(?:trong|theo) (?:bản )?Di chúc"
+        r"|(?:LỜI BÁC|BÁC HỒ DẠY|BÁC DẠY)"
+    ),
+]
+# After the quote: "- Bác Hồ", ", Người viết", "(Hồ Chí Minh toàn tập...)".
+_AFTER_MARKER = re.compile(
+    rf"^\s*[,.;:–—-]?\s*(?:\(\s*)?(?:{_FULL_NAME}|(?:Bác|Người){_ADVERBS}\s+{_VERBS}\b|lời Bác)"
+)
+# Other speakers: a quote after these words is theirs, even if he was named earlier in the sentence.
+_OTHER_SPEAKER = re.compile(
+    r"\b(?:đồng chí|Tổng Bí thư|Thủ tướng|Chủ tịch nước|Chủ tịch Quốc hội|Bộ trưởng|Bí thư|Phó Bí thư"
+    r"|Chủ nhiệm|Giám đốc|Trưởng ban|ông|bà|Lênin|Lê-nin|Mác|C\.Mác|Ăngghen|Đảng ta|Nghị quyết"
+    r"|Văn kiện|Cương lĩnh|Điều lệ|Chỉ thị|nhân dân ta|ông bà ta|tục ngữ|ca dao|người xưa|khẩu hiệu"
+    r"|phương châm|chủ đề|phong trào|cuộc vận động|đề án|chương trình|dự án|mô hình|cuộc thi|hội thi"
+    r"|giải thưởng|chuyên mục|tác phẩm|cuốn sách|bài viết|bài báo|tiêu đề|chuyên đề)\b",
+    re.IGNORECASE,
+)
+# A cited work in parentheses right after the quote.
+_WORK_AFTER = re.compile(r"^\s*[,.;:]?\s*\(([^()\n]{4,250})\)")
+_HCM_WORK = re.compile(
+    r"Hồ Chí Minh|HCM|[Tt]oàn tập|Sđd|sđd|Di chúc|Tuyên ngôn|Đường Kách mệnh|Sửa đổi lối làm việc"
+    r"|Cần,? kiệm,? liêm,? chính|Đạo đức cách mạng"
+)
+_LETTER_WORK = re.compile(
+    r"^(?:Trích\s+)?(?:Thư|Bài nói|Nói chuyện|Lời kêu gọi|Lời|Diễn văn|Điện|Huấn thị|Bài phát biểu"
+    r"|Phát biểu|Báo cáo)\b.*(?:1[89]\d\d|\d{1,2}/\d{4})"
+)
+_WORK_BEFORE = re.compile(r"(?:[Tt]rong|[Tt]ại) ((?:bản )?Di chúc|tác phẩm [“\"«][^”\"»]{3,80}[”\"»]|(?:bức )?[Tt]hư gửi [^,:;“”\"]{3,80})")
+_HEADING = re.compile(r"^(?:#+\s*.*|[^a-zà-ỹđ\n]{6,})$", re.MULTILINE)
+# A heading over a list of his sayings: about him AND about words ("LỜI BÁC HỒ DẠY", "Bác dạy").
+_HEADING_HCM = re.compile(r"BÁC|Bác|HỒ CHÍ MINH|Hồ Chí Minh|CHỦ TỊCH|Chủ tịch")
+_HEADING_WORDS = re.compile(r"\b(?:LỜI|[Ll]ời|DẠY|[Dd]ạy|NÓI|[Nn]ói|CĂN DẶN|[Cc]ăn dặn|DANH NGÔN|[Dd]anh ngôn|TRÍCH|[Tt]rích|CÂU NÓI|[Cc]âu nói)\b")
+_CHAIN_GAP = re.compile(r"^[\s,;:.–—-]*(?:và|hay|hoặc|cùng)?[\s,;:–—-]*$")
+_BREAK = re.compile(r"[.!?](?=\s)|\n\s*\n|\n\s*[-*+#•]")  # sentence, paragraph or list item ends
+_SENTENCE_END = re.compile(r"[.!?…](?=\s)|\n")
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the text inside every outermost quotation in ``text``."""
+    spans: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []
+    for m in re.finditer(r"[“”«»\"]|\n\s*\n", text):
+        ch, pos = m[0], m.start()
+        if stack and pos - stack[0][1] > MAX_CHARS:
+            stack.clear()
+        if ch.startswith("\n"):
+            # A paragraph break ends an unbalanced quote, unless the quote opened a block
+            # ("Người viết:\n\n“Trời có bốn mùa...\n\nĐất có bốn phương...”").
+            if not (len(stack) == 1 and re.search(r"(?:^|:|\n)[\s*_]*$", text[max(0, stack[0][1] - 20):stack[0][1]])):
+                stack.clear()
+        elif ch in "“«":
+            stack.append((ch, pos))
+        elif ch in "”»":
+            if stack and stack[-1][0] != '"':
+                _, start = stack.pop()
+                if not stack:
+                    spans.append((start + 1, pos))
+            elif ch == "”" and (pos == 0 or not text[pos - 1].isalnum()) and text[pos + 1 : pos + 2].isalpha():
+                stack.append(("“", pos))  # ”làm theo” typed with the closing mark
+        else:  # straight quotes alternate
+            if stack and stack[-1][0] == '"':
+                _, start = stack.pop()
+                if not stack:
+                    spans.append((start + 1, pos))
+            else:
+                stack.append(('"', pos))
+    return spans
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence (or line) around text[start:end], quote included."""
+    left = 0
+    for m in _SENTENCE_END.finditer(text, max(0, start - 400), start - 1):
+        left = m.end()
+    right = _SENTENCE_END.search(text, end + 1)
+    return re.sub(r"\s+", " ", text[left : right.end() if right else len(text)]).strip(" -*+")
+
+
+_TITLE_BEFORE = re.compile(
+    r"\b(?:bài|bài thơ|bài hát|bài báo|bài viết|tác phẩm|cuốn|sách|phim|vở|tập thơ|báo|tạp chí"
+    r"|khẩu hiệu|chủ đề|mang tên|có tên|tên là|tựa đề|nhan đề)[\s*_:,]*$",
+    re.IGNORECASE,
+)
+
+
+def _attributed_before(gap: str) -> bool:
+    """Whether the words before a quote (since the previous quote) attribute it to him."""
+    tail = gap[-300:]
+    if _TITLE_BEFORE.search(tail):
+        return False  # Bác Hồ đã viết bài “Nâng cao đạo đức cách mạng...”: a title, not a saying
+    last = None
+    for pattern in _BEFORE_MARKERS:
+        for m in pattern.finditer(tail):
+            if last is None or m.end() > last:
+                last = m.end()
+    if last is None:
+        return False
+    between = tail[last:].rstrip(" \t\n:*_")  # "Người viết:\n\n“...": the break is the colon's
+    if len(between) > 150:
+        return False
+    return not _OTHER_SPEAKER.search(between) and not _BREAK.search(between)
+
+
+def _under_hcm_heading(text: str, start: int) -> bool:
+    """Whether a quote opening a line sits under a heading about him ("LỜI BÁC HỒ DẠY")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start - 1].strip(" -*+•0123456789.)") != "":
+        return False
+    heads = list(_HEADING.finditer(text, 0, line_start))
+    # The nearest heading ("## Y tế") or the document's title ("# LỜI BÁC HỒ DẠY ...").
+    return any(_HEADING_HCM.search(h[0]) and _HEADING_WORDS.search(h[0]) for h in heads[:1] + heads[-1:])
+
+
+def _section_heading(text: str, start: int) -> str:
+    """The short heading right above a quote ("## Y tế"), which names its sector; else ''."""
+    heads = list(_HEADING.finditer(text, max(0, start - 3000), start))
+    if heads and len(heads[-1][0].split()) <= 8:
+        return heads[-1][0].lstrip("# ")
+    return ""
+
+
+def extract_sayings(text: str) -> list[dict]:
+    """Quotations of Hồ Chí Minh in ``text``: ``{"text", "context", "work", "sectors"}`` each."""
+    sectors = load_sectors()
+    out: list[dict] = []
+    prev_end, prev_saying = 0, False
+    for start, end in _quote_spans(text):
+        quote = re.sub(r"\s+", " ", text[start:end]).strip()
+        gap = text[prev_end:start - 1]
+        after = text[end + 1 : end + 301]
+        work_m = _WORK_AFTER.match(after)
+        work = work_m[1].strip() if work_m else None
+        # A lower-case fragment woven into a sentence needs one word more to count.
+        min_words = MIN_WORDS + (1 if quote.lstrip("*_ ")[:1].islower() else 0)
+        is_saying = (
+            len(quote.split()) >= min_words
+            and (
+                (prev_saying and _CHAIN_GAP.match(gap) is not None)
+                or _attributed_before(gap)
+                or _AFTER_MARKER.match(after) is not None
+                or (work is not None and (_HCM_WORK.search(work) or _LETTER_WORK.match(work)))
+                or _under_hcm_heading(text, start)
+            )
+        )
+        if work and not (_HCM_WORK.search(work) or _LETTER_WORK.match(work)):
+            work = None
+        if is_saying and work is None:
+            before = _WORK_BEFORE.search(gap[-200:])
+            work = before[1] if before else None
+        prev_end, prev_saying = end + 1, is_saying
+        if not is_saying:
+            continue
+        context = _sentence(text, start, end)
+        # Sectors come from the saying and the words that lead to it, not the rest of the
+        # sentence (which often goes on about something else).
+        lead = context[: context.find(quote) + len(quote)] if quote in context else context
+        clues = " \n ".join([lead, work or "", _section_heading(text, start)])
+        out.append({"text": quote, "context": context, "work": work,
+                    "sectors": match_sectors(clues, sectors)})
+    return out
+
+
+# --- sectors -------------------------------------------------------------------------------
+
+def _norm(text: str) -> str:
+    """Lower case, NFC, canonical tone placement: what sector keywords are matched on."""
+    text = unicodedata.normalize("NFC", text.lower())
+    return canonical_tones(re.sub(r"\s+", " ", text))
+
+
+@lru_cache(maxsize=8)
+def load_sectors(extra_path: str | Path | None = None) -> dict[str, re.Pattern]:
+    """Sector → keyword regex, from kb/data/sectors.toml plus ``extra_path`` when given (cached)."""
+    data = tomllib.loads(resources.files("kb.data").joinpath("sectors.toml").read_text("utf-8"))
+    merged = {name: list(words) for name, words in data.items()}
+    if extra_path is not None:
+        try:
+            with open(extra_path, "rb") as fh:
+                extra = tomllib.load(fh)
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"{extra_path}: cannot read sector lexicon ({exc})") from exc
+        for name, words in extra.items():
+            if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+                raise ConfigError(f"{extra_path}: sector {name!r} must map to a list of keywords")
+            merged.setdefault(name, []).extend(words)
+    return {
+        name: re.compile(r"(?<!\w)(?:" + "|".join(re.escape(_norm(w)) for w in words) + r")(?!\w)")
+        for name, words in merged.items() if words
+    }
+
+
+def match_sectors(text: str, sectors: Mapping[str, re.Pattern] | None = None) -> list[str]:
+    """Names of the sectors whose keywords occur in ``text``, in lexicon order."""
+    sectors = load_sectors() if sectors is None else sectors
+    normed = _norm(text)
+    return [name for name, pattern in sectors.items() if pattern.search(normed)]
+
+
+# --- one saying quoted by many documents ---------------------------------------------------
+
+def saying_key(text: str) -> str:
+    """Key equal for the same saying despite punctuation, case, spacing and tone-mark style."""
+    text = unicodedata.normalize("NFC", text.lower())
+    text = re.sub(r"[^\w\s]|_", " ", text)
+    return canonical_tones(" ".join(text.split()))
+
+
+def merge_sayings(per_doc: Mapping[str, list[dict]]) -> list[dict]:
+    """One entry per distinct saying across documents: ``{"text", "work", "sectors", "sources"}``.
+
+    The longest spelling is kept as the text, the first cited work as the work, and the sectors
+    of every quotation are united; ``sources`` lists the documents in the order given.
+    """
+    merged: dict[str, dict] = {}
+    for doc_id, sayings in per_doc.items():
+        for saying in sayings:
+            key = saying_key(saying["text"])
+            entry = merged.setdefault(
+                key, {"text": saying["text"], "work": None, "sectors": [], "sources": []}
+            )
+            if len(saying["text"]) > len(entry["text"]):
+                entry["text"] = saying["text"]
+            entry["work"] = entry["work"] or saying.get("work")
+            entry["sectors"] += [s for s in saying.get("sectors", []) if s not in entry["sectors"]]
+            if doc_id not in entry["sources"]:
+                entry["sources"].append(doc_id)
+    return list(merged.values())

@@ -1,0 +1,140 @@
+"""Sayings of Hồ Chí Minh: which quotations are his, their work and sectors, and merging."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kb.analysis.normalize import clean_text
+from kb.errors import ConfigError
+from kb.understand.sayings import (
+    extract_sayings,
+    load_sectors,
+    match_sectors,
+    merge_sayings,
+    saying_key,
+)
+
+
+def texts(text: str) -> list[str]:
+    return [s["text"] for s in extract_sayings(text)]
+
+
+def test_seed_article(seed_article):
+    sayings = extract_sayings(clean_text(seed_article.read_text(encoding="utf-8")))
+    found = [s["text"] for s in sayings]
+    assert found == [
+        "Cán bộ tư pháp phải phụng công thủ pháp",
+        "Cán bộ tư pháp phải công bằng, liêm khiết, trong sạch, gần dân, hiểu dân, giúp dân và học dân",
+    ]
+    assert all("tư pháp" in s["sectors"] for s in sayings)
+    assert "chuẩn mực đạo đức Bác Hồ" in sayings[0]["context"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bác Hồ dạy: “Việc gì có lợi cho dân, ta phải hết sức làm”.",
+        "Chủ tịch Hồ Chí Minh đã từng căn dặn cán bộ: «Cán bộ là cái gốc của mọi công việc».",
+        'Như Người đã nói, "dân vận kém thì việc gì cũng kém" và ai cũng nhớ.',
+        "Thấm nhuần lời dạy của Bác “Lương y phải như từ mẫu”, các y bác sĩ tận tụy.",
+        "“Một dân tộc dốt là một dân tộc yếu” (Hồ Chí Minh toàn tập, tập 4, tr. 40).",
+        "“Học để làm việc, làm người, làm cán bộ.” (Lời ghi vào sổ vàng, tháng 9/1949)",
+        "“Không có gì quý hơn độc lập, tự do”, Người khẳng định như vậy.",
+    ],
+)
+def test_attributed_quotes_are_sayings(text):
+    assert len(texts(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Việc “học tập” và “làm theo” chuyển từ phong trào chiều rộng đi vào chiều sâu.",
+        "Phong trào “Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh” lan tỏa.",
+        "Đồng chí Bí thư nói: “Chúng ta phải hoàn thành kế hoạch năm nay”.",
+        "Bác Hồ là tấm gương sáng. Tổng Bí thư nhấn mạnh: “Phải kiên quyết chống tham nhũng, tiêu cực”.",
+        "Người dân nói: “Từ ngày có đường mới, đi lại dễ hơn nhiều”.",
+        "xây dựng “đề án liên thông thủ tục công chứng đăng ký quyền sử dụng đất”.",
+    ],
+)
+def test_other_quotes_are_not(text):
+    assert texts(text) == []
+
+
+def test_nested_quote_stays_inside_the_saying():
+    text = ("Bác viết: “Các bạn cần phải nêu cao cái gương “Phụng công, thủ pháp, chí công vô tư” "
+            "cho nhân dân noi theo.” (Thư gửi Hội nghị Tư pháp toàn quốc, tháng 2/1948)")
+    [saying] = extract_sayings(text)
+    assert saying["text"].endswith("cho nhân dân noi theo.")
+    assert saying["work"] == "Thư gửi Hội nghị Tư pháp toàn quốc, tháng 2/1948"
+    assert "tư pháp" in saying["sectors"]
+
+
+def test_work_named_before_the_quote():
+    [saying] = extract_sayings("Trong Di chúc, Bác viết: “Đảng ta là một Đảng cầm quyền”.")
+    assert saying["work"] == "Di chúc"
+
+
+def test_sectors_are_accent_sensitive():
+    assert "y tế" in match_sectors("cán bộ y tế phải thương yêu người bệnh")
+    assert "y tế" not in match_sectors("ý tế nhị của câu nói")
+    # Tone-mark placement does not matter: "hoà bình" and "hòa bình".
+    assert "ngoại giao" in match_sectors("giữ gìn hoà bình")
+
+
+def test_user_sector_file(tmp_path):
+    extra = tmp_path / "sectors.toml"
+    extra.write_text('"môi trường" = ["môi trường", "trồng cây"]\n', encoding="utf-8")
+    sectors = load_sectors(extra)
+    assert "môi trường" in match_sectors("Tết trồng cây", sectors)
+    assert "môi trường" not in match_sectors("Tết trồng cây")
+    bad = tmp_path / "bad.toml"
+    bad.write_text('"môi trường" = "trồng cây"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="bad.toml"):
+        load_sectors(bad)
+
+
+def test_saying_key_ignores_spelling_noise():
+    a = "Dĩ bất biến, ứng vạn biến."
+    assert saying_key(a) == saying_key("dĩ  bất biến – ứng vạn biến")
+    assert saying_key("Giữ gìn hoà bình") == saying_key("giữ gìn hòa bình!")
+    assert saying_key("Thủy chung") == saying_key("thuỷ chung")
+    assert saying_key(a) != saying_key("Dĩ bất biến, ứng vạn biến đổi")
+
+
+def test_merge_sayings():
+    merged = merge_sayings({
+        "a": [{"text": "Lương y phải như từ mẫu", "work": None, "sectors": ["y tế"]}],
+        "b": [{"text": "“Lương y phải như từ mẫu.”", "work": "Thư gửi Hội nghị cán bộ y tế, 1955",
+               "sectors": ["y tế", "cán bộ đảng viên"]},
+              {"text": "Một dân tộc dốt là một dân tộc yếu", "work": None, "sectors": []}],
+    })
+    assert len(merged) == 2
+    luong_y = merged[0]
+    assert luong_y["sources"] == ["a", "b"]
+    assert luong_y["work"] == "Thư gửi Hội nghị cán bộ y tế, 1955"
+    assert luong_y["sectors"] == ["y tế", "cán bộ đảng viên"]
+
+
+def test_party_doc_on_can_kiem_liem_chinh(shared_data):
+    """A real article quoting him at length, including a quote spanning several paragraphs."""
+    text = (shared_data / "party-docs/docs/27038661d915cf9a.md").read_text(encoding="utf-8")
+    found = [saying_key(s["text"]) for s in extract_sayings(text)]
+    assert any(k.startswith("trời có bốn mùa xuân hạ thu đông") for k in found)
+    assert any(k.startswith("lười biếng là kẻ địch của chữ cần") for k in found)
+
+
+def test_quote_lists_match_party_docs(shared_data):
+    """Sayings from the published quote lists are recognised when a document quotes them."""
+    quotes = [json.loads(line)["vi"] for line in
+              (shared_data / "hcm/hcm_quotes_danh-ngon.jsonl").read_text("utf-8").splitlines()]
+    quotes += [q["text"] for q in json.loads(
+        (shared_data / "hcm/hcm_quotes_HCM202-Assignment.json").read_text("utf-8"))]
+    known = {saying_key(q)[:30] for q in quotes if len(saying_key(q)) >= 30}
+    found = set()
+    for path in sorted((shared_data / "party-docs/docs").glob("*.md")):
+        for saying in extract_sayings(path.read_text(encoding="utf-8")):
+            found.add(saying_key(saying["text"])[:30])
+    assert len(known & found) >= 5
