@@ -123,7 +123,7 @@ def _sentence(text: str, start: int, end: int) -> str:
 
 _TITLE_BEFORE = re.compile(
     r"\b(?:bài|bài thơ|bài hát|bài báo|bài viết|tác phẩm|cuốn|sách|phim|vở|tập thơ|báo|tạp chí"
-    r"|khẩu hiệu|chủ đề|mang tên|có tên|tên là|tựa đề|nhan đề)[\s*_:,]*$",
+    r"|khẩu hiệu|chủ đề|mang tên|có tên|tên là|tựa đề|nhan đề|tập|gọi là|danh hiệu)[\s*_:,]*$",
     re.IGNORECASE,
 )
 
