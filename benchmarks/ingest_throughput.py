@@ -1,0 +1,214 @@
+"""Ingestion throughput of kb's full path beside underthesea's word_tokenize alone, and a profile.
+
+A sample of real documents (by default 1,000 law articles + 500 news articles) is written as .txt
+files to a temporary folder and ingested with ``kb.ingest.pipeline.ingest`` into a fresh index.
+In the same run underthesea's ``word_tokenize`` is timed on the same cleaned text, line by line
+(as kb calls it) and on whole documents. Caches (segment_line's lru_cache, the analysis cache)
+are cleared before every run so that no run profits from an earlier one. Reports medians.
+
+Then one ingest run is profiled with pyinstrument and the functions outside underthesea are
+ranked by their time *excluding* what they spend inside underthesea (tree-exact).
+
+Usage: .venv/bin/python benchmarks/ingest_throughput.py [--quick] [--runs N] [--no-profile]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from common import (dantri_articles, law_articles, machine, md_table, median, vietnews_articles,
+                    write_result)
+
+from kb.analysis import segment as seg
+from kb.analysis.normalize import clean_text
+from kb.config import load_config
+from kb.index import analyzers
+from kb.ingest.pipeline import ingest
+
+_NEWLINES = re.compile(r"\n+")
+
+
+def write_sample(folder: Path, laws: int, news: int) -> list[str]:
+    """Write the sample as .txt files; returns the cleaned texts (what kb will analyse)."""
+    items = list(law_articles(laws))
+    items += list(dantri_articles(news // 2)) + list(vietnews_articles(news - news // 2))
+    texts = []
+    for n, item in enumerate(items):
+        body = item.text if item.source != "laws" else item.title + "\n" + item.text
+        (folder / f"{n:05d}.txt").write_text(body, encoding="utf-8")
+        texts.append(clean_text(body))
+    return texts
+
+
+def clear_caches() -> None:
+    """Forget every cached segmentation and analysis."""
+    seg.segment_line.cache_clear()
+    analyzers._CACHE.clear()
+
+
+def time_kb(folder: Path, work: Path) -> tuple[float, float, int]:
+    """Wall and CPU seconds of one full ingest of ``folder`` into a fresh index; index size."""
+    index = work / "index"
+    shutil.rmtree(index, ignore_errors=True)
+    config = load_config({"index": str(index), "progress": "never"})
+    clear_caches()
+    start, cpu = time.perf_counter(), time.process_time()
+    report = ingest([folder], config)
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    assert not report.failed, report.failed[:3]
+    size = sum(f.stat().st_size for f in index.iterdir() if f.is_file())
+    return seconds, cpu, size
+
+
+def time_tokenize(texts: list[str], per_line: bool) -> tuple[float, float]:
+    """Wall and CPU seconds of underthesea's word_tokenize alone over ``texts``."""
+    tokenize = seg._word_tokenize()
+    start, cpu = time.perf_counter(), time.process_time()
+    for text in texts:
+        if per_line:
+            for line in _NEWLINES.split(text):
+                if line.strip():
+                    tokenize(line)
+        else:
+            tokenize(text)
+    return time.perf_counter() - start, time.process_time() - cpu
+
+
+def profile_ingest(folder: Path, work: Path, top: int = 10) -> tuple[list[str], float, float]:
+    """Profile one ingest; returns Markdown tables of the top functions outside underthesea
+    (by inclusive time minus underthesea below, and by self time) and the total/inside times."""
+    from pyinstrument import Profiler
+
+    index = work / "index-profiled"
+    shutil.rmtree(index, ignore_errors=True)
+    config = load_config({"index": str(index), "progress": "never"})
+    clear_caches()
+    profiler = Profiler(interval=0.0005)
+    profiler.start()
+    ingest([folder], config)
+    session = profiler.stop()
+    root = session.root_frame()
+    own: dict[str, float] = defaultdict(float)   # time minus underthesea below, per function
+    self_time: dict[str, float] = defaultdict(float)
+    total = root.time
+    inside = 0.0
+
+    def is_tokenizer(frame) -> bool:
+        path = frame.file_path or ""
+        return "underthesea" in path or "crfsuite" in path or "pycrfsuite" in path
+
+    def walk(frame, stack: frozenset) -> float:
+        """Returns the underthesea time under ``frame``; credits non-underthesea time upward."""
+        nonlocal inside
+        if is_tokenizer(frame):
+            inside += frame.time
+            return frame.time
+        under = sum(walk(child, stack | {_key(frame)}) for child in frame.children)
+        key = _key(frame)
+        if key not in stack:  # recursion: count a function once per path
+            own[key] += frame.time - under
+        self_time[key] += frame.total_self_time
+        return under
+
+    walk(root, frozenset())
+    beyond = total - inside
+    tables = []
+    for data in (own, self_time):
+        rows = sorted(data.items(), key=lambda kv: -kv[1])
+        shown = [(k, v) for k, v in rows if not any(x in k for x in _WRAPPERS)][:top]
+        tables.append(md_table(["function (file:line)", "s outside underthesea",
+                                "% of time beyond tokenizer"],
+                               [[f"`{k}`", round(v, 2), f"{100 * v / beyond:.0f}%"]
+                                for k, v in shown]))
+    return tables, total, inside
+
+
+_WRAPPERS = ("benchmarks/", "contextlib.py", "pyinstrument", "[self]", "<module>", "[await]",
+             "ingest (kb/ingest/pipeline.py")
+
+
+def _key(frame) -> str:
+    path = (frame.file_path or "").replace(str(Path(__file__).resolve().parent.parent) + "/", "")
+    path = re.sub(r".*site-packages/", "", path)
+    return f"{frame.function} ({path}:{frame.line_no})"
+
+
+def main() -> None:
+    """Command-line entry."""
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--quick", action="store_true", help="200 law articles + 100 news, 1 run")
+    ap.add_argument("--runs", type=int, default=None)
+    ap.add_argument("--no-profile", action="store_true")
+    args = ap.parse_args()
+    laws, news = (200, 100) if args.quick else (1000, 500)
+    runs = args.runs or (1 if args.quick else 3)
+    print(machine(), flush=True)
+    work = Path(tempfile.mkdtemp(prefix="kb-bench-ingest-"))
+    try:
+        folder = work / "docs"
+        folder.mkdir()
+        texts = write_sample(folder, laws, news)
+        mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+        lines = [ln for t in texts for ln in _NEWLINES.split(t) if ln.strip()]
+        print(f"sample: {len(texts)} documents, {mb:.2f} MB, {len(lines)} lines "
+              f"({len(set(lines))} distinct)", flush=True)
+        seg._word_tokenize()("khởi động")  # load the model outside the timings
+        walls: dict[str, list[float]] = defaultdict(list)
+        cpus: dict[str, list[float]] = defaultdict(list)
+        sizes = []
+        for run in range(runs):
+            wall, cpu, size = time_kb(folder, work)
+            walls["kb"].append(wall)
+            cpus["kb"].append(cpu)
+            sizes.append(size)
+            for name, per_line in (("line", True), ("doc", False)):
+                wall, cpu = time_tokenize(texts, per_line)
+                walls[name].append(wall)
+                cpus[name].append(cpu)
+            print(f"run {run + 1}: " + ", ".join(f"{k} {walls[k][-1]:.1f} s wall / "
+                                                 f"{cpus[k][-1]:.1f} s CPU" for k in walls),
+                  flush=True)
+        n = len(texts)
+        labels = {"kb": "kb ingest (parse, analyse, index, commit)",
+                  "line": "underthesea word_tokenize, line by line (as kb calls it)",
+                  "doc": "underthesea word_tokenize, whole document"}
+        rows = []
+        for key, label in labels.items():
+            c, w = median(cpus[key]), median(walls[key])
+            rows.append([label, round(c, 2), round(w, 2), round(n / c, 1), round(mb / c, 3)])
+        k, tl = median(cpus["kb"]), median(cpus["line"])
+        body = (f"Sample: {n} documents ({laws} law articles, {news} news articles), "
+                f"{mb:.2f} MB of UTF-8 text, {len(lines)} non-empty lines "
+                f"({len(set(lines))} distinct). Median of {runs} run(s); caches cleared each run. "
+                f"Rates use CPU seconds (the machine is shared, wall time varies with load).\n\n"
+                + md_table(["path", "CPU s", "wall s", "docs/s", "MB/s"], rows)
+                + f"\n\nOverhead of kb over tokenizing line by line: "
+                f"**{100 * (k / tl - 1):.0f}%** (kb CPU time / tokenize CPU time − 1; "
+                f"target ≤ 25%).\nIndex size: {median(sizes) / 1e6:.1f} MB for {mb:.2f} MB of "
+                f"text (**{median(sizes) / 1e6 / mb:.1f} MB of index per MB of text**).\n")
+        print(body, flush=True)
+        if not args.no_profile:
+            (cumulative, own_time), total, inside = profile_ingest(folder, work)
+            prof = (f"\n## Profile of one ingest (pyinstrument)\n\nTotal {total:.1f} s, of which "
+                    f"{inside:.1f} s inside underthesea ({100 * inside / total:.0f}%) and "
+                    f"{total - inside:.1f} s elsewhere. Top functions by time spent outside "
+                    f"underthesea (own time plus callees, minus underthesea below them):\n\n"
+                    + cumulative + "\n\nTop functions by self time (outside underthesea):\n\n"
+                    + own_time + "\n")
+            print(prof, flush=True)
+            body += prof
+        target = write_result("ingest_throughput" + ("_quick" if args.quick else ""),
+                              "Ingestion throughput", body)
+        print(f"wrote {target}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
