@@ -37,6 +37,9 @@ def one(text: str) -> dict:
          {"name": "Luật Ban hành văn bản quy phạm pháp luật", "number": "64/2025/QH15",
           "date": "2025-02-19"}),
         ("Nghị quyết Đại hội XIII của Đảng", {"term": "XIII", "issuer": "Đại hội Đảng"}),
+        ("tại Điều 76 Luật Nhà ở 2023, cụ thể", {"kind": "Luật", "name": "Luật Nhà ở"}),
+        ("ở Đề án số 360/ĐA-CP ngày 09 tháng 05 năm 2025 của Chính phủ",
+         {"kind": "Đề án", "number": "360/ĐA-CP", "issuer": "Chính phủ", "date": "2025-05-09"}),
         ("báo cáo kết quả 05-CT/TW năm 2024", {"kind": "Chỉ thị", "number": "05-CT/TW"}),
     ],
 )
@@ -45,6 +48,10 @@ def test_extract(text, expected):
     for key, value in expected.items():
         assert cit[key] == value, (key, cit)
     assert text[cit["start"]:cit["end"]] == cit["mention"]
+
+
+def test_provincial_congress_is_not_the_party_congress():
+    assert extract_citations("Nghị quyết Đại hội Đảng bộ tỉnh Phú Thọ lần thứ I") == []
 
 
 def test_ordinary_words_are_not_citations():

@@ -27,7 +27,7 @@ _KINDS = {
     "kết luận": "Kết luận", "kl": "Kết luận",
     "hướng dẫn": "Hướng dẫn", "công văn": "Công văn", "kế hoạch": "Kế hoạch",
     "thông báo": "Thông báo", "báo cáo": "Báo cáo", "pháp lệnh": "Pháp lệnh",
-    "luật": "Luật", "bộ luật": "Bộ luật", "hiến pháp": "Hiến pháp", "điều lệ": "Điều lệ",
+    "đề án": "Đề án", "luật": "Luật", "bộ luật": "Bộ luật", "hiến pháp": "Hiến pháp", "điều lệ": "Điều lệ",
 }
 _KIND_WORDS = sorted((k for k in _KINDS if len(k) > 2), key=len, reverse=True)
 
@@ -88,8 +88,10 @@ _PLENUM_RE = re.compile(
 )
 _CONGRESS_RE = re.compile(
     rf"(?<![\w])(?P<kind>Nghị quyết|NQ)\s+Đại hội(?:\s+đại biểu toàn quốc)?(?:\s+(?:lần\s+)?(?:thứ\s+)?"
-    rf"(?P<term>{_ROMAN_OR_NUM}))?(?:\s+(?:của\s+)?Đảng)?"
+    rf"(?P<term>{_ROMAN_OR_NUM}))?(?:\s+(?:của\s+)?Đảng(?! bộ))?(?! Đảng bộ)"
 )
+# Lower-case Vietnamese letters ("ở", "ấy"): [a-z] alone would cut "Luật Nhà ở" short.
+_LOWER = "[a-zđ" + "".join(chr(c) for c in range(0xE0, 0x1EFA) if chr(c).islower() and chr(c).isalpha()) + "]"
 _LAW_STOP = (
     "số năm ngày của do đã được có này về tại thì là để cũng sửa hiện mới trong với khi "
     "nhằm theo các những thi và ban"
@@ -97,7 +99,7 @@ _LAW_STOP = (
 _LAW_RE = re.compile(
     r"(?<![\w])(?P<kind>Bộ luật|Luật)\s+(?P<name>[A-ZĐ][\w]*(?:\s+(?!(?:"
     + "|".join(_LAW_STOP)
-    + r")\b)(?:[a-zđ]\w*|(?!(?:Nghị|Chỉ|Quyết|Quy|Thông|Luật|Bộ|Hiến|Kết|Hướng|Điều)\b)[A-ZĐ]\w*)){0,7})"
+    + r")\b)(?:" + _LOWER + r"\w*|(?!(?:Nghị|Chỉ|Quyết|Quy|Thông|Luật|Bộ|Hiến|Kết|Hướng|Điều)\b)[A-ZĐ]\w*)){0,7})"
     r"(?:\s+(?:năm\s+)?(?P<y>(?:19|20)\d\d))?"
     rf"(?:\s+số\s+(?P<num>{_DOCNUM}))?(?:,?\s+ngày\s+{_DATE})?"
 )
@@ -106,7 +108,7 @@ _BARE_DOCNUM_RE = re.compile(rf"(?<![\w/-])(?P<num>{_DOCNUM})(?![\w/])")
 _CODE_KINDS = {
     "CT": "Chỉ thị", "NQ": "Nghị quyết", "NĐ": "Nghị định", "TT": "Thông tư", "KL": "Kết luận",
     "HD": "Hướng dẫn", "QĐi": "Quy định", "TTLT": "Thông tư liên tịch", "KH": "Kế hoạch",
-    "TB": "Thông báo", "BC": "Báo cáo", "CV": "Công văn", "QH": "Luật",
+    "TB": "Thông báo", "BC": "Báo cáo", "CV": "Công văn", "QH": "Luật", "ĐA": "Đề án",
 }
 
 
