@@ -44,3 +44,37 @@ def tests_data() -> Path:
 def corpus_dir() -> Path:
     """The bundled sample corpus."""
     return ROOT / "corpus"
+
+
+@pytest.fixture(scope="session")
+def corpus_index(tmp_path_factory, corpus_dir, seed_article):
+    """One index per session of the bundled corpus plus the seed article; shared read-only."""
+    from kb.config import load_config
+    from kb.ingest.pipeline import ingest
+
+    config = load_config({"index": str(tmp_path_factory.mktemp("corpus-index")), "progress": "never"},
+                         environ={})
+    report = ingest([corpus_dir, seed_article], config)
+    assert report.ok, report.failed
+    return config
+
+
+@pytest.fixture(scope="session")
+def searcher(corpus_index):
+    """A Searcher over the session's corpus index."""
+    from kb.index.search import Searcher
+
+    with Searcher(corpus_index) as s:
+        yield s
+
+
+@pytest.fixture
+def make_config(tmp_path):
+    """A function that builds a configuration with a fresh index under tmp_path."""
+    from kb.config import load_config
+
+    def make(**overrides):
+        values = {"index": str(tmp_path / "index"), "progress": "never", **overrides}
+        return load_config(values, environ={})
+
+    return make

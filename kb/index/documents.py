@@ -16,7 +16,7 @@ def document_view(searcher, ref: str) -> dict:
     stored = searcher.document(ref)
     view = {key: (stored.get(key) or None) for key in PUBLIC_FIELDS}
     meta = stored.get("meta") or {}
-    view.update({k: v for k, v in meta.items() if k != "extra" and k not in view})
+    view.update({k: v for k, v in meta.items() if k != "extra" and view.get(k) is None})
     view["extra"] = meta.get("extra", {})
     view["text"] = stored.get("text", "")
     return view

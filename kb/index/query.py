@@ -1,7 +1,7 @@
 """Read what a person typed into a structured query, never failing.
 
-Supported: plain words, "exact phrases", -exclusions (-word, -"phrase"), OR between two
-clauses, and field filters (kind:, year:, from:, to:). Anything else — unbalanced quotes, lone
+Supported: plain words, "exact phrases", -exclusions (-word, -"phrase"), OR between the runs
+of words (or phrases) on either side, and field filters (kind:, year:, from:, to:). Anything else — unbalanced quotes, lone
 operators, punctuation, emoji — is read as plain words, so no input is an error.
 """
 
@@ -77,24 +77,11 @@ def parse_query(raw: str, max_chars: int = 1000) -> ParsedQuery:
         pending_or = False
 
     def flush_words():
-        # OR binds Vietnamese words, not syllables: "giáo dục OR y tế" is (giáo dục)|(y tế).
-        if not words:
-            return
-        run = _split_words(" ".join(words))
-        words.clear()
-        if pending_or:
-            add(Clause(run.pop(0)))
-        if run:
-            add(Clause(" ".join(run)))
-
-    def split_last_word():
-        if not words:
-            return
-        run = _split_words(" ".join(words))
-        words.clear()
-        if len(run) > 1:
-            add(Clause(" ".join(run[:-1])))
-        add(Clause(run[-1]))
+        # OR joins the whole runs of words around it: "giáo dục OR y tế" is (giáo dục)|(y tế);
+        # segmentation cannot be trusted to find the word boundary ("lương y" is two words).
+        if words:
+            add(Clause(" ".join(words)))
+            words.clear()
 
     for m in _TOKEN.finditer(raw):
         negated, phrase, word = m.group(1), m.group(2), m.group(3)
@@ -107,10 +94,7 @@ def parse_query(raw: str, max_chars: int = 1000) -> ParsedQuery:
                 add(Clause(phrase.strip(), phrase=len(phrase.split()) > 1))
             continue
         if word in ("OR", "|", "HOẶC"):
-            if pending_or:
-                flush_words()
-            else:
-                split_last_word()
+            flush_words()
             pending_or = bool(result.clauses)
             continue
         if word.startswith("-") and len(word) > 1 and _meaningful(word[1:]):
@@ -125,11 +109,3 @@ def parse_query(raw: str, max_chars: int = 1000) -> ParsedQuery:
         words.append(word)
     flush_words()
     return result
-
-
-def _split_words(text: str) -> list[str]:
-    """Vietnamese words of ``text`` (underthesea), each with its syllables space-separated."""
-    from kb.analysis.segment import segment
-
-    found = [w for w, _ in segment(text, query=True) if w != "\n" and _meaningful(w)]
-    return found or [text]

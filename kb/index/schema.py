@@ -35,7 +35,7 @@ def build_schema(title_boost: float = 3.0) -> Schema:
         title_fold=TEXT(analyzer=_analyzer("folded"), phrase=False, field_boost=title_boost),
         kind=ID(stored=True),
         kind_key=ID,
-        number=KEYWORD(stored=True, commas=True, lowercase=True),
+        number=KEYWORD(commas=True, lowercase=True),
         date=ID(stored=True, sortable=True),
         year=ID(stored=True),
         words=TEXT(analyzer=_analyzer("words"), phrase=False),

@@ -86,6 +86,10 @@ class Searcher:
         self.index_dir = Path(config["index"])
         self.ix = store.open_index(self.index_dir)
         self._searcher = self.ix.searcher(weighting=BM25F())
+        #: Weights of the views; an ablation sets one to 0 to measure what it adds.
+        self.weights = dict(WEIGHTS)
+        #: Whether query stopwords are left out of scoring (phrases always keep them).
+        self.use_stopwords = True
 
     def refresh(self) -> None:
         """Pick up what other processes committed since the last call."""
@@ -203,7 +207,8 @@ class Searcher:
             group_scoring, group_required = [], []
             for c in group:
                 analysis = cached_analyze(c.text, query=True)
-                content = [s for p, s in analysis.syllables if p not in analysis.stopped] \
+                content = [s for p, s in analysis.syllables
+                           if p not in analysis.stopped or not self.use_stopwords] \
                     or [s for _, s in analysis.syllables]
                 if folded_mode:
                     folded.update(fold(s) for s in content)
@@ -223,7 +228,7 @@ class Searcher:
         return _Built(scoring_q, need, (exact, folded))
 
     def _clause_scoring(self, clause: Clause, analysis, content, folded_mode: bool):
-        w = WEIGHTS
+        w = self.weights
         terms = []
         for s in dict.fromkeys(content):
             if "/" in s or ("-" in s and s in analysis.docnums):
@@ -253,6 +258,7 @@ class Searcher:
             if folded_mode:
                 terms += [Q.Phrase("fold", words[i:i + 2], boost=w["pairs"])
                           for i in range(len(words) - 1)]
+        terms = [t for t in terms if t.boost > 0]
         return Q.Or(terms) if terms else None
 
     def _clause_match(self, clause: Clause, folded_mode: bool, analysis=None, content=None):

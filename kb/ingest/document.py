@@ -34,3 +34,5 @@ class Document:
     size: int = 0
     mtime: float = 0.0
     meta: dict[str, Any] = field(default_factory=dict)
+    index_extra: str = ""
+    """Text searched but not shown as the body (photo captions)."""

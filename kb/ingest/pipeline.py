@@ -70,9 +70,9 @@ def read_document(path: Path, config: Config) -> Document:
     facts = describe(text, parsed.title)
     return Document(
         id=document_id(path), path=str(path.resolve()), content_hash=content_hash(data),
-        title=facts["title"], text=text, format=parsed.format, kind=facts["kind"],
-        date=facts["date"], number=facts["number"], size=stat.st_size, mtime=stat.st_mtime,
-        meta={"extra": parsed.extra},
+        title=facts.title, text=facts.text, format=parsed.format, kind=facts.kind,
+        date=facts.date, number=facts.number, size=stat.st_size, mtime=stat.st_mtime,
+        meta={**facts.meta, "extra": parsed.extra}, index_extra=facts.index_extra,
     )
 
 
@@ -80,12 +80,13 @@ def document_fields(doc: Document) -> dict:
     """The Whoosh fields of a document."""
     from kb.analysis.docnum import canonical_docnum
 
+    indexed = doc.text + ("\n" + doc.index_extra if doc.index_extra else "")
     return dict(
         id=doc.id, path=doc.path, content_hash=doc.content_hash, mtime=doc.mtime, size=doc.size,
         format=doc.format, title=doc.title, title_fold=doc.title, kind=doc.kind or "",
         kind_key=kind_key(doc.kind) or "", number=canonical_docnum(doc.number) if doc.number else "",
-        date=doc.date or "", year=(doc.date or "")[:4], words=doc.text, syl=doc.text,
-        fold=doc.text, pairs=doc.text, text=doc.text, meta=doc.meta,
+        date=doc.date or "", year=(doc.date or "")[:4], words=indexed, syl=indexed,
+        fold=indexed, pairs=indexed, text=doc.text, meta={**doc.meta, "number": doc.number},
     )
 
 
@@ -141,7 +142,7 @@ def _ingest_one(path, in_folder, config, writer, existing, seen, report) -> None
             report.unchanged.append(key)
             return
         doc = read_document(path, config)
-        cached_analyze(doc.text)  # analysis errors surface here, per file
+        cached_analyze(doc.text + ("\n" + doc.index_extra if doc.index_extra else ""))
         cached_analyze(doc.title)
     except UnsupportedFormat as exc:
         if in_folder:
