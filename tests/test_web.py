@@ -277,3 +277,29 @@ def test_concurrent_ingest_is_visible_on_the_next_request(tmp_path):
         assert "Chỉ mục hiện có <strong>2</strong> tài liệu" in page(client, "/")
     finally:
         close(app)
+
+
+def test_rebuild_under_a_running_app_shows_the_new_index(tmp_path):
+    """`kb ingest --rebuild` restarts Whoosh's generation numbers; the app must not keep the old."""
+    from kb.config import load_config
+    from kb.ingest.pipeline import ingest
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    shutil.copy(CORPUS / "dang" / "chi-thi-05-ct-tw-2016.txt", folder)
+    build_index(tmp_path / "ix", [folder])
+    app = make_app(tmp_path / "ix")
+    try:
+        client = app.test_client()
+        old_id = doc_id(str(folder / "chi-thi-05-ct-tw-2016.txt"))
+        assert old_id in result_links(page(client, "/?q=chỉ+thị+05"))
+        (folder / "chi-thi-05-ct-tw-2016.txt").unlink()
+        shutil.copy(WEB_DATA / "thong-bao-ky-tu-dac-biet.txt", folder)
+        report = ingest([folder], load_config({"index": str(tmp_path / "ix")}), rebuild=True)
+        assert report.rebuilt and report.ok
+        assert old_id not in result_links(page(client, "/?q=chỉ+thị+05"))
+        new_id = doc_id(str(folder / "thong-bao-ky-tu-dac-biet.txt"))
+        assert result_links(page(client, "/?q=tin+nhắn+giả+mạo")) == [new_id]
+        assert "Chỉ mục hiện có <strong>1</strong> tài liệu" in page(client, "/")
+    finally:
+        close(app)
