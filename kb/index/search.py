@@ -31,7 +31,7 @@ from kb.ingest.describe import kind_key
 log = logging.getLogger(__name__)
 
 #: Weights of the views of the text (tuned on ALQAC, see README).
-WEIGHTS = {"syl": 1.0, "fold": 0.3, "fold_only": 1.0, "words": 0.6, "pairs": 0.8,
+WEIGHTS = {"syl": 1.0, "fold": 0.1, "fold_only": 1.0, "words": 0.3, "pairs": 0.8,
            "title": 1.0, "number": 8.0, "phrase": 1.5}
 #: Queries with more content syllables than this are ranked without requiring all of them.
 SHORT_QUERY_SYLLABLES = 6
