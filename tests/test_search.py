@@ -23,6 +23,8 @@ def names(response, n=3):
     ("05-ct/tw", "chi-thi-05-ct-tw-2016.txt"),
     ("05 CT TW", "chi-thi-05-ct-tw-2016.txt"),
     ("Chỉ thị 05-CT/TW", "chi-thi-05-ct-tw-2016.txt"),
+    ("chỉ thị 05", "chi-thi-05-ct-tw-2016.txt"),
+    ("nghị quyết 04", "nghi-quyet-04-nq-tw-2016.txt"),
     ("04-NQ/TW", "nghi-quyet-04-nq-tw-2016.txt"),
     ("07/CT-TTg", "chi-thi-07-ct-ttg-2024-lua-dao-truc-tuyen.txt"),
     ("lương y phải như từ mẫu", "nganh-y-te-hai-phong-luong-y-phai-nhu-tu-mau-2025.html"),
@@ -92,6 +94,8 @@ def test_kind_and_year_filters(searcher):
     response = searcher.search("kind:chithi", limit=50)
     assert response.total >= 2
     assert {r.kind for r in response.results} == {"Chỉ thị"}
+    quoted = searcher.search('kind:"chỉ thị"', limit=50)
+    assert {r.id for r in quoted.results} == {r.id for r in response.results}
     by_year = searcher.search("sinh hoạt chi bộ year:2024", limit=50)
     assert by_year.total > 0 and all(r.date.startswith("2024") for r in by_year.results)
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 FILTERS = {"kind": "kind_key", "loai": "kind_key", "year": "year", "nam": "year",
            "from": "date_from", "to": "date_to", "number": "number", "so": "number"}
 
-_TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
+_TOKEN = re.compile(r'(-?)"([^"]*)"|(\w+:"[^"]*"|\S+)')
 _FILTER = re.compile(r"^(\w+):(.+)$")
 
 
@@ -104,8 +104,12 @@ def parse_query(raw: str, max_chars: int = 1000) -> ParsedQuery:
         fm = _FILTER.match(word)
         if fm and fm.group(1).lower() in FILTERS and _meaningful(fm.group(2)):
             flush_words()
-            result.filters[FILTERS[fm.group(1).lower()]] = fm.group(2)
+            result.filters[FILTERS[fm.group(1).lower()]] = fm.group(2).strip('"')
             continue
+        if '"' in word:
+            word = word.replace('"', " ").strip()
+            if not word:
+                continue
         words.append(word)
     flush_words()
     return result

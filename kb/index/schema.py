@@ -11,7 +11,7 @@ from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
 from kb.index.analyzers import StreamTokenizer
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 #: Fields searched by free text, with the analysis stream that feeds them.
 CONTENT_FIELDS = {"words": "words", "syl": "syllables", "fold": "folded", "pairs": "pairs"}
@@ -35,7 +35,7 @@ def build_schema(title_boost: float = 3.0) -> Schema:
         title_fold=TEXT(analyzer=_analyzer("folded"), phrase=False, field_boost=title_boost),
         kind=ID(stored=True),
         kind_key=ID,
-        number=KEYWORD(commas=True, lowercase=True),
+        number=KEYWORD(commas=True, lowercase=True, scorable=True),
         date=ID(stored=True, sortable=True),
         year=ID(stored=True),
         words=TEXT(analyzer=_analyzer("words"), phrase=False),

@@ -241,6 +241,7 @@ class Searcher:
                 terms += [Q.Term("syl", s, boost=w["syl"]), Q.Term("title", s, boost=w["title"])]
                 if has_diacritics(s):
                     terms.append(Q.Term("fold", fold(s), boost=w["fold"]))
+        terms += [Q.Term("number", key, boost=w["number"]) for key in _kind_serials(clause.text)]
         if not folded_mode:
             terms += [Q.Term("pairs", p, boost=w["pairs"]) for p in dict.fromkeys(analysis.pairs)]
             terms += [Q.Term("words", x, boost=w["words"]) for x in dict.fromkeys(analysis.words)
@@ -328,6 +329,22 @@ class _Built:
     query: object
     required: object
     highlight: tuple[set, set]
+
+
+_KIND_SERIAL = None
+
+
+def _kind_serials(text: str) -> list[str]:
+    """"Chỉ thị 05", "chi thi so 5" → ["chithi:5"]: a kind followed by its serial number."""
+    import re
+
+    global _KIND_SERIAL
+    if _KIND_SERIAL is None:
+        from kb.understand.metadata import _KINDS
+
+        names = sorted({fold(k) for k in _KINDS.values()}, key=len, reverse=True)
+        _KIND_SERIAL = re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")\s+(?:so\s+)?0*(\d{1,5})\b")
+    return [f"{kind_key(m.group(1))}:{m.group(2)}" for m in _KIND_SERIAL.finditer(fold(text))]
 
 
 def _leaves(q):

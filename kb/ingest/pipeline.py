@@ -76,15 +76,25 @@ def read_document(path: Path, config: Config) -> Document:
     )
 
 
-def document_fields(doc: Document) -> dict:
-    """The Whoosh fields of a document."""
+def number_tokens(kind: str | None, number: str | None) -> str:
+    """The document's own number as index tokens: "5-ct/tw" and "chithi:5" (for "Chỉ thị 05")."""
     from kb.analysis.docnum import canonical_docnum
 
+    if not number:
+        return ""
+    token = canonical_docnum(number)
+    serial = token.split("-")[0].split("/")[0]
+    key = kind_key(kind)
+    return ",".join([token] + ([f"{key}:{serial}"] if key and serial.isdigit() else []))
+
+
+def document_fields(doc: Document) -> dict:
+    """The Whoosh fields of a document."""
     indexed = doc.text + ("\n" + doc.index_extra if doc.index_extra else "")
     return dict(
         id=doc.id, path=doc.path, content_hash=doc.content_hash, mtime=doc.mtime, size=doc.size,
         format=doc.format, title=doc.title, title_fold=doc.title, kind=doc.kind or "",
-        kind_key=kind_key(doc.kind) or "", number=canonical_docnum(doc.number) if doc.number else "",
+        kind_key=kind_key(doc.kind) or "", number=number_tokens(doc.kind, doc.number),
         date=doc.date or "", year=(doc.date or "")[:4], words=indexed, syl=indexed,
         fold=indexed, pairs=indexed, text=doc.text, meta={**doc.meta, "number": doc.number},
     )
