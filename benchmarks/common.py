@@ -176,5 +176,8 @@ def write_result(name: str, title: str, body: str) -> Path:
     """Write benchmarks/results/<name>.md with a title, the machine line and ``body``."""
     RESULTS.mkdir(parents=True, exist_ok=True)
     target = RESULTS / f"{name}.md"
-    target.write_text(f"# {title}\n\nMachine: {machine()}\n\n{body.strip()}\n", encoding="utf-8")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    target.write_text(f"# {title}\n\nMachine: {machine()}. Load average when written: {load} "
+                      f"(the machine is shared; CPU-time columns are the steadier figures).\n\n"
+                      f"{body.strip()}\n", encoding="utf-8")
     return target
