@@ -46,8 +46,9 @@ _TONES = "\u0300\u0301\u0303\u0309\u0323"
 _ONSETS = ("ngh", "b", "c", "ch", "d", "đ", "g", "gh", "gi", "h", "k", "kh", "l", "m", "n",
            "ng", "nh", "p", "ph", "qu", "r", "s", "t", "th", "tr", "v", "x", "")
 _OPEN_RHYMES = (
-    "a ai ao au ay âu ây e eo ê êu i ia iu o oa oai oay oe oeo oi ôi ơ ơi u ua uây uê ui uôi "
-    "uơ uy uya uyu ưa ưi ưu ươi ươu y yêu iêu oao uyê uê"
+    "a e ê i o ô ơ u ư y "
+    "ai ao au ay âu ây eo êu ia iu oa oe oi ôi ơi ua uê ui uơ uy ưa ưi ưu "
+    "iêu yêu oai oao oay oeo uây uôi uya uyu ươi ươu"
 ).split()
 _CLOSED_NUCLEI = "a ă â e ê i o ô ơ u ư y iê yê uô ươ oa oă oe uâ uê uy uyê oo".split()
 _CODAS = "c ch m n ng nh p t".split()
@@ -86,12 +87,24 @@ def _is_vietnamese_word(word: str) -> bool:
 # --- Converters -----------------------------------------------------------------------------
 
 
-def _convert_bytes(text: str, table: dict[int, str]) -> str:
+def _convert_bytes(text: str, table: dict[int, str], guard_symbols: bool = False) -> str:
     out = []
-    for ch in text:
+    for i, ch in enumerate(text):
         b = _byte(ch)
-        out.append(table.get(b, ch) if b is not None else ch)
+        if b is None or b not in table:
+            out.append(ch)
+        elif guard_symbols and 0x80 <= b < 0xC0 and not _next_to_letter(text, i):
+            # VISCII puts letters where cp1252/latin-1 put punctuation and symbols (– — “ ©).
+            # Alone between spaces or digits such a character is far more likely punctuation.
+            out.append(ch)
+        else:
+            out.append(table[b])
     return unicodedata.normalize("NFC", "".join(out))
+
+
+def _next_to_letter(text: str, i: int) -> bool:
+    return ((i > 0 and (text[i - 1].isalpha() or ord(text[i - 1]) > 127))
+            or (i + 1 < len(text) and (text[i + 1].isalpha() or ord(text[i + 1]) > 127)))
 
 
 def _convert_vni(text: str) -> str:
@@ -117,7 +130,7 @@ def convert(text: str, encoding: str) -> str:
     if encoding == "tcvn3":
         return _restore_case(_convert_bytes(text, TCVN3))
     if encoding == "viscii":
-        return _convert_bytes(text, VISCII)
+        return _convert_bytes(text, VISCII, guard_symbols=True)
     if encoding == "vni":
         return _convert_vni(text)
     if encoding == "cp1258":
@@ -181,60 +194,90 @@ def _is_candidate(line: str) -> bool:
     return has_high
 
 
-def detect(text: str) -> str | None:
-    """The legacy encoding ``text`` is written in, or None when there is no clear evidence."""
+def _line_gains(lines: list[str]) -> dict[str, tuple[int, dict[str, int]]]:
+    """For each distinct candidate line: (score as it stands, {encoding: score converted})."""
+    out = {}
+    for line in set(lines):
+        out[line] = (_score(line), {enc: _score(convert(line, enc)) for enc in ENCODINGS})
+    return out
+
+
+def _analyse(text: str) -> tuple[list[str], dict[str, tuple[int, dict[str, int]]]]:
+    """(encodings in use, most evidence first; per-line scores). No encodings: leave alone."""
     lines = [ln for ln in text.splitlines() if _is_candidate(ln)]
     if not lines:
-        return None
-    sample = "\n".join(lines)
-    before = _score(sample)
-    n_words = len(_words(sample))
-    best, best_gain = None, 0
-    for encoding in ENCODINGS:
-        gain = _score(convert(sample, encoding)) - before
-        if gain > best_gain:
-            best, best_gain = encoding, gain
-    # A clear gain: at least 3 words, and a quarter of the words with high bytes, get fixed.
-    if best is None or best_gain < max(3, n_words // 2):
-        return None
-    return best
+        return [], {}
+    scores = _line_gains(lines)
+    evidence = dict.fromkeys(ENCODINGS, 0)
+    n_words = 0
+    for line in lines:
+        before, after = scores[line]
+        n_words += len(_words(line))
+        if not _words(line):
+            continue  # punctuation only ("” |"): VISCII would read letters into it
+        best = max(ENCODINGS, key=lambda enc: after[enc])  # ties: first in ENCODINGS
+        if after[best] > before:
+            evidence[best] += after[best] - before
+    total = sum(evidence.values())
+    # A clear gain: each fixed word gains up to 3 points, so half a point per word with high
+    # bytes means a good share of the words became Vietnamese. Unicode text gains ~nothing.
+    if total < max(3, n_words // 2):
+        return [], scores
+    # Several encodings can be in use (a TCVN3 report with VNI chapters pasted in), but an
+    # encoding must carry a real share of the gain, not win a few lines by chance.
+    used = [enc for enc in sorted(ENCODINGS, key=lambda e: -evidence[e])
+            if evidence[enc] >= max(3, total // 20)]
+    return used, scores
+
+
+def detect(text: str) -> str | None:
+    """The main legacy encoding ``text`` is written in, or None when there is no clear evidence."""
+    used, _ = _analyse(text)
+    return used[0] if used else None
 
 
 def fix_legacy(text: str) -> tuple[str, str | None]:
     """Convert the legacy-encoded lines of ``text`` to Unicode; return (text, encoding or None).
 
-    Lines that are proper Unicode, or that do not read better once converted, are returned
-    unchanged; the result is NFC wherever it was converted.
+    The encoding returned is the one carrying most of the text; lines in another encoding with
+    enough evidence (mixed TCVN3/VNI documents exist) are converted from that one. Lines that
+    are proper Unicode, or that do not read better once converted, are returned unchanged; the
+    result is NFC wherever it was converted.
     """
-    encoding = detect(text)
-    if encoding is None:
+    used, scores = _analyse(text)
+    if not used:
         return text, None
-    has_unicode_vietnamese = any(0x1EA0 <= ord(c) <= 0x1EF9 or c in "ăâđơưĂĐƠƯ"
-                                 for c in text if ord(c) > 0xFF)
+    mixed = any(0x1EA0 <= ord(c) <= 0x1EF9 or c in "ăâđơưĂĐƠƯ" for c in text if ord(c) > 0xFF)
     out = []
     for line in text.splitlines(keepends=True):
-        out.append(_fix_line(line, encoding, has_unicode_vietnamese))
-    return "".join(out), encoding
+        body = line.rstrip("\r\n")
+        if body in scores:
+            out.append(_fix_line(body, used, scores[body], mixed) + line[len(body):])
+        else:
+            out.append(re.sub(r"\S+", lambda m: _fix_word(m.group(0), used[0]), line))
+    return "".join(out), used[0]
 
 
-def _fix_line(line: str, encoding: str, mixed_document: bool) -> str:
-    if _is_candidate(line):
-        converted = convert(line, encoding)
-        before, after = _score(line), _score(converted)
-        # On a tie (e.g. a lone "cã", valid in both readings) trust the document-level
-        # decision, unless the document also holds real Unicode Vietnamese.
-        if after > before or (after == before and not mixed_document and after >= 0):
-            return converted
+def _fix_line(line: str, used: list[str], scores: tuple[int, dict[str, int]],
+              mixed_document: bool) -> str:
+    before, after = scores
+    if not _words(line):
         return line
-    # A line with Unicode letters in it: only rewrite single words that are gibberish as they
-    # stand and a Vietnamese syllable once converted.
-    return re.sub(r"\S+", lambda m: _fix_word(m.group(0), encoding), line)
+    best = max(used, key=lambda enc: after[enc])
+    if after[best] > before:
+        return convert(line, best)
+    # On a tie (e.g. a lone "cã", valid in both readings) trust the document-level decision,
+    # unless the document also holds real Unicode Vietnamese.
+    if after[used[0]] == before and not mixed_document and before >= 0:
+        return convert(line, used[0])
+    return line
 
 
 def _fix_word(word: str, encoding: str) -> str:
+    """In a line with real Unicode letters, convert a word only if it is gibberish as it stands."""
     if not _is_candidate(word):
         return word
     converted = convert(word, encoding)
-    if _score(converted) > 0 and _score(word) <= 0 and _score(converted) > _score(word):
+    if _words(word) and _score(converted) > 0 and _score(word) < 0:
         return converted
     return word
