@@ -32,6 +32,12 @@ for _b in range(0x80, 0xA0):
         pass
 
 
+# PDF text layers of .VnTime documents name the glyphs at 0xAD ("ư") and 0xB7 ("ã") after
+# the shapes the font draws there, and pypdf returns MINUS SIGN and BULLET OPERATOR for them.
+_PDF_ALIASES = {"\u2212": 0xAD, "\u2219": 0xB7}
+_CP1252_BYTE.update(_PDF_ALIASES)
+
+
 def _byte(ch: str) -> int | None:
     """The byte a mis-decoded character came from, or None if it cannot be one."""
     code = ord(ch)
@@ -91,8 +97,8 @@ def _convert_bytes(text: str, table: dict[int, str], guard_symbols: bool = False
     out = []
     for i, ch in enumerate(text):
         b = _byte(ch)
-        if b is None or b not in table:
-            out.append(ch)
+        if b is None or b not in table or (ch in _PDF_ALIASES and not _next_to_letter(text, i)):
+            out.append(ch)  # a lone "−" before a digit is a minus sign, not "ư"
         elif guard_symbols and 0x80 <= b < 0xC0 and not _next_to_letter(text, i):
             # VISCII puts letters where cp1252/latin-1 put punctuation and symbols (– — “ ©).
             # Alone between spaces or digits such a character is far more likely punctuation.
@@ -278,6 +284,7 @@ def _fix_word(word: str, encoding: str) -> str:
     if not _is_candidate(word):
         return word
     converted = convert(word, encoding)
-    if _words(word) and _score(converted) > 0 and _score(word) < 0:
+    letters = any(c.isalpha() for c in word)
+    if letters and _words(word) and _score(converted) > 0 and _score(word) < 0:
         return converted
     return word
