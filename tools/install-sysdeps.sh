@@ -5,6 +5,8 @@ need=()
 python3 -c 'import venv, ensurepip' 2>/dev/null || need+=(python3-venv)
 # Fonts used to regenerate corpus PDFs with Vietnamese glyphs.
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
+# catdoc: .ppt text (catppt) and the fallback for Word 6/95 .doc files.
+command -v catppt >/dev/null 2>&1 || need+=(catdoc)
 if [ ${#need[@]} -eq 0 ]; then exit 0; fi
 if ! command -v apt-get >/dev/null; then
   echo "Missing system packages: ${need[*]} (install them with your package manager)" >&2

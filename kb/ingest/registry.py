@@ -19,6 +19,11 @@ BUILTIN = (
     "kb.ingest.pdf:PdfParser",
     "kb.ingest.docx:DocxParser",
     "kb.ingest.html:HtmlParser",
+    "kb.ingest.office:DocParser",
+    "kb.ingest.office:XlsParser",
+    "kb.ingest.office:XlsxParser",
+    "kb.ingest.office:RtfParser",
+    "kb.ingest.office:PptParser",
     "kb.ingest.text:TextParser",
 )
 
