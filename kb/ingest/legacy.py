@@ -56,7 +56,7 @@ _OPEN_RHYMES = (
     "ai ao au ay âu ây eo êu ia iu oa oe oi ôi ơi ua uê ui uơ uy ưa ưi ưu "
     "iêu yêu oai oao oay oeo uây uôi uya uyu ươi ươu"
 ).split()
-_CLOSED_NUCLEI = "a ă â e ê i o ô ơ u ư y iê yê uô ươ oa oă oe uâ uê uy uyê oo".split()
+_CLOSED_NUCLEI = "a ă â e ê i o ô ơ u ư iê yê uô ươ oa oă oe uâ uê uy uyê oo".split()
 _CODAS = "c ch m n ng nh p t".split()
 _RHYMES = frozenset(_OPEN_RHYMES + [n + c for n in _CLOSED_NUCLEI for c in _CODAS])
 _WORD_SPLIT = re.compile(r"[\s,.;:!?()\[\]{}\"'/\\|<>=+*&%$#@^~`_\-–—“”‘’…•0-9]+")
@@ -158,7 +158,15 @@ _TOKEN = re.compile(r"[^\W\d_]+")
 
 
 def _restore_case(text: str) -> str:
-    return _TOKEN.sub(_upper_token, text)
+    lines = []
+    for line in text.splitlines(keepends=True):
+        ascii_letters = [c for c in line if c.isascii() and c.isalpha()]
+        upper = sum(1 for c in ascii_letters if c.isupper())
+        if len(ascii_letters) >= 6 and upper >= 0.9 * len(ascii_letters):
+            lines.append(line.upper())  # a heading in capitals: "X·" is "XÃ" there too
+        else:
+            lines.append(_TOKEN.sub(_upper_token, line))
+    return "".join(lines)
 
 
 # --- Detection ------------------------------------------------------------------------------
