@@ -74,10 +74,10 @@ def build(target: Path, quick: bool, procs: int = 1) -> dict:
 
 
 def ensure_index(quick: bool = False, procs: int = 1, force: bool = False) -> tuple[Path, dict]:
-    """The warm index (built when missing) and its manifest."""
+    """The warm index (built when missing or built with another schema) and its manifest."""
     target = index_dir(quick)
     manifest = target / MANIFEST
-    if manifest.is_file() and not force:
+    if manifest.is_file() and not force and store.schema_is_current(target):
         return target, json.loads(manifest.read_text(encoding="utf-8"))
     return target, build(target, quick, procs)
 

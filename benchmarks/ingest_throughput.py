@@ -126,8 +126,28 @@ def profile_ingest(folder: Path, work: Path, top: int = 10) -> tuple[list[str], 
                                 "% of time beyond tokenizer"],
                                [[f"`{k}`", round(v, 2), f"{100 * v / beyond:.0f}%"]
                                 for k, v in shown]))
+    picked = [(label, sum(v for k, v in own.items() if all(x in k for x in pattern)))
+              for label, pattern in _STAGES]
+    tables.append(md_table(["stage", "s outside underthesea", "% of time beyond tokenizer"],
+                           [[label, round(v, 2), f"{100 * v / beyond:.0f}%"]
+                            for label, v in picked]))
     return tables, total, inside
 
+
+#: Stages of the ingest path, as (label, substrings of the profiled function's key).
+_STAGES = (
+    ("whoosh commit (sort and write postings)", ("commit (", "whoosh/writing.py")),
+    ("whoosh add_document (incl. kb's analysis streams)", ("add_document (", "whoosh/writing.py")),
+    ("kb StreamTokenizer streams (inside add_document)", ("__call__ (", "kb/index/analyzers.py")),
+    ("kb analyze() chain minus underthesea", ("analyze (", "kb/analysis/analyzer.py")),
+    ("  of which segment() (docnum regexes, splitting)", ("segment (", "kb/analysis/segment.py")),
+    ("  of which canonical_token()", ("canonical_token (", "kb/analysis/analyzer.py")),
+    ("read_document (read, parse, clean, describe)", ("read_document (", "kb/ingest/pipeline.py")),
+    ("  of which describe()", ("describe (", "kb/ingest/describe.py")),
+    ("  of which the parser", ("parse (", "kb/ingest/")),
+    ("content_hash (sha256, done twice per file)", ("content_hash (", "kb/ingest/document.py")),
+    ("document_fields()", ("document_fields (", "kb/ingest/pipeline.py")),
+)
 
 _WRAPPERS = ("benchmarks/", "contextlib.py", "pyinstrument", "[self]", "<module>", "[await]",
              "ingest (kb/ingest/pipeline.py")
@@ -194,13 +214,13 @@ def main() -> None:
                 f"text (**{median(sizes) / 1e6 / mb:.1f} MB of index per MB of text**).\n")
         print(body, flush=True)
         if not args.no_profile:
-            (cumulative, own_time), total, inside = profile_ingest(folder, work)
+            (cumulative, own_time, stages), total, inside = profile_ingest(folder, work)
             prof = (f"\n## Profile of one ingest (pyinstrument)\n\nTotal {total:.1f} s, of which "
                     f"{inside:.1f} s inside underthesea ({100 * inside / total:.0f}%) and "
                     f"{total - inside:.1f} s elsewhere. Top functions by time spent outside "
                     f"underthesea (own time plus callees, minus underthesea below them):\n\n"
                     + cumulative + "\n\nTop functions by self time (outside underthesea):\n\n"
-                    + own_time + "\n")
+                    + own_time + "\n\nBy stage (nested stages overlap):\n\n" + stages + "\n")
             print(prof, flush=True)
             body += prof
         target = write_result("ingest_throughput" + ("_quick" if args.quick else ""),
