@@ -34,7 +34,7 @@ def index_dir(quick: bool) -> Path:
     return OUT / ("bench-index-quick" if quick else "bench-index")
 
 
-def build(target: Path, quick: bool, procs: int = 1) -> dict:
+def build(target: Path, quick: bool, procs: int = 1, multisegment: bool = False) -> dict:
     """Index the benchmark corpus into ``target``; returns counts and timings."""
     if target.exists():
         shutil.rmtree(target)
@@ -43,7 +43,8 @@ def build(target: Path, quick: bool, procs: int = 1) -> dict:
     docs, chars, nbytes = 0, 0, 0
     by_source: dict[str, int] = {}
     start = time.perf_counter()
-    writer = ix.writer(procs=procs, limitmb=256) if procs > 1 else ix.writer(limitmb=256)
+    writer = ix.writer(procs=procs, limitmb=256, multisegment=multisegment) if procs > 1 \
+        else ix.writer(limitmb=256)
     try:
         for item in bench_corpus(quick):
             text = clean_text(item.text)
@@ -83,27 +84,31 @@ def ensure_index(quick: bool = False, procs: int = 1, force: bool = False) -> tu
 
 
 def compare_procs(quick: bool = True) -> bool:
-    """Build the sample with procs=1 and procs=2 and compare top-10 answers of some queries."""
+    """Build the sample with procs=1, procs=2 and procs=2 leaving one segment per process, and
+    compare the top-10 answers (ids and scores) and totals of some queries."""
     from kb.index.search import Searcher
 
     queries = ["quyền và nghĩa vụ của công dân", "cu tru", "tội lừa đảo chiếm đoạt tài sản",
                '"hợp đồng lao động"', "xử phạt vi phạm hành chính", "Vinamilk thương hiệu",
                "bóng đá", "Điều 5 phạm vi điều chỉnh", "bảo hiểm xã hội bắt buộc", "ma túy"]
     answers = []
-    for procs in (1, 2):
-        target = OUT / f"compare-procs-{procs}"
-        info = build(target, quick, procs)
-        print(f"procs={procs}: {info['documents']} docs in {info['build_seconds']} s "
+    for procs, multi in ((1, False), (2, False), (2, True)):
+        target = OUT / f"compare-procs-{procs}{'-multisegment' if multi else ''}"
+        info = build(target, quick, procs, multi)
+        print(f"procs={procs} multisegment={multi}: {info['documents']} docs in "
+              f"{info['build_seconds']} s "
               f"(commit {info['commit_seconds']} s), index {info['index_mb']:.1f} MB")
         with Searcher(load_config({"index": str(target)})) as searcher:
             answers.append([[(h.id, h.score) for h in searcher.search(q, snippets=False).results]
                             + [searcher.search(q, snippets=False).total] for q in queries])
-    same = answers[0] == answers[1]
-    print("identical answers" if same else "DIFFERENT answers", flush=True)
-    if not same:
-        for q, a, b in zip(queries, *answers):
+    same = True
+    for label, other in (("procs=2", answers[1]), ("procs=2 multisegment", answers[2])):
+        ok = answers[0] == other
+        same = same and ok
+        print(f"{label}: {'identical answers' if ok else 'DIFFERENT answers'}", flush=True)
+        for q, a, b in zip(queries, answers[0], other):
             if a != b:
-                print(" ", q, a[:3], b[:3])
+                print("  ", q, a[:2], b[:2])
     return same
 
 
