@@ -273,8 +273,9 @@ def _flatten_or(q) -> list:
 class PreloadedSearcher(SlicedSearcher):
     """Prototype fixes 1 + 2: the scoring OR of a long query (one without a requirement) runs
     as PreloadedOr (ArrayUnionMatcher: scores summed into an array 2,048 documents at a time).
-    Whoosh picks it by itself only under 5,000 documents; above, its binary tree of UnionMatchers spends most of a long query
-    in UnionMatcher.replace/max_quality (block-max bookkeeping redone every few documents)."""
+    Whoosh picks it by itself only under 5,000 documents; above, its binary tree of
+    UnionMatchers spends most of a long query in UnionMatcher.replace/max_quality (block-max
+    bookkeeping redone every few documents)."""
 
     preload = True
 
