@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from whoosh import query as Q
+from whoosh.query.compound import PreloadedOr
 from whoosh.scoring import BM25F
 
 from kb.analysis.docnum import canonical_docnum
@@ -35,6 +36,8 @@ WEIGHTS = {"syl": 1.0, "fold": 0.1, "fold_only": 1.0, "words": 0.3, "pairs": 0.8
            "title": 1.0, "number": 8.0, "phrase": 1.5}
 #: Queries with more content syllables than this are ranked without requiring all of them.
 SHORT_QUERY_SYLLABLES = 6
+#: How many leading candidates get proximity (phrase) scores added.
+PROXIMITY_DEPTH = 50
 
 
 @dataclass
@@ -137,12 +140,12 @@ class Searcher:
         response.total = hits.total
         exact, folded = built.highlight
         width = self.config["snippet_chars"]
-        for hit in hits:
-            stored = hit.fields()
+        for docnum, score in hits:
+            stored = self._searcher.stored_fields(docnum)
             response.results.append(SearchResult(
                 id=stored["id"], path=stored["path"], title=stored.get("title") or "",
                 kind=stored.get("kind") or None, date=stored.get("date") or None,
-                score=round(float(hit.score), 4) if isinstance(hit.score, (int, float)) else 0.0,
+                score=round(float(score), 4),
                 snippet=make_snippet(stored.get("text", ""), exact, folded, width)
                 if snippets else "",
             ))
@@ -171,14 +174,30 @@ class Searcher:
             if allowed is not None:
                 matched &= set(allowed)
             matched -= set(masked)
-        kwargs = {"terms": False, "filter": matched}
-        if sort in ("newest", "oldest"):
-            kwargs["sortedby"] = "date"
-            kwargs["reverse"] = sort == "newest"
         if not matched or (page - 1) * limit >= len(matched):
             return _Hits(len(matched), [])
-        results = searcher.search(q, limit=page * limit, **kwargs)
-        return _Hits(len(matched), list(results)[(page - 1) * limit:])
+        if sort in ("newest", "oldest"):
+            results = searcher.search(q, limit=page * limit, filter=matched, terms=False,
+                                      sortedby="date", reverse=sort == "newest")
+            ranked = [(hit.docnum, 0.0) for hit in results[(page - 1) * limit:page * limit]]
+            return _Hits(len(matched), ranked)
+        if isinstance(q, Q.Or) and len(matched) > 1:
+            # An array union scores a flat OR far faster than Whoosh's binary tree of unions
+            # (measured 887 → 115 ms p50 on long queries over 25k documents).
+            q = PreloadedOr(list(_leaves(q)), boost=q.boost)
+        # Two phases: rank by terms, then add proximity (phrase) scores to the leading
+        # candidates only: phrase matching on every matched document dominated short queries.
+        depth = max(page * limit, PROXIMITY_DEPTH)
+        results = searcher.search(q, limit=depth, filter=matched, terms=False)
+        # results[a:b] and not list(results): the latter asks len(), which re-runs the query.
+        scores = {hit.docnum: hit.score for hit in results[:depth]}
+        if built.proximity and scores:
+            boost = searcher.search(Q.Or(built.proximity), limit=len(scores),
+                                    filter=set(scores), terms=False)
+            for hit in boost[:len(scores)]:
+                scores[hit.docnum] += hit.score
+        ranked = sorted(scores.items(), key=lambda item: -item[1])
+        return _Hits(len(matched), ranked[(page - 1) * limit:page * limit])
 
     def _filters(self, parsed: ParsedQuery):
         parts = []
@@ -200,7 +219,7 @@ class Searcher:
 
     def _build(self, parsed: ParsedQuery, relaxed: bool) -> "_Built":
         folded_mode = not has_diacritics(parsed.positive_text())
-        scoring, required, exact, folded = [], [], set(), set()
+        scoring, required, proximity, exact, folded = [], [], [], set(), set()
         long_query = sum(len(c.text.split()) for c in parsed.clauses) > SHORT_QUERY_SYLLABLES
         for clause in parsed.clauses:
             group = [clause] + clause.alternatives
@@ -215,7 +234,9 @@ class Searcher:
                 else:
                     exact.update(content)
                 group_scoring.append(self._clause_scoring(c, analysis, content, folded_mode))
+                proximity += self._clause_proximity(c, analysis, folded_mode)
                 group_required.append(self._clause_match(c, folded_mode, analysis, content))
+            group_scoring = [q for q in group_scoring if q is not None]
             scoring.extend(group_scoring if len(group) == 1 else [Q.Or(group_scoring)])
             required.append(group_required[0] if len(group) == 1 else Q.Or(group_required))
         scoring_q = Q.Or([q for q in scoring if q is not None]) if scoring else None
@@ -225,7 +246,7 @@ class Searcher:
         phrase_clauses = any(c.phrase for c in parsed.clauses)
         if required and (not relaxed) and (not long_query or phrase_clauses):
             need = Q.And(required) if len(required) > 1 else required[0]
-        return _Built(scoring_q, need, (exact, folded))
+        return _Built(scoring_q, need, (exact, folded), proximity)
 
     def _clause_scoring(self, clause: Clause, analysis, content, folded_mode: bool):
         w = self.weights
@@ -246,21 +267,23 @@ class Searcher:
             terms += [Q.Term("pairs", p, boost=w["pairs"]) for p in dict.fromkeys(analysis.pairs)]
             terms += [Q.Term("words", x, boost=w["words"]) for x in dict.fromkeys(analysis.words)
                       if "_" in x]
-        syllables = [s for _, s in analysis.syllables]
-        if clause.phrase and len(syllables) > 1:
-            field_name = "fold" if folded_mode else "syl"
-            words = [fold(s) for s in syllables] if folded_mode else syllables
-            terms.append(Q.Phrase(field_name, words, boost=w["phrase"]))
-        elif 1 < len(syllables) <= SHORT_QUERY_SYLLABLES:
-            # Proximity: the words next to each other as typed rank above scattered ones.
-            field_name = "fold" if folded_mode else "syl"
-            words = [fold(s) for s in syllables] if folded_mode else syllables
-            terms.append(Q.Phrase(field_name, words, boost=w["phrase"]))
-            if folded_mode:
-                terms += [Q.Phrase("fold", words[i:i + 2], boost=w["pairs"])
-                          for i in range(len(words) - 1)]
         terms = [t for t in terms if t.boost > 0]
         return Q.Or(terms) if terms else None
+
+    def _clause_proximity(self, clause: Clause, analysis, folded_mode: bool) -> list:
+        """Phrase queries that reward the words next to each other as typed."""
+        w = self.weights
+        syllables = [s for _, s in analysis.syllables]
+        if len(syllables) < 2 or (len(syllables) > SHORT_QUERY_SYLLABLES and not clause.phrase):
+            return []
+        field_name = "fold" if folded_mode else "syl"
+        words = [fold(s) for s in syllables] if folded_mode else syllables
+        found = [Q.Phrase(field_name, words, boost=w["phrase"])]
+        if folded_mode and not clause.phrase:
+            # No folded pairs field: adjacent folded syllables stand in for it.
+            found += [Q.Phrase("fold", words[i:i + 2], boost=w["pairs"])
+                      for i in range(len(words) - 1)]
+        return [q for q in found if q.boost > 0]
 
     def _clause_match(self, clause: Clause, folded_mode: bool, analysis=None, content=None):
         """A query that a document must match to satisfy ``clause``."""
@@ -318,7 +341,7 @@ class Searcher:
 @dataclass
 class _Hits:
     total: int
-    hits: list
+    hits: list[tuple[int, float]]
 
     def __iter__(self):
         return iter(self.hits)
@@ -329,6 +352,7 @@ class _Built:
     query: object
     required: object
     highlight: tuple[set, set]
+    proximity: list = field(default_factory=list)
 
 
 _KIND_SERIAL = None
