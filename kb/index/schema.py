@@ -11,7 +11,7 @@ from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
 from kb.index.analyzers import StreamTokenizer
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 #: Fields searched by free text, with the analysis stream that feeds them.
 CONTENT_FIELDS = {"words": "words", "syl": "syllables", "fold": "folded", "pairs": "pairs"}
@@ -33,11 +33,16 @@ def build_schema(title_boost: float = 3.0) -> Schema:
         title=TEXT(analyzer=_analyzer("syllables"), stored=True, phrase=True,
                    field_boost=title_boost),
         title_fold=TEXT(analyzer=_analyzer("folded"), phrase=False, field_boost=title_boost),
-        kind=ID(stored=True),
+        kind=ID(stored=True, sortable=True),
         kind_key=ID,
+        issuer=ID(stored=True, sortable=True),
+        term=ID(stored=True),
+        unit=ID(stored=True, sortable=True),
+        sectors=KEYWORD(stored=True, commas=True),
+        cites=KEYWORD(commas=True, lowercase=True, scorable=True),
         number=KEYWORD(commas=True, lowercase=True, scorable=True),
         date=ID(stored=True, sortable=True),
-        year=ID(stored=True),
+        year=ID(stored=True, sortable=True),
         words=TEXT(analyzer=_analyzer("words"), phrase=False),
         syl=TEXT(analyzer=_analyzer("syllables"), phrase=True),
         fold=TEXT(analyzer=_analyzer("folded"), phrase=True),

@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 
 #: Weights of the views of the text (tuned on ALQAC, see README).
 WEIGHTS = {"syl": 1.0, "fold": 0.1, "fold_only": 1.0, "words": 0.3, "pairs": 0.8,
-           "title": 1.0, "number": 8.0, "phrase": 1.5}
+           "title": 1.0, "number": 8.0, "cites": 2.0, "phrase": 1.5}
 #: Queries with more content syllables than this are ranked without requiring all of them.
 SHORT_QUERY_SYLLABLES = 6
 #: How many leading candidates get proximity (phrase) scores added.
@@ -253,7 +253,9 @@ class Searcher:
         terms = []
         for s in dict.fromkeys(content):
             if "/" in s or ("-" in s and s in analysis.docnums):
-                terms += [Q.Term("number", s, boost=w["number"]), Q.Term("syl", s, boost=w["syl"])]
+                # The document itself first (its own number), then the documents citing it.
+                terms += [Q.Term("number", s, boost=w["number"]), Q.Term("syl", s, boost=w["syl"]),
+                          Q.Term("cites", s, boost=w["cites"])]
                 continue
             if folded_mode:
                 terms += [Q.Term("fold", fold(s), boost=w["fold_only"]),
@@ -299,7 +301,7 @@ class Searcher:
         parts = []
         for s in dict.fromkeys(content):
             if s in analysis.docnums:
-                parts.append(Q.Or([Q.Term("syl", s), Q.Term("number", s)]))
+                parts.append(Q.Or([Q.Term("syl", s), Q.Term("number", s), Q.Term("cites", s)]))
             elif folded_mode:
                 parts.append(Q.Term("fold", fold(s)))
             else:

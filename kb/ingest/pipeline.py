@@ -21,6 +21,7 @@ from kb.index.analyzers import cached_analyze
 from kb.ingest.describe import describe, kind_key
 from kb.ingest.document import Document, content_hash, document_id
 from kb.ingest.registry import choose_parser
+from kb.understand.enrich import cited_numbers, enrich
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +69,7 @@ def read_document(path: Path, config: Config) -> Document:
     if not text.strip():
         raise ParseError(str(path), "no text could be extracted", "không trích xuất được văn bản nào")
     facts = describe(text, parsed.title)
+    facts.meta.update(enrich(facts.text, facts.kind))
     return Document(
         id=document_id(path), path=str(path.resolve()), content_hash=content_hash(data),
         title=facts.title, text=facts.text, format=parsed.format, kind=facts.kind,
@@ -97,6 +99,11 @@ def document_fields(doc: Document) -> dict:
         kind_key=kind_key(doc.kind) or "", number=number_tokens(doc.kind, doc.number),
         date=doc.date or "", year=(doc.date or "")[:4], words=indexed, syl=indexed,
         fold=indexed, pairs=indexed, text=doc.text, meta={**doc.meta, "number": doc.number},
+        issuer=doc.meta.get("issuer") or "", term=doc.meta.get("term") or "",
+        unit=(doc.meta.get("minutes") or {}).get("unit") or "",
+        sectors=",".join(sorted({s for saying in doc.meta.get("sayings", [])
+                                 for s in saying.get("sectors", [])})),
+        cites=",".join(cited_numbers(doc.meta.get("citations", []))),
     )
 
 

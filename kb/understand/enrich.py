@@ -1,0 +1,42 @@
+"""Everything kb.understand reads from one document, gathered at ingestion time.
+
+The results are stored with the document (``meta``) and, where they are filtered or faceted on,
+as index fields; the sayings, minutes and citation views are built from them without reading
+the files again.
+"""
+
+from __future__ import annotations
+
+from kb.analysis.docnum import canonical_docnum
+from kb.understand.citations import extract_citations, well_known_number
+from kb.understand.minutes import parse_minutes
+from kb.understand.sayings import extract_sayings
+from kb.understand.sections import split_sections
+
+_CITATION_KEYS = ("kind", "number", "issuer", "term", "plenum", "serial", "date", "name", "mention")
+
+
+def enrich(text: str, kind: str | None) -> dict:
+    """Sayings, citations, sections and (for minutes) the meeting record of ``text``."""
+    citations = []
+    for cit in extract_citations(text):
+        item = {k: cit.get(k) for k in _CITATION_KEYS if cit.get(k) is not None}
+        if not item.get("number"):
+            known = well_known_number(cit)
+            if known:
+                item["number"] = known
+        citations.append(item)
+    sections = [{k: s[k] for k in ("anchor", "heading", "level", "start", "end")}
+                for s in split_sections(text)]
+    minutes = parse_minutes(text) if kind in (None, "Biên bản") else None
+    return {
+        "sayings": extract_sayings(text),
+        "citations": citations,
+        "sections": sections,
+        "minutes": minutes,
+    }
+
+
+def cited_numbers(citations: list[dict]) -> list[str]:
+    """Canonical numbers of the documents ``citations`` name (for the ``cites`` index field)."""
+    return sorted({canonical_docnum(c["number"]) for c in citations if c.get("number")})
