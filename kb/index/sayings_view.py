@@ -1,0 +1,169 @@
+"""Views over Hồ Chí Minh's sayings found at ingestion: merged across documents, by sector, searched.
+
+Every document keeps the sayings it quotes in ``meta["sayings"]``. Here they are merged (the
+same saying quoted by several documents is one entry with all its sources), filtered by sector,
+and searched within. The merged list is cached per index state, so a page view costs one
+filtering pass, not one pass over every stored document.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import threading
+import unicodedata
+from pathlib import Path
+
+from kb.analysis.fold import fold, has_diacritics
+from kb.analysis.tones import canonical_tones
+from kb.index.store import META_FILE
+from kb.understand.sayings import load_sectors, merge_sayings, saying_key
+
+#: Queries of up to this many syllables must all be found in a saying or its sentence...
+FULL_MATCH_SYLLABLES = 3
+#: ...longer ones need this share of their syllables (and rank by how many they have).
+MIN_MATCH_SHARE = 0.6
+_SYLLABLE = re.compile(r"\w+")
+
+_cache: dict[tuple, list[dict]] = {}
+_cache_lock = threading.Lock()
+
+
+def collect_sayings(searcher, sector: str | None = None, query: str | None = None) -> dict:
+    """``{"total", "sayings": [{"text", "sectors", "work", "sources": [{"id", "path", "title"}]}]}``.
+
+    ``sector`` keeps the sayings of that sector (name matched without regard to diacritics);
+    ``query`` keeps those whose text or quoting sentence holds its syllables, best match first.
+    Otherwise the most quoted sayings come first.
+    """
+    entries = _matching(searcher, query)
+    if sector and sector.strip():
+        wanted = _sector_key(sector)
+        entries = [e for e in entries if any(_sector_key(s) == wanted for s in e["sectors"])]
+    sayings = [{key: e[key] for key in ("text", "sectors", "work", "sources")} for e in entries]
+    return {"total": len(sayings), "sayings": sayings}
+
+
+def sector_counts(searcher, query: str | None = None) -> dict[str, int]:
+    """Sector → number of sayings (among those matching ``query``), most sayings first."""
+    order = {name: i for i, name in enumerate(load_sectors())}
+    counts: dict[str, int] = {}
+    for entry in _matching(searcher, query):
+        for name in entry["sectors"]:
+            counts[name] = counts.get(name, 0) + 1
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], order.get(kv[0], len(order)), kv[0])))
+
+
+def known_sector(name: str) -> str | None:
+    """The lexicon's spelling of sector ``name`` ("y te" → "y tế"), or None when unknown."""
+    wanted = _sector_key(name)
+    return next((s for s in load_sectors() if _sector_key(s) == wanted), None)
+
+
+def copy_text(saying: dict) -> str:
+    """The saying with its citation, as a reader would paste it into a speech or a report."""
+    who = "Hồ Chí Minh" + (f", {saying['work']}" if saying.get("work") else "")
+    sources = saying.get("sources") or []
+    source = f"; nguồn: {sources[0]['title']}" if sources else ""
+    return f"“{saying['text']}” ({who}{source})"
+
+
+# --- merging, cached per index state -------------------------------------------------------
+
+def merged_sayings(searcher) -> list[dict]:
+    """Every distinct saying of the index, with sources and search keys (cached; do not mutate)."""
+    key = _state(searcher)
+    if key is not None:
+        with _cache_lock:
+            cached = _cache.get(key)
+        if cached is not None:
+            return cached
+    entries = _merge(searcher)
+    if key is not None:
+        with _cache_lock:
+            # One index per process in practice; keep a few states for tests and rebuilds.
+            if len(_cache) >= 4:
+                _cache.pop(next(iter(_cache)))
+            _cache[key] = entries
+    return entries
+
+
+def _merge(searcher) -> list[dict]:
+    per_doc: dict[str, list[dict]] = {}
+    docs: dict[str, dict] = {}
+    contexts: dict[str, list[str]] = {}
+    for stored in searcher.all_documents():
+        sayings = (stored.get("meta") or {}).get("sayings") or []
+        if not sayings:
+            continue
+        doc_id = stored["id"]
+        per_doc[doc_id] = sayings
+        path = stored.get("path") or ""
+        docs[doc_id] = {"id": doc_id, "path": str(Path(path).absolute()) if path else "",
+                        "title": stored.get("title") or Path(path).name}
+        for saying in sayings:
+            contexts.setdefault(saying_key(saying["text"]), []).append(saying.get("context") or "")
+    entries = []
+    for merged in merge_sayings(per_doc):
+        haystack = " ".join([merged["text"], *contexts.get(saying_key(merged["text"]), [])])
+        exact = {canonical_tones(s) for s in _syllables(haystack)}
+        own = [fold(s) for s in _syllables(merged["text"], unique=False)]
+        entries.append({"text": merged["text"], "sectors": merged["sectors"], "work": merged["work"],
+                        "sources": [docs[i] for i in merged["sources"]],
+                        "_exact": exact, "_folded": {fold(s) for s in exact},
+                        "_text_folded": own, "_text_pairs": set(zip(own, own[1:]))})
+    entries.sort(key=lambda e: (-len(e["sources"]), saying_key(e["text"])))
+    return entries
+
+
+def _state(searcher) -> tuple | None:
+    """What identifies the index contents: its folder, reader generation and kb-index.json."""
+    try:
+        generation = searcher._searcher.reader().generation()
+        st = os.stat(Path(searcher.index_dir) / META_FILE)
+    except (AttributeError, OSError):
+        return None  # unknown state: merge afresh rather than risk a stale list
+    # `kb ingest --rebuild` restarts generations, but it rewrites kb-index.json.
+    return (str(Path(searcher.index_dir).resolve()), generation, searcher.doc_count,
+            st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+# --- searching within sayings --------------------------------------------------------------
+
+def _matching(searcher, query: str | None) -> list[dict]:
+    entries = merged_sayings(searcher)
+    terms = _syllables(query or "")
+    if not terms:
+        return entries
+    folded_terms = [fold(t) for t in terms]
+    query_pairs = set(zip(folded_terms, folded_terms[1:]))
+    # Short queries ("trồng người") need every syllable; longer ones most of them.
+    needed = len(terms) if len(terms) <= FULL_MATCH_SYLLABLES else math.ceil(len(terms) * MIN_MATCH_SHARE)
+    scored = []
+    for rank, entry in enumerate(entries):
+        matched = in_text = exact = 0
+        for term, folded in zip(terms, folded_terms):
+            if folded in entry["_folded"]:
+                matched += 1
+                in_text += folded in entry["_text_folded"]
+                # Typed with its marks, a syllable found with the same marks ranks higher.
+                exact += has_diacritics(term) and canonical_tones(term) in entry["_exact"]
+        if matched >= needed:
+            pairs = len(query_pairs & entry["_text_pairs"])
+            # Ties: more syllables in the saying itself, as a phrase, with the typed marks,
+            # then the shorter saying (the one that IS the phrase), then the usual order.
+            scored.append(((-matched, -in_text, -pairs, -exact, len(entry["_text_folded"]), rank), entry))
+    scored.sort(key=lambda t: t[0])
+    return [entry for _, entry in scored]
+
+
+def _syllables(text: str, unique: bool = True) -> list[str]:
+    """Lower-case NFC syllables of ``text`` without punctuation (each once when ``unique``)."""
+    found = [m[0].strip("_") for m in _SYLLABLE.finditer(unicodedata.normalize("NFC", text.lower()))]
+    found = [s for s in found if s]
+    return list(dict.fromkeys(found)) if unique else found
+
+
+def _sector_key(name: str) -> str:
+    return " ".join(fold(name).replace(",", " ").split())
