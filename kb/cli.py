@@ -209,6 +209,53 @@ def evaluate(config, corpus, queries, qrels, as_json):
         click.echo(f"{name}: {result[name]:.4f}")
 
 
+@cli.command()
+@click.argument("query", required=False, default="")
+@click.option("--unit", default=None, help="Chi bộ, ví dụ \"Khu dân cư số 3\" (có dấu hoặc không).")
+@click.option("--json", "as_json", is_flag=True, help="In dạng JSON.")
+@click.pass_obj
+def minutes(config, query, unit, as_json):
+    """Biên bản sinh hoạt chi bộ: các chi bộ, hoặc các cuộc họp của một chi bộ (tìm theo QUERY)."""
+    from kb.index.minutes_view import attendance_label, list_units, unit_timeline
+    from kb.index.search import Searcher
+    from kb.web.filters import vn_date
+
+    with Searcher(config) as searcher:
+        if not unit and not query:
+            units = list_units(searcher)
+            if as_json:
+                click.echo(json.dumps({"units": units}, ensure_ascii=False, indent=1))
+                return
+            click.echo(f"{len(units)} chi bộ có biên bản trong chỉ mục:")
+            for row in units:
+                click.echo(f"  {row['unit']}: {row['meetings']} cuộc họp, "
+                           f"từ {vn_date(row['first']) or '?'} đến {vn_date(row['last']) or '?'}")
+            return
+        data = unit_timeline(searcher, unit=unit, query=query)
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False, indent=1))
+        return
+    where = f" của chi bộ «{unit}»" if unit else ""
+    if not data["meetings"]:
+        click.echo(f"Không tìm thấy biên bản nào{where}" + (f" cho «{query}»." if query else "."))
+        return
+    if data["relaxed"]:
+        click.echo("Không có biên bản chứa tất cả các từ; đây là các kết quả gần nhất.")
+    click.echo(f"{data['total']} cuộc họp{where}" + (f" cho «{query}»" if query else "")
+               + ", mới nhất trước:")
+    for m in data["meetings"]:
+        head = " · ".join(x for x in (vn_date(m["date"]), m["time"], m["meeting_type"],
+                                      attendance_label(m["attendance"])) if x)
+        click.echo("")
+        click.echo(click.style(head, bold=True) + (f"  ({m['unit']})" if not unit else ""))
+        if m["subject"]:
+            click.echo(f"  Chuyên đề: {m['subject']}")
+        for label, key in (("Nội dung", "topics"), ("Kết luận", "conclusions")):
+            for n, item in enumerate(m[key]):
+                click.echo(f"  {label if n == 0 else ' ' * len(label)}: {item}")
+        click.echo(f"  id: {m['id']}  ·  {m['path']}")
+
+
 def main() -> None:
     """Entry point of the ``kb`` console script."""
     cli(prog_name="kb")
