@@ -16,6 +16,10 @@ from kb.index.query import FILTERS
 
 #: The query filter that keeps minutes only (kind_key of "Biên bản").
 MINUTES_FILTER = "kind:bienban"
+#: "Chuyên đề: …" / "Chủ đề: …" under the title of a thematic session names what it was about,
+#: which the agenda ("Đồng chí Bí thư trình bày chuyên đề") does not.
+_SUBJECT = re.compile(r"^[\W_]*(?:Chuyên đề|Chủ đề)\s*:\s*(?P<text>\S[^\n]*?)[\s*_]*$",
+                      re.MULTILINE | re.IGNORECASE)
 
 
 def unit_key(text: str | None) -> str:
@@ -50,7 +54,7 @@ def _meeting(stored: dict, snippet: str | None) -> dict:
         "unit": minutes.get("unit") or stored.get("unit") or None,
         "date": minutes.get("date") or stored.get("date") or None,
         "time": minutes.get("time"), "meeting_type": minutes.get("meeting_type"),
-        "place": minutes.get("place"),
+        "place": minutes.get("place"), "subject": _subject(stored.get("text") or ""),
         "topics": list(minutes.get("agenda") or []),
         "conclusions": list(minutes.get("conclusions") or []),
         "resolutions": list(minutes.get("resolutions") or []),
@@ -61,6 +65,12 @@ def _meeting(stored: dict, snippet: str | None) -> dict:
     if snippet is not None:
         meeting["snippet"] = snippet
     return meeting
+
+
+def _subject(text: str) -> str | None:
+    """What a thematic session was about, from its opening lines; None when not stated."""
+    found = _SUBJECT.search(text[:3000])
+    return found["text"].strip() if found else None
 
 
 def _newest_first(meetings: list[dict]) -> list[dict]:
