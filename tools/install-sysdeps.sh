@@ -7,6 +7,11 @@ python3 -c 'import venv, ensurepip' 2>/dev/null || need+=(python3-venv)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 # catdoc: .ppt text (catppt) and the fallback for Word 6/95 .doc files.
 command -v catppt >/dev/null 2>&1 || need+=(catdoc)
+# poppler-utils (pdftoppm) renders scanned PDF pages; tesseract with its Vietnamese model reads them.
+command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
+{ command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx vie; } \
+  || need+=(tesseract-ocr-vie)
 if [ ${#need[@]} -eq 0 ]; then exit 0; fi
 if ! command -v apt-get >/dev/null; then
   echo "Missing system packages: ${need[*]} (install them with your package manager)" >&2

@@ -1,5 +1,9 @@
 """PDF files: the text layer, page by page (scanned pages are listed for OCR, not read here).
 
+Each page's text layer is repaired (Cyrillic look-alikes, syllables split by spaces; see
+kb.ingest.repair); a page still too broken to read is listed in ``extra["broken_pages"]`` so
+that the OCR phase recognises it again from its image.
+
 pypdf reports damaged files through ``warnings`` and its ``pypdf`` logger; pytest turns warnings
 into errors and users do not need a line per broken xref, so warnings become DEBUG log records.
 """
@@ -14,6 +18,7 @@ from typing import Any
 
 from kb.errors import ParseError
 from kb.ingest.base import ParsedDocument
+from kb.ingest.repair import repair_text, too_broken
 from kb.ingest.text import finish_text
 
 log = logging.getLogger(__name__)
@@ -88,7 +93,7 @@ class PdfParser:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             reader, count = _open(path)
-            pages, empty, failed = [], [], []
+            pages, empty, failed, broken, repaired = [], [], [], [], []
             for number in range(1, count + 1):
                 try:
                     text = reader.pages[number - 1].extract_text() or ""
@@ -98,6 +103,13 @@ class PdfParser:
                     text = ""
                 if not text.strip():
                     empty.append(number)
+                else:
+                    fixed = repair_text(text)
+                    if fixed != text:
+                        repaired.append(number)
+                    if too_broken(fixed):
+                        broken.append(number)
+                    text = fixed
                 pages.append(fix_artefacts(text.strip()))
             title = meta_title(reader)
         for warning in caught:
@@ -108,5 +120,9 @@ class PdfParser:
         extra: dict[str, Any] = {"pages": count, "empty_pages": empty}
         if failed:
             extra["failed_pages"] = failed
+        if repaired:
+            extra["repaired_pages"] = repaired
+        if broken:
+            extra["broken_pages"] = broken
         text = finish_text("\n\n".join(p for p in pages if p), limits, extra)
         return ParsedDocument(text, title, self.name, extra)

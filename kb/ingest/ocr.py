@@ -1,0 +1,88 @@
+"""Recognise the text of scanned PDF pages with Tesseract's Vietnamese model.
+
+Pages are rendered one at a time with poppler's ``pdftoppm`` and read by the ``tesseract``
+command, both as child processes with a timeout: a stuck page costs at most ``ocr_timeout``
+seconds and never the whole ingestion. The system packages come from tools/install-sysdeps.sh
+(poppler-utils, tesseract-ocr, tesseract-ocr-vie).
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Iterable
+
+from kb.errors import ParseError
+
+log = logging.getLogger(__name__)
+
+#: Rendering resolution: 200 dpi reads 12-13 pt body text and footnotes well at ~1/2 the cost of 300.
+DPI = 200
+LANG = "vie"
+
+
+@lru_cache(maxsize=1)
+def available() -> str | None:
+    """None when OCR can run, else the English reason it cannot (missing program or model)."""
+    for program in ("pdftoppm", "tesseract"):
+        if shutil.which(program) is None:
+            return f"{program} is not installed (run tools/install-sysdeps.sh)"
+    try:
+        langs = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True,
+                               timeout=30).stdout.split()
+    except (OSError, subprocess.SubprocessError) as exc:
+        return f"tesseract does not run: {exc}"
+    if LANG not in langs:
+        return "tesseract has no Vietnamese model (install tesseract-ocr-vie)"
+    return None
+
+
+def _run(cmd: list[str], timeout: float, path: Path, page: int) -> subprocess.CompletedProcess:
+    try:
+        done = subprocess.run(cmd, capture_output=True, timeout=timeout)
+    except subprocess.TimeoutExpired as exc:
+        raise ParseError(str(path), f"OCR of page {page} took longer than {timeout:g} s",
+                         f"nhận dạng chữ (OCR) trang {page} quá {timeout:g} giây") from exc
+    if done.returncode != 0:
+        err = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
+        raise ParseError(str(path), f"OCR of page {page} failed: {cmd[0]}: {err[0]}",
+                         f"không nhận dạng được chữ (OCR) ở trang {page}")
+    return done
+
+
+def ocr_page(path: Path, page: int, timeout: float, dpi: int = DPI) -> str:
+    """The text Tesseract reads on 1-based ``page`` of the PDF ``path``."""
+    with tempfile.TemporaryDirectory(prefix="kb-ocr-") as tmp:
+        stem = Path(tmp) / "page"
+        _run(["pdftoppm", "-r", str(dpi), "-gray", "-png", "-singlefile",
+              "-f", str(page), "-l", str(page), str(path), str(stem)], timeout, path, page)
+        image = stem.with_suffix(".png")
+        if not image.exists():
+            raise ParseError(str(path), f"page {page} could not be rendered",
+                             f"không dựng được hình trang {page} để nhận dạng chữ")
+        # --psm 3: automatic layout, which keeps the two-column letterhead apart.
+        done = _run(["tesseract", str(image), "stdout", "-l", LANG, "--psm", "3"],
+                    timeout, path, page)
+    return done.stdout.decode("utf-8", "replace").strip()
+
+
+def ocr_pages(path: Path, pages: Iterable[int], timeout: float,
+              on_page: Callable[[int, int, int], None] | None = None) -> dict[int, str]:
+    """Text of each listed page; ``on_page(i, n, page)`` is called before each one.
+
+    A page that fails or times out is logged and left out; the others are still read.
+    """
+    pages = list(pages)
+    found: dict[int, str] = {}
+    for i, page in enumerate(pages, 1):
+        if on_page:
+            on_page(i, len(pages), page)
+        try:
+            found[page] = ocr_page(path, page, timeout)
+        except ParseError as exc:
+            log.warning("%s", exc)
+    return found
