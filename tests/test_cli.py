@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from kb.cli import cli
 
-RESULT_KEYS = {"id", "path", "title", "kind", "date", "score", "snippet"}
+RESULT_KEYS = {"id", "path", "title", "kind", "date", "score", "snippet", "section"}
 
 
 @pytest.fixture

@@ -1,11 +1,13 @@
-"""Views of stored documents: the full record shown by ``kb show`` and the document page,
-and index statistics."""
+"""Views of stored documents: the full record shown by ``kb show`` and the document page
+(with its citations, sections and related documents), and index statistics."""
 
 from __future__ import annotations
 
-
 from collections import Counter
 from pathlib import Path
+
+from kb.index.citations_view import citations_of
+from kb.index.related import related_documents
 
 #: Stored fields returned to users, in order.
 PUBLIC_FIELDS = ("id", "path", "title", "kind", "number", "date", "format", "content_hash")
@@ -19,7 +21,35 @@ def document_view(searcher, ref: str) -> dict:
     view.update({k: v for k, v in meta.items() if k != "extra" and view.get(k) is None})
     view["extra"] = meta.get("extra", {})
     view["text"] = stored.get("text", "")
+    view["sections"] = meta.get("sections") or []
+    view.update(citations_of(searcher, stored["id"]))
+    view["related"] = related_documents(searcher, stored["id"], view["text"])
     return view
+
+
+def text_blocks(text: str, sections: list[dict] | None) -> list[dict]:
+    """The text cut at every section heading, in reading order.
+
+    Sections nest (a Chương holds its Điều), so each block runs from one heading to the next
+    heading of any level: ``{"anchor", "heading", "level", "line", "text"}`` where ``line`` is
+    the heading line as printed and ``text`` the rest; the text before the first heading has
+    no anchor and no line.
+    """
+    starts = sorted({s["start"]: s for s in sections or [] if 0 <= s["start"] < len(text)}.items())
+    bounds = [(0, None)] + starts
+    blocks = []
+    for i, (start, section) in enumerate(bounds):
+        end = bounds[i + 1][0] if i + 1 < len(bounds) else len(text)
+        chunk = text[start:end]
+        if section is None:
+            if chunk.strip():
+                blocks.append({"anchor": None, "heading": None, "level": None, "line": None,
+                               "text": chunk})
+            continue
+        line, _, rest = chunk.partition("\n")
+        blocks.append({"anchor": section["anchor"], "heading": section["heading"],
+                       "level": section["level"], "line": line.strip(), "text": rest})
+    return blocks
 
 
 def index_stats(searcher) -> dict:
@@ -37,6 +67,3 @@ def index_stats(searcher) -> dict:
     return {"index": str(index_dir.resolve()), "documents": searcher.doc_count,
             "text_chars": chars, "index_bytes": size, "kinds": dict(kinds.most_common()),
             "formats": dict(formats.most_common()), "years": dict(sorted(years.items(), reverse=True))}
-
-
-

@@ -26,7 +26,7 @@ from kb.errors import DocumentNotFound
 from kb.index import store
 from kb.index.analyzers import cached_analyze
 from kb.index.query import Clause, ParsedQuery, parse_query
-from kb.index.snippets import make_snippet
+from kb.index.snippets import section_at, snippet_at
 from kb.ingest.describe import kind_key
 
 log = logging.getLogger(__name__)
@@ -51,6 +51,8 @@ class SearchResult:
     date: str | None
     score: float
     snippet: str
+    section: dict | None = None
+    """{"anchor", "heading"} of the section the snippet comes from, or None."""
 
     def to_dict(self) -> dict:
         """The JSON object of this result."""
@@ -142,12 +144,14 @@ class Searcher:
         width = self.config["snippet_chars"]
         for docnum, score in hits:
             stored = self._searcher.stored_fields(docnum)
+            snippet, span = snippet_at(stored.get("text", ""), exact, folded, width) \
+                if snippets else ("", None)
+            sections = (stored.get("meta") or {}).get("sections")
             response.results.append(SearchResult(
                 id=stored["id"], path=stored["path"], title=stored.get("title") or "",
                 kind=stored.get("kind") or None, date=stored.get("date") or None,
-                score=round(float(score), 4),
-                snippet=make_snippet(stored.get("text", ""), exact, folded, width)
-                if snippets else "",
+                score=round(float(score), 4), snippet=snippet,
+                section=section_at(sections, span[0]) if span else None,
             ))
         return response
 

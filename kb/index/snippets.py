@@ -39,9 +39,25 @@ def best_passage(text: str, exact: set[str], folded: set[str], width: int = 240)
 
 def make_snippet(text: str, exact: set[str], folded: set[str], width: int = 240) -> str:
     """HTML of the best passage with each matching syllable wrapped in <mark>."""
+    return snippet_at(text, exact, folded, width)[0]
+
+
+def section_at(sections: list[dict] | None, offset: int) -> dict | None:
+    """``{"anchor", "heading"}`` of the innermost section holding ``offset``, or None."""
+    best = None
+    for s in sections or []:
+        if s["start"] <= offset < s["end"] and (best is None or s["start"] >= best["start"]):
+            best = s  # sections come in reading order: a later start inside is deeper
+    return {"anchor": best["anchor"], "heading": best["heading"]} if best else None
+
+
+def snippet_at(text: str, exact: set[str], folded: set[str],
+               width: int = 240) -> tuple[str, tuple[int, int]]:
+    """make_snippet() and the (start, end) offsets of its passage in ``text``."""
     if not text:
-        return ""
+        return "", (0, 0)
     start, end = best_passage(text, exact, folded, width)
+    span = (start, end)
     # Extend to a word boundary so no syllable is cut in half.
     while end < len(text) and text[end].isalnum():
         end += 1
@@ -57,4 +73,4 @@ def make_snippet(text: str, exact: set[str], folded: set[str], width: int = 240)
     out.append(escape(passage[cursor:]))
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(text) else ""
-    return prefix + "".join(out).replace("\n", " ") + suffix
+    return prefix + "".join(out).replace("\n", " ") + suffix, span

@@ -31,6 +31,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     errors.init_app(app)
     app.register_blueprint(pages.bp)
     app.register_blueprint(api.bp)
+    from kb.web.minutes import bp as minutes_bp
+    app.register_blueprint(minutes_bp)
     app.after_request(_security_headers)
     return app
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, current_app, render_template, request
 
 from kb.errors import IndexError_
-from kb.index.documents import document_view
+from kb.index.documents import document_view, text_blocks
 from kb.web.params import clean_query, search_args
 from kb.web.searchers import get_searcher
 
@@ -44,7 +44,8 @@ def document(doc_id: str):
     """Metadata table and full clean text of one document."""
     view = document_view(get_searcher(), doc_id)
     back = clean_query(request.args.get("q"), current_app.config["KB"]["max_query_chars"])
-    return render_template("document.html", doc=view, q=back)
+    return render_template("document.html", doc=view, q=back,
+                           blocks=text_blocks(view["text"], view.get("sections")))
 
 
 def page_numbers(page: int, pages: int, around: int = 2) -> list[int | None]:
