@@ -44,22 +44,16 @@ class StreamTokenizer(Tokenizer):
                  removestops=True, start_pos=0, start_char=0, tokenize=True, mode="",
                  **kwargs):
         analysis = cached_analyze(value, query=(mode == "query"))
-        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         if self.stream in ("syllables", "folded"):
             items = analysis.syllables if self.stream == "syllables" else analysis.folded()
-            for pos, text in items:
-                token.text = text
-                token.boost = 1.0
-                token.stopped = False
-                if positions:
-                    token.pos = start_pos + pos
-                yield token
         else:
-            items = analysis.words if self.stream == "words" else analysis.pairs
-            for i, text in enumerate(items):
-                token.text = text
-                token.boost = 1.0
-                token.stopped = False
-                if positions:
-                    token.pos = start_pos + i
-                yield token
+            # words and pairs carry no positions of their own: number them in order
+            items = enumerate(analysis.words if self.stream == "words" else analysis.pairs)
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        for pos, text in items:
+            token.text = text
+            token.boost = 1.0
+            token.stopped = False
+            if positions:
+                token.pos = start_pos + pos
+            yield token
