@@ -1,7 +1,8 @@
 """Read what a person typed into a structured query, never failing.
 
 Supported: plain words, "exact phrases", -exclusions (-word, -"phrase"), OR between the runs
-of words (or phrases) on either side, and field filters (kind:, year:, from:, to:). Anything else — unbalanced quotes, lone
+of words (or phrases) on either side, and field filters (kind:, year:, from:, to:,
+number:, issuer:, unit:, sector:). Anything else — unbalanced quotes, lone
 operators, punctuation, emoji — is read as plain words, so no input is an error.
 """
 
@@ -12,7 +13,9 @@ from dataclasses import dataclass, field
 
 #: Filters a query may carry, and the index field each one restricts.
 FILTERS = {"kind": "kind_key", "loai": "kind_key", "year": "year", "nam": "year",
-           "from": "date_from", "to": "date_to", "number": "number", "so": "number"}
+           "from": "date_from", "to": "date_to", "number": "number", "so": "number",
+           "issuer": "issuer", "coquan": "issuer", "unit": "unit", "donvi": "unit",
+           "sector": "sectors", "linhvuc": "sectors"}
 
 _TOKEN = re.compile(r'(-?)"([^"]*)"|(\w+:"[^"]*"|\S+)')
 _FILTER = re.compile(r"^(\w+):(.+)$")

@@ -13,9 +13,14 @@ bp = Blueprint("api", __name__, url_prefix="/api")
 
 @bp.get("/search")
 def search():
-    """Search results, exactly ``SearchResponse.to_dict()``; odd parameters are clamped."""
+    """Search results, exactly ``SearchResponse.to_dict()`` (as ``kb search --json``).
+
+    ``facets=1`` adds the counts by kind, issuer, year, unit and sector; odd parameters are
+    clamped.
+    """
     args = search_args(request.args, current_app.config["KB"])
-    return jsonify(get_searcher().search(**args).to_dict())
+    facets = request.args.get("facets", "") in ("1", "true", "yes")
+    return jsonify(get_searcher().search(**args, facets=facets).to_dict())
 
 
 @bp.get("/documents/<doc_id>")

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, render_template, request
+import re
+
+from flask import Blueprint, current_app, render_template, request, url_for
 
 from kb.errors import IndexError_
 from kb.index.documents import document_view, text_blocks
+from kb.index.facets import FACET_FILTERS, filter_value
 from kb.web.params import clean_query, search_args
 from kb.web.searchers import get_searcher
 
@@ -15,6 +18,9 @@ bp = Blueprint("pages", __name__)
 EXAMPLES = ("chỉ thị 05", "phụng công thủ pháp", "nghi quyet trung uong 4",
             '"cải cách hành chính"', "chuyển đổi số year:2024", "hội nghị kind:biên-bản")
 SORT_LABELS = (("relevance", "Liên quan"), ("newest", "Mới nhất"), ("oldest", "Cũ nhất"))
+FACET_LABELS = {"kind": "Loại văn bản", "issuer": "Cơ quan ban hành", "year": "Năm",
+                "unit": "Chi bộ", "sectors": "Ngành, lĩnh vực"}
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @bp.get("/")
@@ -23,15 +29,22 @@ def search():
     config = current_app.config["KB"]
     args = search_args(request.args, config)
     args["limit"] = config["page_size"]
-    context = {"q": args["raw_query"], "sort": args["sort"], "sorts": SORT_LABELS,
+    # The two date inputs of the form are query filters (from:/to:) kept out of the text box.
+    dates = {name: request.args[name] for name in ("from", "to")
+             if _ISO_DATE.fullmatch(request.args.get(name, "").strip())}
+    typed = args["raw_query"]
+    if typed and dates:
+        args["raw_query"] = " ".join([typed] + [f"{k}:{v}" for k, v in dates.items()])
+    context = {"q": typed, "sort": args["sort"], "sorts": SORT_LABELS, "dates": dates,
                "examples": EXAMPLES, "response": None, "doc_count": None}
     try:
         searcher = get_searcher()
     except IndexError_ as exc:  # no index yet, or an old one: say what to run
         return render_template("search.html", index_error=exc.user_message(), **context), exc.status
     if args["raw_query"]:
-        response = searcher.search(**args)
-        context.update(response=response,
+        response = searcher.search(**args, facets=True)
+        context.update(response=response, facet_groups=facet_links(response, typed, args["sort"],
+                                                                   dates),
                        pages=page_numbers(response.page, response.pages),
                        first=(response.page - 1) * response.page_size + 1)
     else:
@@ -46,6 +59,21 @@ def document(doc_id: str):
     back = clean_query(request.args.get("q"), current_app.config["KB"]["max_query_chars"])
     return render_template("document.html", doc=view, q=back,
                            blocks=text_blocks(view["text"], view.get("sections")))
+
+
+def facet_links(response, typed: str, sort: str, dates: dict) -> list[dict]:
+    """Facets as groups of links, each adding its filter (e.g. ``year:2024``) to the query."""
+    groups = []
+    lowered = typed.lower()
+    for name, values in response.facets.items():
+        prefix = FACET_FILTERS[name]
+        if len(values) < 2 and f"{prefix}:" in lowered:
+            continue  # already narrowed to this value
+        links = [{"value": v["value"], "count": v["count"],
+                  "href": url_for("pages.search", q=f"{typed} {prefix}:{filter_value(v['value'])}",
+                                  sort=sort, **dates)} for v in values]
+        groups.append({"name": name, "label": FACET_LABELS.get(name, name), "links": links})
+    return groups
 
 
 def page_numbers(page: int, pages: int, around: int = 2) -> list[int | None]:
