@@ -211,6 +211,37 @@ def evaluate(config, corpus, queries, qrels, as_json):
 
 @cli.command()
 @click.argument("query", required=False, default="")
+@click.option("--sector", default=None, help="Chỉ lời Bác dạy về ngành, lĩnh vực này (vd. \"tư pháp\").")
+@click.option("--json", "as_json", is_flag=True, help="In dạng JSON.")
+@click.pass_obj
+def sayings(config, query, sector, as_json):
+    """Lời Bác Hồ dạy trích trong các tài liệu, theo ngành hoặc tìm theo từ khoá QUERY."""
+    from kb.index.sayings_view import collect_sayings, known_sector, sector_counts
+    from kb.index.search import Searcher
+
+    with Searcher(config) as searcher:
+        data = collect_sayings(searcher, sector=sector, query=query)
+        sectors = list(sector_counts(searcher)) if sector and not known_sector(sector) else []
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False, indent=1))
+        return
+    if sectors:
+        raise click.ClickException(f"Không có ngành, lĩnh vực «{sector}». "
+                                   f"Các ngành có lời Bác dạy: {', '.join(sectors)}.")
+    click.echo(f"Tìm thấy {data['total']} lời Bác dạy.")
+    for saying in data["sayings"]:
+        click.echo("")
+        click.echo(click.style(f"“{saying['text']}”", bold=True))
+        if saying["work"]:
+            click.echo(f"  Tác phẩm: {saying['work']}")
+        if saying["sectors"]:
+            click.echo(f"  Ngành, lĩnh vực: {', '.join(saying['sectors'])}")
+        for source in saying["sources"]:
+            click.echo(f"  Nguồn: {source['title']} ({source['path']})")
+
+
+@cli.command()
+@click.argument("query", required=False, default="")
 @click.option("--unit", default=None, help="Chi bộ, ví dụ \"Khu dân cư số 3\" (có dấu hoặc không).")
 @click.option("--json", "as_json", is_flag=True, help="In dạng JSON.")
 @click.pass_obj

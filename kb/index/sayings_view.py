@@ -93,6 +93,7 @@ def _merge(searcher) -> list[dict]:
     per_doc: dict[str, list[dict]] = {}
     docs: dict[str, dict] = {}
     contexts: dict[str, list[str]] = {}
+    cites_work: set[tuple[str, str]] = set()  # (saying, document) where the work is named
     for stored in searcher.all_documents():
         sayings = (stored.get("meta") or {}).get("sayings") or []
         if not sayings:
@@ -103,14 +104,20 @@ def _merge(searcher) -> list[dict]:
         docs[doc_id] = {"id": doc_id, "path": str(Path(path).absolute()) if path else "",
                         "title": stored.get("title") or Path(path).name}
         for saying in sayings:
-            contexts.setdefault(saying_key(saying["text"]), []).append(saying.get("context") or "")
+            key = saying_key(saying["text"])
+            contexts.setdefault(key, []).append(saying.get("context") or "")
+            if saying.get("work"):
+                cites_work.add((key, doc_id))
     entries = []
     for merged in merge_sayings(per_doc):
-        haystack = " ".join([merged["text"], *contexts.get(saying_key(merged["text"]), [])])
+        key = saying_key(merged["text"])
+        haystack = " ".join([merged["text"], *contexts.get(key, [])])
+        # A document that names the work is the better citation, so it comes first.
+        sources = sorted(merged["sources"], key=lambda i: (key, i) not in cites_work)
         exact = {canonical_tones(s) for s in _syllables(haystack)}
         own = [fold(s) for s in _syllables(merged["text"], unique=False)]
         entries.append({"text": merged["text"], "sectors": merged["sectors"], "work": merged["work"],
-                        "sources": [docs[i] for i in merged["sources"]],
+                        "sources": [docs[i] for i in sources],
                         "_exact": exact, "_folded": {fold(s) for s in exact},
                         "_text_folded": own, "_text_pairs": set(zip(own, own[1:]))})
     entries.sort(key=lambda e: (-len(e["sources"]), saying_key(e["text"])))

@@ -33,6 +33,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(api.bp)
     from kb.web.minutes import bp as minutes_bp
     app.register_blueprint(minutes_bp)
+    from kb.web.sayings import bp as sayings_bp
+    app.register_blueprint(sayings_bp)
     app.after_request(_security_headers)
     return app
 

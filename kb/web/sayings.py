@@ -1,0 +1,40 @@
+"""Hồ Chí Minh's sayings quoted in the indexed documents: the /sayings page and /api/sayings."""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, jsonify, render_template, request
+
+from kb.errors import IndexError_
+from kb.index.sayings_view import collect_sayings, copy_text, known_sector, sector_counts
+from kb.web.params import clean_query
+from kb.web.searchers import get_searcher
+
+bp = Blueprint("sayings", __name__)
+
+
+def _args() -> tuple[str, str]:
+    """(sector, query) from the query string, without control characters."""
+    limit = current_app.config["KB"]["max_query_chars"]
+    return clean_query(request.args.get("sector"), limit), clean_query(request.args.get("q"), limit)
+
+
+@bp.get("/sayings")
+def page():
+    """Sayings by sector (facets with counts), a search box, sources and a copy control each."""
+    sector, q = _args()
+    context = {"sector": sector, "q": q, "sectors": {}, "data": None, "copy_text": copy_text}
+    try:
+        searcher = get_searcher()
+    except IndexError_ as exc:  # no index yet, or an old one: say what to run
+        return render_template("sayings.html", index_error=exc.user_message(), **context), exc.status
+    context.update(data=collect_sayings(searcher, sector=sector, query=q),
+                   sectors=sector_counts(searcher, query=q),
+                   sector_name=known_sector(sector) if sector else None)
+    return render_template("sayings.html", **context)
+
+
+@bp.get("/api/sayings")
+def api():
+    """``{"total", "sayings": [...]}``, the same shape as ``kb sayings --json``."""
+    sector, q = _args()
+    return jsonify(collect_sayings(get_searcher(), sector=sector, query=q))
