@@ -145,3 +145,19 @@ def test_press_page_furniture_is_not_indexed(make_config, seed_article):
     assert "This website uses cookies" not in doc["text"]
     assert "Ảnh: Đỗ Hiền" not in doc["text"]
     assert doc["meta"]["source"] == "Báo Hải Phòng" and doc["date"] == "2018-04-12"
+
+
+def test_worker_processes_index_the_same_as_inline(folder, make_config, tmp_path, monkeypatch):
+    import kb.ingest.parallel as parallel
+
+    monkeypatch.setattr(parallel, "MIN_FILES_FOR_POOL", 1)
+    inline = make_config(workers=1)
+    pooled = make_config(workers=2, index=str(tmp_path / "pooled"))
+    ingest([folder], inline)
+    report = ingest([folder], pooled)
+    assert report.ok and len(report.added) == 6
+    for query in ("05-CT/TW", "lương y phải như từ mẫu", "chi bo sinh hoat"):
+        with Searcher(inline) as a, Searcher(pooled) as b:
+            ra, rb = a.search(query), b.search(query)
+        assert [(r.id, r.score) for r in ra.results] == [(r.id, r.score) for r in rb.results]
+        assert ra.total > 0
