@@ -86,3 +86,53 @@ def ocr_pages(path: Path, pages: Iterable[int], timeout: float,
         except ParseError as exc:
             log.warning("%s", exc)
     return found
+
+
+_warned_unavailable = False
+
+
+def pending_pages(extra: dict, config) -> list[int]:
+    """Pages of a parsed PDF that the OCR phase should read: empty or broken, capped.
+
+    Empty when OCR is off (``ocr = never``) or cannot run here (logged once).
+    """
+    global _warned_unavailable
+    pages = sorted(set(extra.get("empty_pages", [])) | set(extra.get("broken_pages", [])))
+    if not pages or str(config["ocr"]).lower() == "never":
+        return []
+    reason = available()
+    if reason:
+        if not _warned_unavailable:
+            log.warning("scanned pages are not OCR'd: %s", reason)
+            _warned_unavailable = True
+        return []
+    return pages[: max(0, int(config["ocr_max_pages"]))]
+
+
+class Progress:
+    """Messages "Đang nhận dạng chữ (OCR) trang 3/12: tệp.pdf" on stderr, or INFO logs.
+
+    Shown on stderr like the ingestion progress bar: with ``progress = always``, or ``auto``
+    when stderr is a terminal.
+    """
+
+    def __init__(self, config, total: int, stream=None):
+        import sys
+
+        self.total, self.done = total, 0
+        self.stream = stream or sys.stderr
+        mode = str(config["progress"]).lower()
+        self.visible = mode == "always" or (mode == "auto" and self.stream.isatty())
+
+    def for_file(self, path: Path) -> Callable[[int, int, int], None]:
+        """The ``on_page`` callback of :func:`ocr_pages` for one file."""
+
+        def show(_i: int, _n: int, page: int) -> None:
+            self.done += 1
+            line = (f"Đang nhận dạng chữ (OCR) trang {self.done}/{self.total}: "
+                    f"{Path(path).name} (trang {page})")
+            if self.visible:
+                print(line, file=self.stream, flush=True)
+            log.info("OCR page %d/%d: %s page %d", self.done, self.total, path, page)
+
+        return show

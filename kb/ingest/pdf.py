@@ -79,6 +79,11 @@ def _open(path: Path):
                          "tệp PDF bị hỏng hoặc không đầy đủ") from exc
 
 
+def join_pages(pages: list[str], limits: dict[str, Any], extra: dict[str, Any]) -> str:
+    """The document text from its pages' texts: non-empty pages separated by a blank line."""
+    return finish_text("\n\n".join(p for p in pages if p), limits, extra)
+
+
 class PdfParser:
     """PDF files, recognised by the %PDF- signature in their first kilobyte."""
 
@@ -124,5 +129,8 @@ class PdfParser:
             extra["repaired_pages"] = repaired
         if broken:
             extra["broken_pages"] = broken
-        text = finish_text("\n\n".join(p for p in pages if p), limits, extra)
-        return ParsedDocument(text, title, self.name, extra)
+        if empty or broken:
+            # Kept only for the OCR phase, which puts recognised pages back in their place;
+            # kb.ingest.pipeline.read_document drops it before the document is stored.
+            extra["page_texts"] = pages
+        return ParsedDocument(join_pages(pages, limits, extra), title, self.name, extra)

@@ -20,7 +20,8 @@ from kb.index import store
 from kb.index.analyzers import cached_analyze
 from kb.ingest.describe import describe, kind_key
 from kb.ingest.document import Document, content_hash, document_id
-from kb.ingest.registry import choose_parser
+from kb.ingest import ocr, sandbox
+from kb.ingest.pdf import fix_artefacts, join_pages
 from kb.understand.enrich import cited_numbers, enrich
 
 log = logging.getLogger(__name__)
@@ -37,6 +38,7 @@ class IngestReport:
     skipped: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     rebuilt: bool = False
+    ocr_pending: list[tuple[Path, list[int]]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -56,19 +58,35 @@ def iter_files(root: Path) -> Iterator[Path]:
                 yield Path(dirpath) / name
 
 
-def read_document(path: Path, config: Config) -> Document:
-    """Parse one file into a Document; raises IngestError subclasses with the path."""
+def read_document(path: Path, config: Config, ocr_text: dict[int, str] | None = None) -> Document:
+    """Parse one file into a Document; raises IngestError subclasses with the path.
+
+    The parser runs in a sandboxed child process (kb.ingest.sandbox). Scanned PDF pages are
+    listed in ``extra["ocr_pending"]``; the OCR phase calls again with ``ocr_text`` (page →
+    recognised text), which takes those pages' place.
+    """
     stat = path.stat()
     if stat.st_size > config["max_file_mb"] * 1024 * 1024:
         raise ParseError(str(path), f"file larger than {config['max_file_mb']} MB",
                          f"tệp lớn hơn giới hạn {config['max_file_mb']} MB")
     data = path.read_bytes()
-    parser = choose_parser(path)
-    parsed = parser.parse(path, config)
+    parsed = sandbox.parse(path, config)
+    pages = parsed.extra.pop("page_texts", None)
+    if pages and ocr_text is not None:
+        wanted = ocr.pending_pages(parsed.extra, config)
+        for page, recognised in ocr_text.items():
+            pages[page - 1] = fix_artefacts(recognised)
+        parsed.text = join_pages(pages, config, parsed.extra)
+        parsed.extra["ocr_pages"] = sorted(ocr_text)
+        if set(wanted) - set(ocr_text):
+            parsed.extra["ocr_failed"] = sorted(set(wanted) - set(ocr_text))
+    elif pages and ocr.pending_pages(parsed.extra, config):
+        parsed.extra["ocr_pending"] = ocr.pending_pages(parsed.extra, config)
     text = clean_text(parsed.text)
-    if not text.strip():
+    if not text.strip() and not parsed.extra.get("ocr_pending"):
         raise ParseError(str(path), "no text could be extracted", "không trích xuất được văn bản nào")
     facts = describe(text, parsed.title)
+    facts.title = facts.title or path.stem  # an image-only PDF waiting for OCR
     facts.meta.update(enrich(facts.text, facts.kind))
     return Document(
         id=document_id(path), path=str(path.resolve()), content_hash=content_hash(data),
@@ -109,7 +127,11 @@ def document_fields(doc: Document) -> dict:
 
 def ingest(paths: Iterable[Path], config: Config, rebuild: bool = False,
            progress: Callable[[Iterable[Path]], Iterable[Path]] | None = None) -> IngestReport:
-    """Bring the index in ``config.index`` up to date with ``paths`` (files or folders)."""
+    """Bring the index in ``config.index`` up to date with ``paths`` (files or folders).
+
+    Text layers are committed first; scanned pages are then OCR'd and their documents
+    updated in a second commit, so they are searchable by their other text meanwhile.
+    """
     index_dir = Path(config["index"])
     roots = [Path(p).resolve() for p in paths]
     report = IngestReport()
@@ -144,6 +166,8 @@ def ingest(paths: Iterable[Path], config: Config, rebuild: bool = False,
                     if path.startswith(prefix) and path not in seen:
                         writer.delete_by_term("id", doc_id)
                         report.removed.append(path)
+    if report.ocr_pending:
+        _ocr_phase(report.ocr_pending, config, ix, index_dir)
     store.write_meta(index_dir, roots=sorted({str(r) for r in roots if r.is_dir()}
                                              | set(meta.get("roots", []) if not rebuild else [])))
     return report
@@ -178,6 +202,23 @@ def _ingest_one(path, in_folder, config, writer, existing, seen, report) -> None
         return
     writer.update_document(**document_fields(doc))
     (report.updated if old else report.added).append(key)
+    if doc.meta["extra"].get("ocr_pending"):
+        report.ocr_pending.append((Path(doc.path), doc.meta["extra"]["ocr_pending"]))
+
+
+def _ocr_phase(pending: list[tuple[Path, list[int]]], config: Config, ix, index_dir: Path) -> None:
+    """OCR the pending pages and update their documents in a commit of their own."""
+    shown = ocr.Progress(config, total=sum(len(pages) for _, pages in pending))
+    with store.writing(ix, index_dir) as writer:
+        for path, pages in pending:
+            texts = ocr.ocr_pages(path, pages, float(config["ocr_timeout"]), shown.for_file(path))
+            try:
+                doc = read_document(path, config, ocr_text=texts)
+            except IngestError as exc:  # the text-layer version stays in the index
+                log.warning("OCR update of %s failed: %s", path, exc.reason)
+                continue
+            writer.update_document(**document_fields(doc))
+
 
 
 def _existing(ix) -> dict[str, tuple[str, str]]:
