@@ -27,6 +27,7 @@ from kb.index import store
 from kb.index.analyzers import cached_analyze
 from kb.index.facets import compute_facets, value_filter
 from kb.index.query import Clause, ParsedQuery, parse_query
+from kb.index.spelling import suggest_correction
 from kb.index.snippets import section_at, snippet_at
 from kb.ingest.describe import kind_key
 
@@ -39,6 +40,8 @@ WEIGHTS = {"syl": 1.0, "fold": 0.1, "fold_only": 1.0, "words": 0.3, "pairs": 0.8
 SHORT_QUERY_SYLLABLES = 6
 #: How many leading candidates get proximity (phrase) scores added.
 PROXIMITY_DEPTH = 50
+#: Below this many results a correction of unknown syllables is offered ("did you mean").
+FEW_RESULTS = 3
 
 
 @dataclass
@@ -149,6 +152,8 @@ class Searcher:
         response.total = hits.total
         if facets:
             response.facets = compute_facets(self._searcher.reader(), hits.matched)
+        if hits.total < FEW_RESULTS or response.relaxed:
+            response.suggestion = suggest_correction(self._searcher, raw_query, parsed)
         exact, folded = built.highlight
         width = self.config["snippet_chars"]
         for docnum, score in hits:
