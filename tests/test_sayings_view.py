@@ -224,3 +224,28 @@ def test_page_search_box_and_no_inline_script(client):
 
 def test_nav_link_to_the_sayings_page(client):
     assert 'href="/sayings">Lời Bác dạy</a>' in client.get("/").get_data(as_text=True)
+
+
+def test_the_list_follows_new_documents(make_config, tmp_path):
+    """Given a cached list, when a document quoting a new saying is ingested, then it is listed."""
+    from kb.index.search import Searcher
+    from kb.ingest.pipeline import ingest
+
+    config = make_config()
+    first = tmp_path / "bai-1.txt"
+    first.write_text("Sinh thời, Bác Hồ dạy: “Lương y phải như từ mẫu”. Ngành y tế thành phố "
+                     "luôn ghi nhớ lời dạy ấy.\n", encoding="utf-8")
+    assert ingest([first], config).ok
+    with Searcher(config) as searcher:
+        before = collect_sayings(searcher)
+        assert [s["text"] for s in before["sayings"]] == ["Lương y phải như từ mẫu"]
+        before["sayings"][0]["sources"].clear()  # callers may change what they got
+        second = tmp_path / "bai-2.txt"
+        second.write_text("Bác Hồ căn dặn: “Cán bộ tư pháp phải phụng công thủ pháp, chí công "
+                          "vô tư”. Chi bộ Sở Tư pháp học tập và làm theo.\n", encoding="utf-8")
+        assert ingest([second], config).ok
+        searcher.refresh()
+        after = collect_sayings(searcher)
+    assert after["total"] == 2
+    assert find(after, "Cán bộ tư pháp phải phụng công thủ pháp, chí công vô tư")[0]["sectors"][0] == "tư pháp"
+    assert source_files(find(after, LUONG_Y)[0]) == {"bai-1.txt"}

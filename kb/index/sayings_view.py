@@ -41,7 +41,9 @@ def collect_sayings(searcher, sector: str | None = None, query: str | None = Non
     if sector and sector.strip():
         wanted = _sector_key(sector)
         entries = [e for e in entries if any(_sector_key(s) == wanted for s in e["sectors"])]
-    sayings = [{key: e[key] for key in ("text", "sectors", "work", "sources")} for e in entries]
+    # Copies: the entries are shared by every request until the index changes.
+    sayings = [{"text": e["text"], "sectors": list(e["sectors"]), "work": e["work"],
+                "sources": [dict(src) for src in e["sources"]]} for e in entries]
     return {"total": len(sayings), "sayings": sayings}
 
 
