@@ -192,9 +192,18 @@ def _issuers(units: list[str]) -> tuple[str | None, str | None, str | None]:
 
 
 def _title(lines: list[str], kind: str, same_line: str) -> str | None:
+    following = [ln for ln in lines[:3] if ln]
+    if same_line.upper().startswith("CỦA ") and kind not in _NAMED_KINDS and following \
+            and following[0].lower().startswith(("về ", "v/v")):
+        same_line = ""  # "KẾT LUẬN CỦA BỘ CHÍNH TRỊ / về …": the issuer, then the subject
     parts = [same_line] if same_line else []
-    for line in lines[:6]:
+    for n, line in enumerate(lines[:6]):
         if not line:
+            continue
+        after = next((ln for ln in lines[n + 1:n + 3] if ln), "")
+        if not parts and kind not in _NAMED_KINDS and _is_upper(line) and line.startswith("CỦA ") \
+                and after.lower().startswith(("về ", "v/v")):
+            # "CHỈ THỊ / CỦA BỘ CHÍNH TRỊ / về …": the middle line names the issuer, not the subject.
             continue
         if _SEPARATOR.match(line) or _BODY_START.match(line):
             break
