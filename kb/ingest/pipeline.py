@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import logging
 import os
+from collections import deque
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -17,14 +19,17 @@ from kb.analysis.normalize import clean_text
 from kb.config import Config
 from kb.errors import IngestError, ParseError, SchemaMismatchError, UnsupportedFormat
 from kb.index import store
-from kb.index.analyzers import cached_analyze
+from kb.index.analyzers import remember
 from kb.ingest.describe import describe, kind_key
 from kb.ingest.document import Document, content_hash, document_id
+from kb.ingest.parallel import Analyzer, worker_count
 from kb.ingest import ocr, sandbox
 from kb.ingest.pdf import fix_artefacts, join_pages
 from kb.understand.enrich import cited_numbers, enrich
 
 log = logging.getLogger(__name__)
+#: Documents read ahead of the writer while workers segment them.
+QUEUE_LIMIT = 64
 
 
 @dataclass
@@ -110,7 +115,7 @@ def number_tokens(kind: str | None, number: str | None) -> str:
 
 def document_fields(doc: Document) -> dict:
     """The Whoosh fields of a document."""
-    indexed = doc.text + ("\n" + doc.index_extra if doc.index_extra else "")
+    indexed = indexed_text(doc)
     return dict(
         id=doc.id, path=doc.path, content_hash=doc.content_hash, mtime=doc.mtime, size=doc.size,
         format=doc.format, title=doc.title, title_fold=doc.title, kind=doc.kind or "",
@@ -157,8 +162,22 @@ def ingest(paths: Iterable[Path], config: Config, rebuild: bool = False,
             files.extend((f, root.is_dir()) for f in iter_files(root))
         iterator = progress([f for f, _ in files]) if progress else (f for f, _ in files)
         walked = dict(files)
-        for path in iterator:
-            _ingest_one(path.resolve(), walked[path], config, writer, existing, seen, report)
+        todo = sum(1 for f, _ in files if str(f.resolve()) not in existing)
+        analyzer = Analyzer(worker_count(config["workers"], max(todo, len(files) // 4)))
+        queue: deque = deque()
+        try:
+            for path in iterator:
+                prepared = _prepare(path.resolve(), walked[path], config, existing, seen, report)
+                if prepared is not None:
+                    doc, old = prepared
+                    queue.append((doc, old, analyzer.submit(indexed_text(doc), doc.title)))
+                # Write what the workers have finished; keep a bounded number in flight.
+                while queue and (queue[0][2].done() or len(queue) > QUEUE_LIMIT):
+                    _write(*queue.popleft(), writer, report)
+            while queue:
+                _write(*queue.popleft(), writer, report)
+        finally:
+            analyzer.close()
         for root in roots:
             if root.is_dir():
                 prefix = str(root) + os.sep
@@ -173,7 +192,13 @@ def ingest(paths: Iterable[Path], config: Config, rebuild: bool = False,
     return report
 
 
-def _ingest_one(path, in_folder, config, writer, existing, seen, report) -> None:
+def indexed_text(doc: Document) -> str:
+    """The text the index searches: the body plus what is searched but not shown (captions)."""
+    return doc.text + ("\n" + doc.index_extra if doc.index_extra else "")
+
+
+def _prepare(path, in_folder, config, existing, seen, report) -> tuple[Document, object] | None:
+    """Read one file unless unchanged; failures are recorded in ``report`` and give None."""
     key = str(path)
     seen.add(key)
     try:
@@ -181,27 +206,35 @@ def _ingest_one(path, in_folder, config, writer, existing, seen, report) -> None
         old = existing.get(key)
         if old and old[1] == data_hash:
             report.unchanged.append(key)
-            return
-        doc = read_document(path, config)
-        cached_analyze(doc.text + ("\n" + doc.index_extra if doc.index_extra else ""))
-        cached_analyze(doc.title)
+            return None
+        return read_document(path, config), old
     except UnsupportedFormat as exc:
         if in_folder:
             report.skipped.append(key)
         else:
             report.failed.append((key, exc.user_reason))
         log.info("skipped %s: %s", key, exc.reason)
-        return
     except IngestError as exc:
         report.failed.append((key, exc.user_reason))
         log.warning("failed %s: %s", key, exc.reason)
-        return
     except Exception as exc:  # a parser bug must not stop the batch
         report.failed.append((key, f"lỗi không mong đợi: {type(exc).__name__}: {exc}"))
         log.exception("unexpected error on %s", key)
+    return None
+
+
+def _write(doc: Document, old, analyses: Future, writer, report) -> None:
+    """Index one analysed document (the analysis errors of one file fail that file alone)."""
+    try:
+        body, title = analyses.result()
+    except Exception as exc:
+        report.failed.append((doc.path, f"lỗi khi phân tích văn bản: {type(exc).__name__}: {exc}"))
+        log.exception("analysis failed on %s", doc.path)
         return
+    remember(indexed_text(doc), body)
+    remember(doc.title, title)
     writer.update_document(**document_fields(doc))
-    (report.updated if old else report.added).append(key)
+    (report.updated if old else report.added).append(doc.path)
     if doc.meta["extra"].get("ocr_pending"):
         report.ocr_pending.append((Path(doc.path), doc.meta["extra"]["ocr_pending"]))
 
@@ -218,7 +251,6 @@ def _ocr_phase(pending: list[tuple[Path, list[int]]], config: Config, ix, index_
                 log.warning("OCR update of %s failed: %s", path, exc.reason)
                 continue
             writer.update_document(**document_fields(doc))
-
 
 
 def _existing(ix) -> dict[str, tuple[str, str]]:
