@@ -28,6 +28,8 @@ class Clause:
     text: str
     phrase: bool = False
     alternatives: list["Clause"] = field(default_factory=list)
+    #: Parts that must appear as phrases (the spelled-out words of an expanded abbreviation).
+    required_phrases: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import math
+from difflib import SequenceMatcher
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -30,6 +31,7 @@ from kb.index.query import Clause, ParsedQuery, parse_query
 from kb.index.spelling import suggest_correction
 from kb.index.snippets import section_at, snippet_at
 from kb.ingest.describe import kind_key
+from kb.understand.vocabulary import expand_query_terms
 
 log = logging.getLogger(__name__)
 
@@ -242,7 +244,7 @@ class Searcher:
         scoring, required, proximity, exact, folded = [], [], [], set(), set()
         long_query = sum(len(c.text.split()) for c in parsed.clauses) > SHORT_QUERY_SYLLABLES
         for clause in parsed.clauses:
-            group = [clause] + clause.alternatives
+            group = [clause] + clause.alternatives + _expansions(clause)
             group_scoring, group_required = [], []
             for c in group:
                 analysis = cached_analyze(c.text, query=True)
@@ -255,7 +257,11 @@ class Searcher:
                     exact.update(content)
                 group_scoring.append(self._clause_scoring(c, analysis, content, folded_mode))
                 proximity += self._clause_proximity(c, analysis, folded_mode)
-                group_required.append(self._clause_match(c, folded_mode, analysis, content))
+                match = self._clause_match(c, folded_mode, analysis, content)
+                if c.required_phrases:
+                    match = Q.And([match] + [self._clause_match(Clause(x, phrase=True), folded_mode)
+                                             for x in c.required_phrases])
+                group_required.append(match)
             group_scoring = [q for q in group_scoring if q is not None]
             scoring.extend(group_scoring if len(group) == 1 else [Q.Or(group_scoring)])
             required.append(group_required[0] if len(group) == 1 else Q.Or(group_required))
@@ -392,6 +398,28 @@ def _kind_serials(text: str) -> list[str]:
         names = sorted({fold(k) for k in _KINDS.values()}, key=len, reverse=True)
         _KIND_SERIAL = re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")\s+(?:so\s+)?0*(\d{1,5})\b")
     return [f"{kind_key(m.group(1))}:{m.group(2)}" for m in _KIND_SERIAL.finditer(fold(text))]
+
+
+def _expansions(clause: Clause) -> list[Clause]:
+    """Other phrasings of ``clause`` from the vocabulary of Party writing, as OR alternatives.
+
+    "khóa XII" also finds "khóa 12", "NQ TW4" "Nghị quyết Trung ương 4", "BCT" "Bộ Chính trị".
+    Each phrasing requires its syllables, and the words it brings in as a phrase ("Bộ Chính
+    trị", "khóa 12"), so that "BCT" does not match every text with "bộ" and "chính trị".
+    """
+    words = clause.text.split()
+    found = []
+    for text in expand_query_terms(clause.text)[1:]:
+        other = text.split()
+        phrases = []
+        for tag, _, _, j1, j2 in SequenceMatcher(a=words, b=other, autojunk=False).get_opcodes():
+            if tag in ("replace", "insert"):
+                # A lone new word ("12" of "khóa 12") is tied to the word before it.
+                start = j1 - 1 if j2 - j1 == 1 and j1 > 0 else j1
+                phrases.append(" ".join(other[start:j2]))
+        found.append(Clause(text, phrase=clause.phrase,
+                            required_phrases=[p for p in phrases if len(p.split()) > 1]))
+    return found
 
 
 def _leaves(q):
