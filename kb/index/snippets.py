@@ -21,18 +21,67 @@ def _matches(word: str, exact: set[str], folded: set[str]) -> bool:
     return token in exact or fold(token) in folded
 
 
+_VARIANTS = {
+    "a": "aàáảãạăằắẳẵặâầấẩẫậ", "d": "dđ", "e": "eèéẻẽẹêềếểễệ", "i": "iìíỉĩị",
+    "o": "oòóỏõọôồốổỗộơờớởỡợ", "u": "uùúủũụưừứửữự", "y": "yỳýỷỹỵ",
+}
+
+
+def _variant_pattern(folded_token: str) -> str:
+    """A regex matching ``folded_token`` written with any diacritics ("dat" → đất, dát…)."""
+    parts = []
+    for ch in folded_token:
+        variants = _VARIANTS.get(ch)
+        parts.append(f"[{variants}{variants.upper()}]" if variants else re.escape(ch))
+    return "".join(parts)
+
+
+def _find_hits(text: str, exact: set[str], folded: set[str]) -> list[tuple[int, str]]:
+    """(offset, folded token) of every word of ``text`` that matches the query."""
+    targets = folded | {fold(e) for e in exact}
+    if not targets:
+        return []
+    alternatives = sorted((("0*" if t.isdigit() else "") + _variant_pattern(t) for t in targets),
+                          key=len, reverse=True)
+    # Every spelling of the folded targets, matched on the text itself at C speed; the few
+    # candidates are then checked exactly (diacritics count when the query had them).
+    pattern = re.compile(r"(?<![\w/-])(?:" + "|".join(alternatives) + r")(?![\w/-])", re.IGNORECASE)
+    hits = []
+    for m in pattern.finditer(text):
+        word = m.group()
+        if _matches(word, exact, folded):
+            hits.append((m.start(), fold(canonical_token(word))))
+    return hits
+
+
 def best_passage(text: str, exact: set[str], folded: set[str], width: int = 240) -> tuple[int, int]:
-    """(start, end) of the window of about ``width`` characters with the most distinct matches."""
-    best, best_score = (0, min(len(text), width)), 0.0
-    for m in _SENTENCE.finditer(text):
-        start = m.start()
+    """(start, end) of the window of about ``width`` characters with the most distinct matches.
+
+    One pass finds the matching syllables; windows start at sentence starts and are scored by
+    the distinct matches they hold (a sliding window over the match list, not a re-read of
+    the text per sentence, which cost a second on a whole law).
+    """
+    hits = _find_hits(text, exact, folded)
+    if not hits:
+        return 0, min(len(text), width)
+    wanted = len(folded | {fold(e) for e in exact})
+    starts = [m.start() for m in _SENTENCE.finditer(text)] or [0]
+    best, best_score = (starts[0], min(len(text), starts[0] + width)), -1
+    first = 0
+    for start in starts:
+        while first < len(hits) and hits[first][0] < start:
+            first += 1
+        if first == len(hits):
+            break
         end = min(len(text), start + width)
-        found = {fold(canonical_token(w.group())) for w in _WORD.finditer(text, start, end)
-                 if _matches(w.group(), exact, folded)}
-        score = len(found) + (0.01 if found else 0)
-        if score > best_score:
-            best, best_score = (start, end), score
-            if len(found) >= len(folded | {fold(e) for e in exact}):
+        found = set()
+        for offset, token in hits[first:]:
+            if offset >= end:
+                break
+            found.add(token)
+        if len(found) > best_score:
+            best, best_score = (start, end), len(found)
+            if best_score >= wanted:
                 break
     return best
 
