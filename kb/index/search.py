@@ -255,7 +255,8 @@ class Searcher:
                     folded.update(fold(s) for s in content)
                 else:
                     exact.update(content)
-                group_scoring.append(self._clause_scoring(c, analysis, content, folded_mode))
+                group_scoring.append(self._clause_scoring(c, analysis, content, folded_mode,
+                                                          relaxed or long_query))
                 proximity += self._clause_proximity(c, analysis, folded_mode)
                 match = self._clause_match(c, folded_mode, analysis, content)
                 if c.required_phrases:
@@ -274,7 +275,8 @@ class Searcher:
             need = Q.And(required) if len(required) > 1 else required[0]
         return _Built(scoring_q, need, (exact, folded), proximity)
 
-    def _clause_scoring(self, clause: Clause, analysis, content, folded_mode: bool):
+    def _clause_scoring(self, clause: Clause, analysis, content, folded_mode: bool,
+                        with_fold: bool = True):
         w = self.weights
         terms = []
         for s in dict.fromkeys(content):
@@ -288,7 +290,9 @@ class Searcher:
                           Q.Term("title_fold", fold(s), boost=w["title"])]
             else:
                 terms += [Q.Term("syl", s, boost=w["syl"]), Q.Term("title", s, boost=w["title"])]
-                if has_diacritics(s):
+                # The folded fallback only matters when exact spellings are not required; the
+                # folded postings are the longest lists, so leaving them out halves short queries.
+                if with_fold and has_diacritics(s):
                     terms.append(Q.Term("fold", fold(s), boost=w["fold"]))
         terms += [Q.Term("number", key, boost=w["number"]) for key in _kind_serials(clause.text)]
         if not folded_mode:
@@ -393,9 +397,9 @@ def _kind_serials(text: str) -> list[str]:
 
     global _KIND_SERIAL
     if _KIND_SERIAL is None:
-        from kb.understand.metadata import _KINDS
+        from kb.understand.kinds import KINDS
 
-        names = sorted({fold(k) for k in _KINDS.values()}, key=len, reverse=True)
+        names = sorted({fold(k) for k in KINDS.values()}, key=len, reverse=True)
         _KIND_SERIAL = re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")\s+(?:so\s+)?0*(\d{1,5})\b")
     return [f"{kind_key(m.group(1))}:{m.group(2)}" for m in _KIND_SERIAL.finditer(fold(text))]
 
