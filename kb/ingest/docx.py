@@ -162,6 +162,8 @@ class DocxParser:
 
     def parse(self, path: Path, limits: dict[str, Any]) -> ParsedDocument:
         """Body in document order, then headers/footers once, then footnotes and endnotes."""
+        import zlib
+
         import docx
         from docx.opc.exceptions import PackageNotFoundError
 
@@ -172,7 +174,8 @@ class DocxParser:
             headers, footers = _header_footer_texts(document)
             notes = {kind: read_notes(path, part) for kind, part in _NOTE_PARTS.items()}
         except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile,
-                ElementTree.ParseError, SyntaxError) as exc:
+                ElementTree.ParseError, SyntaxError, OSError, EOFError, zlib.error) as exc:
+            # OSError/EOFError/zlib.error: a zip whose offsets or deflate streams are damaged.
             raise ParseError(str(path), f"unreadable DOCX: {exc}",
                              f"không đọc được nội dung tệp DOCX: {exc}") from exc
         extra: dict[str, Any] = {"headers": headers, "footers": footers,

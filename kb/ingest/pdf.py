@@ -18,6 +18,7 @@ from typing import Any
 
 from kb.errors import ParseError
 from kb.ingest.base import ParsedDocument
+from kb.ingest.pdf_text import read_pages
 from kb.ingest.repair import repair_text, too_broken
 from kb.ingest.text import finish_text
 
@@ -73,6 +74,9 @@ def _open(path: Path):
         raise ParseError(str(path), f"encrypted PDF needs a missing library: {exc}",
                          "tệp PDF được mã hoá theo cách chưa đọc được (thiếu thư viện giải mã)"
                          ) from exc
+    except NotImplementedError as exc:  # pypdf: an encryption handler other than Standard
+        raise ParseError(str(path), f"unsupported PDF encryption: {exc}",
+                         "tệp PDF được mã hoá theo cách chưa đọc được") from exc
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError,
             RecursionError) as exc:
         raise ParseError(str(path), f"corrupt or truncated PDF: {exc}",
@@ -97,15 +101,12 @@ class PdfParser:
         """Text of each page, pages separated by a blank line; empty pages are listed."""
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            reader, count = _open(path)
-            pages, empty, failed, broken, repaired = [], [], [], [], []
-            for number in range(1, count + 1):
-                try:
-                    text = reader.pages[number - 1].extract_text() or ""
-                except Exception as exc:  # noqa: BLE001 - one bad page must not lose the rest
-                    log.debug("%s: page %d not extracted: %s", path, number, exc)
-                    failed.append(number)
-                    text = ""
+            # pypdf, pdftotext for what pypdf cannot read, then legacy fonts (kb.ingest.pdf_text)
+            reader, texts, failed, info = read_pages(
+                path, _open, float(limits.get("parse_timeout") or 120))
+            count = len(texts)
+            pages, empty, broken, repaired = [], [], [], []
+            for number, text in enumerate(texts, 1):
                 if not text.strip():
                     empty.append(number)
                 else:
@@ -116,13 +117,13 @@ class PdfParser:
                         broken.append(number)
                     text = fixed
                 pages.append(fix_artefacts(text.strip()))
-            title = meta_title(reader)
+            title = meta_title(reader) if reader is not None else None
         for warning in caught:
             log.debug("%s: pypdf: %s", path, warning.message)
         if count and len(failed) == count:
             raise ParseError(str(path), "corrupt PDF: no page could be read",
                              "tệp PDF bị hỏng: không đọc được trang nào")
-        extra: dict[str, Any] = {"pages": count, "empty_pages": empty}
+        extra: dict[str, Any] = {"pages": count, "empty_pages": empty, **info}
         if failed:
             extra["failed_pages"] = failed
         if repaired:
