@@ -15,6 +15,7 @@ import argparse
 import json
 import shutil
 import time
+from collections import deque
 from pathlib import Path
 
 from common import OUT, bench_corpus, machine
@@ -22,7 +23,8 @@ from common import OUT, bench_corpus, machine
 from kb.analysis.normalize import clean_text
 from kb.config import load_config
 from kb.index import store
-from kb.index.analyzers import cached_analyze
+from kb.index.analyzers import remember
+from kb.ingest.parallel import Analyzer
 from kb.ingest.document import Document
 from kb.ingest.pipeline import document_fields
 
@@ -45,6 +47,16 @@ def build(target: Path, quick: bool, procs: int = 1, multisegment: bool = False)
     start = time.perf_counter()
     writer = ix.writer(procs=procs, limitmb=256, multisegment=multisegment) if procs > 1 \
         else ix.writer(limitmb=256)
+    # procs=1: analysis in kb's own worker pool (kb.ingest.parallel), as `kb ingest` does.
+    analyzer = Analyzer(2 if procs == 1 else 0)
+    queue: deque = deque()
+
+    def write(doc, future):
+        if procs == 1:
+            remember(doc.text, future.result()[0])
+            remember(doc.title, future.result()[1])
+        writer.add_document(**document_fields(doc))
+
     try:
         for item in bench_corpus(quick):
             text = clean_text(item.text)
@@ -53,14 +65,18 @@ def build(target: Path, quick: bool, procs: int = 1, multisegment: bool = False)
             title = clean_text(item.title) or text[:80]
             doc = Document(id=item.id, path=f"bench:{item.id}", content_hash="", title=title,
                            text=text, format="bench")
-            if procs == 1:
-                cached_analyze(doc.text)  # as the ingest pipeline does (errors per document)
-            writer.add_document(**document_fields(doc))
+            queue.append((doc, analyzer.submit(doc.text, doc.title) if procs == 1 else None))
+            while queue and (len(queue) > 64 or (queue[0][1] is not None and queue[0][1].done())):
+                write(*queue.popleft())
             docs += 1
             chars += len(text)
             nbytes += len(text.encode("utf-8"))
             by_source[item.source] = by_source.get(item.source, 0) + 1
+        while queue:
+            write(*queue.popleft())
+        analyzer.close()
     except BaseException:
+        analyzer.close()
         writer.cancel()
         raise
     analysed = time.perf_counter() - start
