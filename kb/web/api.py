@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, current_app, jsonify, request
 
 from kb.index.documents import document_view, index_stats
+from kb.index.suggest import suggest as suggest_for
 from kb.web.params import search_args
 from kb.web.searchers import get_searcher
 
@@ -21,6 +22,16 @@ def search():
     args = search_args(request.args, current_app.config["KB"])
     facets = request.args.get("facets", "") in ("1", "true", "yes")
     return jsonify(get_searcher().search(**args, facets=facets).to_dict())
+
+
+@bp.get("/suggest")
+def suggest():
+    """``{"query", "suggestions": [{"label", "query", "id"}]}`` for what is typed so far.
+
+    Document numbers by prefix, then titles; odd input gives an empty list, not an error.
+    """
+    typed = request.args.get("q", "")
+    return jsonify({"query": typed, "suggestions": suggest_for(get_searcher(), typed)})
 
 
 @bp.get("/documents/<doc_id>")
