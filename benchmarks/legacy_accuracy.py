@@ -1,9 +1,10 @@
 """How well kb recovers Vietnamese from legacy-encoded files (viparse-corpus METRIC.md).
 
 For every file of ``legacy-encodings/corpus`` that has a ground-truth transcript, extract the
-text with kb's parsers (PDFs: pypdf's text layer), run :func:`kb.ingest.legacy.fix_legacy`, and
-score it with ``char_accuracy`` and ``diacritic_accuracy`` exactly as METRIC.md defines them.
-Then count false conversions (``fix_legacy`` changing anything) over every Unicode text of
+text with kb's parsers, which run :func:`kb.ingest.legacy.fix_legacy` on it (PDFs: pypdf, and
+pdftotext for what pypdf cannot read; see kb.ingest.pdf_text; synthetic .docx: python-docx
+runs, then fix_legacy here), and score it with ``char_accuracy`` and ``diacritic_accuracy``
+exactly as METRIC.md defines them. Then count false conversions (``fix_legacy`` changing anything) over every Unicode text of
 laws/texts, party-docs/docs, news, hcm and alqac2023/corpus.jsonl. Prints a Markdown table.
 
 Usage: .venv/bin/python benchmarks/legacy_accuracy.py [SHARED_DATA_DIR]
@@ -107,9 +108,11 @@ def extract(path: Path) -> tuple[str, str | None]:
     """Text of one corpus file after legacy conversion, and the detected encoding."""
     suffix = path.suffix.lower()
     if suffix == ".pdf":
-        from pypdf import PdfReader
+        # kb's PDF parser: pypdf (pdftotext where pypdf fails), then fix_legacy over the pages
+        from kb.ingest.pdf import PdfParser
 
-        return fix_legacy("\n".join(page.extract_text() or "" for page in PdfReader(path).pages))
+        doc = PdfParser().parse(path, {"parse_timeout": 60, "max_text_chars": 0})
+        return doc.text, doc.extra.get("legacy_encoding")
     if suffix == ".docx":
         # Synthetic VNI files only; the DOCX parser is not ours, python-docx's runs are enough.
         import docx

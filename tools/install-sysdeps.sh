@@ -8,7 +8,8 @@ python3 -c 'import venv, ensurepip' 2>/dev/null || need+=(python3-venv)
 # catdoc: .ppt text (catppt) and the fallback for Word 6/95 .doc files.
 command -v catppt >/dev/null 2>&1 || need+=(catdoc)
 # poppler-utils (pdftoppm) renders scanned PDF pages; tesseract with its Vietnamese model reads them.
-command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+# Its pdftotext reads the PDF pages pypdf cannot (kb.ingest.pdf_text).
+{ command -v pdftoppm && command -v pdftotext; } >/dev/null 2>&1 || need+=(poppler-utils)
 command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
 { command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx vie; } \
   || need+=(tesseract-ocr-vie)
