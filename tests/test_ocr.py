@@ -169,3 +169,41 @@ def test_text_layer_is_searchable_while_ocr_runs(tmp_path, make_config, monkeypa
         assert found.total == 1
         doc = searcher.document(found.results[0].id)
     assert doc["meta"]["extra"]["ocr_pages"] == [2]
+
+
+def test_ocr_settings_choose_the_pages(make_config):
+    extra = {"empty_pages": [5, 2, 9], "broken_pages": [3]}
+    assert ocr.pending_pages(extra, make_config(ocr="never")) == []
+    if ocr.available() is None:
+        assert ocr.pending_pages(extra, make_config()) == [2, 3, 5, 9]
+        assert ocr.pending_pages(extra, make_config(ocr_max_pages=2)) == [2, 3]
+
+
+@needs_ocr
+def test_a_garbage_text_layer_is_recognised_again(tmp_path, make_config):
+    """A page whose text layer is mostly not Vietnamese is replaced by what OCR reads."""
+    from fpdf import FPDF
+    from PIL import Image, ImageDraw, ImageFont
+
+    from kb.ingest.pipeline import read_document
+
+    image = Image.new("L", (1700, 300), 255)
+    ImageDraw.Draw(image).text((60, 100), "Biên bản kiểm tra tại kho Đông Anh",
+                               font=ImageFont.truetype(FONT, 56), fill=0)
+    image.save(tmp_path / "anh.png")
+    pdf = FPDF()
+    pdf.add_font("dejavu", fname=FONT)
+    pdf.set_font("dejavu", size=10)
+    pdf.add_page()
+    pdf.image(str(tmp_path / "anh.png"), x=10, y=20, w=190)
+    pdf.set_xy(10, 20)
+    pdf.text_mode = "INVISIBLE"  # an OCR layer under the scan, as scanners write it
+    pdf.multi_cell(0, 6, " ".join(["Bzq xrtk vwqp ngh jjk"] * 8))  # what a bad OCR left
+    path = tmp_path / "bien-ban-hong.pdf"
+    pdf.output(str(path))
+    config = make_config()
+    first = read_document(path, config)
+    assert first.meta["extra"]["broken_pages"] == [1]
+    assert first.meta["extra"]["ocr_pending"] == [1]
+    doc = read_document(path, config, ocr_text=ocr.ocr_pages(path, [1], timeout=120))
+    assert "kho Đông Anh" in doc.text and "xrtk" not in doc.text
