@@ -207,3 +207,29 @@ def test_a_garbage_text_layer_is_recognised_again(tmp_path, make_config):
     assert first.meta["extra"]["ocr_pending"] == [1]
     doc = read_document(path, config, ocr_text=ocr.ocr_pages(path, [1], timeout=120))
     assert "kho Đông Anh" in doc.text and "xrtk" not in doc.text
+
+
+@needs_ocr
+def test_an_interrupted_ocr_phase_resumes_on_the_next_run(tmp_path, make_config, monkeypatch):
+    from kb.index.search import Searcher
+    from kb.ingest.pipeline import ingest
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    _half_scanned_pdf(folder)
+    config = make_config()
+
+    def interrupted(*_args, **_kwargs):
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patch:
+        patch.setattr(ocr, "ocr_pages", interrupted)
+        with pytest.raises(KeyboardInterrupt):
+            ingest([folder], config)
+    with Searcher(config) as searcher:  # the text layer was committed before the interruption
+        assert searcher.search("rà soát an toàn hoá chất").total == 1
+        assert searcher.search("Đông Anh").total == 0
+    report = ingest([folder], config)
+    assert len(report.unchanged) == 1
+    with Searcher(config) as searcher:
+        assert searcher.search("Đông Anh").total == 1

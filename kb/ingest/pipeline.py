@@ -185,6 +185,7 @@ def ingest(paths: Iterable[Path], config: Config, rebuild: bool = False,
                     if path.startswith(prefix) and path not in seen:
                         writer.delete_by_term("id", doc_id)
                         report.removed.append(path)
+    report.ocr_pending += _still_pending(ix, report.unchanged, config)
     if report.ocr_pending:
         _ocr_phase(report.ocr_pending, config, ix, index_dir)
     store.write_meta(index_dir, roots=sorted({str(r) for r in roots if r.is_dir()}
@@ -237,6 +238,18 @@ def _write(doc: Document, old, analyses: Future, writer, report) -> None:
     (report.updated if old else report.added).append(doc.path)
     if doc.meta["extra"].get("ocr_pending"):
         report.ocr_pending.append((Path(doc.path), doc.meta["extra"]["ocr_pending"]))
+
+
+def _still_pending(ix, unchanged: list[str], config: Config) -> list[tuple[Path, list[int]]]:
+    """Unchanged PDFs whose OCR an earlier, interrupted run left pending."""
+    found = []
+    with ix.searcher() as searcher:
+        for path in (p for p in unchanged if p.lower().endswith(".pdf")):
+            stored = searcher.document(path=path) or {}
+            pages = (stored.get("meta") or {}).get("extra", {}).get("ocr_pending")
+            if pages and ocr.pending_pages({"empty_pages": pages}, config):  # OCR still on
+                found.append((Path(path), pages))
+    return found
 
 
 def _ocr_phase(pending: list[tuple[Path, list[int]]], config: Config, ix, index_dir: Path) -> None:
