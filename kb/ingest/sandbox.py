@@ -77,9 +77,13 @@ def _worker(conn, memory_mb: float) -> None:
             doc = parse_here(Path(path), limits)
             conn.send(("ok", doc))
         except IngestError as exc:
-            conn.send(("error", type(exc).__name__, exc.path, exc.reason, exc.user_reason))
-            if isinstance(exc.__cause__, MemoryError):
-                return  # the heap may be fragmented beyond use: let a fresh worker go on
+            # After a MemoryError the heap may be fragmented beyond use: say so and quit, so
+            # that the parent starts a fresh worker for the next file.
+            quitting = isinstance(exc.__cause__, MemoryError)
+            conn.send(("error", type(exc).__name__, exc.path, exc.reason, exc.user_reason,
+                       quitting))
+            if quitting:
+                return
 
 
 class ParseWorker:
@@ -152,8 +156,8 @@ class ParseWorker:
                                  f"đọc tệp quá {timeout:g} giây, đã dừng")
             if answer[0] == "ok":
                 return answer[1]
-            _, kind, err_path, reason, user_reason = answer
-            if self._process is not None and self._process.poll() is not None:
+            _, kind, err_path, reason, user_reason, quitting = answer
+            if quitting:
                 self._kill()
             raise _ERRORS.get(kind, ParseError)(err_path, reason, user_reason)
 
