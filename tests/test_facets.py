@@ -129,3 +129,12 @@ def test_api_search_carries_facets(client):
     assert client.get("/api/search?q=chi bo").get_json()["facets"] == {}
     kinds = {f["value"]: f["count"] for f in body["facets"]["kind"]}
     assert kinds["Biên bản"] >= 9 and body["suggestion"] is None
+
+
+@pytest.mark.parametrize("typed", ["term:XII", "term:12", "khoa:xii"])
+def test_term_filter_reads_roman_and_arabic_numbers(searcher, typed):
+    response = searcher.search(f"nghị quyết {typed}", limit=50, snippets=False)
+    assert response.total > 0
+    assert any("04-NQ/TW" in r.title for r in response.results)
+    for r in response.results:
+        assert searcher.document(r.id).get("term") == "XII"

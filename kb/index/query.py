@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 FILTERS = {"kind": "kind_key", "loai": "kind_key", "year": "year", "nam": "year",
            "from": "date_from", "to": "date_to", "number": "number", "so": "number",
            "issuer": "issuer", "coquan": "issuer", "unit": "unit", "donvi": "unit",
-           "sector": "sectors", "linhvuc": "sectors"}
+           "sector": "sectors", "linhvuc": "sectors", "term": "term", "khoa": "term"}
 
 _TOKEN = re.compile(r'(-?)"([^"]*)"|(\w+:"[^"]*"|\S+)')
 _FILTER = re.compile(r"^(\w+):(.+)$")

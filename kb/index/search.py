@@ -240,6 +240,8 @@ class Searcher:
                 parts.append(Q.Term("year", value.strip()[:4]))
             elif name == "number":
                 parts.append(Q.Term("number", canonical_docnum(value)))
+            elif name == "term":
+                parts.append(Q.Term("term", _term_value(value)))
             elif name in ("issuer", "unit", "sectors"):
                 parts.append(value_filter(self._searcher.reader(), name, value))
             elif name in ("date_from", "date_to"):
@@ -436,6 +438,14 @@ def _expansions(clause: Clause) -> list[Clause]:
         found.append(Clause(text, phrase=clause.phrase,
                             required_phrases=[p for p in phrases if len(p.split()) > 1]))
     return found
+
+
+def _term_value(value: str) -> str:
+    """A Party term as stored: "12", "XII", "khóa XII" → "XII"."""
+    from kb.understand.vocabulary import to_roman
+
+    value = value.strip().upper().split()[-1] if value.strip() else ""
+    return to_roman(int(value)) if value.isdigit() and 0 < int(value) < 40 else value
 
 
 def _top_scores(searcher, q, depth: int, allowed, masked) -> tuple[int, dict[int, float]]:
