@@ -90,3 +90,8 @@ def test_clean_text_repairs_copies_from_old_websites():
     assert clean_text("Nǎm 1969, ÐẢNG\u00a0ta\u200b") == "Năm 1969, ĐẢNG ta"
     decomposed = "Ho\u0300a bi\u0300nh"
     assert clean_text(decomposed) == "Hòa bình"
+
+
+def test_clean_text_unifies_odd_quotation_marks():
+    assert clean_text("Bác dạy: „Cần, kiệm, liêm, chính″ và ``chí công vô tư''") == \
+        "Bác dạy: “Cần, kiệm, liêm, chính” và “chí công vô tư”"

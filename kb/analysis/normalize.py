@@ -23,6 +23,9 @@ _CHAR_FIXES = {
     "\u2028": "\n",
     "\u2029": "\n\n",
     "\u201a": ",",
+    # Odd quotation marks from old sites and word processors become the common curly pair.
+    "\u201e": "“", "\u201f": "“", "\u301d": "“", "\u301e": "”", "\u301f": "”",
+    "\u2033": "”", "\uff02": '"', "\u201b": "‘",
 }
 # Zero-width and soft characters that should simply vanish.
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e"), None)
@@ -36,7 +39,7 @@ def clean_text(text: str) -> str:
     """Return ``text`` in NFC with Vietnamese-specific repairs and tidy whitespace."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text)
-    text = text.translate(_TRANSLATE)
+    text = text.translate(_TRANSLATE).replace("``", "“").replace("''", "”")
     text = unicodedata.normalize("NFC", text)
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()

@@ -14,6 +14,7 @@ from kb.analysis.normalize import clean_text
 from kb.errors import ParseError
 from kb.ingest.base import ParsedDocument
 from kb.ingest.encoding import decode_bytes, looks_like_text
+from kb.ingest.legacy import fix_legacy
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".csv", ".tsv", ".log"}) | MARKDOWN_SUFFIXES
@@ -46,7 +47,16 @@ def strip_markdown(text: str) -> str:
 
 
 def finish_text(text: str, limits: dict[str, Any], extra: dict[str, Any]) -> str:
-    """clean_text, then cut to ``limits["max_text_chars"]`` (noting ``extra["truncated"]``)."""
+    """Legacy encodings converted, clean_text, then cut to ``limits["max_text_chars"]``.
+
+    Every parser ends here, so TCVN3/VNI/VISCII text is found in plain text, HTML and DOCX
+    as in the Office formats and PDF (which convert earlier and record it already). It runs
+    before clean_text, which would turn the TCVN3 byte "Ð" into "Đ".
+    """
+    if "legacy_encoding" not in extra:
+        text, encoding = fix_legacy(text)
+        if encoding:
+            extra["legacy_encoding"] = encoding
     text = clean_text(text)
     cap = int(limits.get("max_text_chars") or 0)
     if cap and len(text) > cap:
