@@ -8,9 +8,9 @@ stored document, so it is done once per index generation and kept: a page view o
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass, field
 
+from kb.index.statecache import per_index_state
 from kb.understand.citations import build_alias_table, resolve
 
 #: Stored facts of a document shown in a citation list.
@@ -27,18 +27,6 @@ class CitationGraph:
     """id → [(cited id or None, citation)] in reading order (self-citations left out)."""
     cited_by: dict[str, list[str]] = field(default_factory=dict)
     """id → ids of the documents citing it, in index order."""
-
-
-_CACHE: dict[str, tuple[tuple, CitationGraph]] = {}
-_LOCK = threading.Lock()
-
-
-def _generation(searcher) -> tuple:
-    # The reader's generation changes on every commit; doc_count guards against a reader that
-    # does not report one. Private access: Searcher has no public handle on its Whoosh reader.
-    reader = searcher._searcher.reader()
-    generation = reader.generation() if hasattr(reader, "generation") else None
-    return generation, searcher.doc_count
 
 
 def build_graph(documents) -> CitationGraph:
@@ -70,16 +58,8 @@ def build_graph(documents) -> CitationGraph:
 
 
 def citation_graph(searcher) -> CitationGraph:
-    """The graph of the index ``searcher`` reads, built once per index generation."""
-    key = _generation(searcher)
-    name = str(searcher.index_dir)
-    with _LOCK:
-        cached = _CACHE.get(name)
-        if cached and cached[0] == key:
-            return cached[1]
-        graph = build_graph(searcher.all_documents())
-        _CACHE[name] = (key, graph)
-        return graph
+    """The graph of the index ``searcher`` reads, built once per index state."""
+    return per_index_state(searcher, "citations", lambda: build_graph(searcher.all_documents()))
 
 
 def citations_of(searcher, doc_id: str) -> dict:

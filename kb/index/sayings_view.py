@@ -9,15 +9,13 @@ filtering pass, not one pass over every stored document.
 from __future__ import annotations
 
 import math
-import os
 import re
-import threading
 import unicodedata
 from pathlib import Path
 
 from kb.analysis.fold import fold, has_diacritics
 from kb.analysis.tones import canonical_tones
-from kb.index.store import META_FILE
+from kb.index.statecache import per_index_state
 from kb.understand.sayings import load_sectors, merge_sayings, saying_key
 
 #: Queries of up to this many syllables must all be found in a saying or its sentence...
@@ -26,8 +24,6 @@ FULL_MATCH_SYLLABLES = 3
 MIN_MATCH_SHARE = 0.6
 _SYLLABLE = re.compile(r"\w+")
 
-_cache: dict[tuple, list[dict]] = {}
-_cache_lock = threading.Lock()
 
 
 def collect_sayings(searcher, sector: str | None = None, query: str | None = None) -> dict:
@@ -75,20 +71,7 @@ def copy_text(saying: dict) -> str:
 
 def merged_sayings(searcher) -> list[dict]:
     """Every distinct saying of the index, with sources and search keys (cached; do not mutate)."""
-    key = _state(searcher)
-    if key is not None:
-        with _cache_lock:
-            cached = _cache.get(key)
-        if cached is not None:
-            return cached
-    entries = _merge(searcher)
-    if key is not None:
-        with _cache_lock:
-            # One index per process in practice; keep a few states for tests and rebuilds.
-            if len(_cache) >= 4:
-                _cache.pop(next(iter(_cache)))
-            _cache[key] = entries
-    return entries
+    return per_index_state(searcher, "sayings", lambda: _merge(searcher))
 
 
 def _merge(searcher) -> list[dict]:
@@ -124,18 +107,6 @@ def _merge(searcher) -> list[dict]:
                         "_text_folded": own, "_text_pairs": set(zip(own, own[1:]))})
     entries.sort(key=lambda e: (-len(e["sources"]), saying_key(e["text"])))
     return entries
-
-
-def _state(searcher) -> tuple | None:
-    """What identifies the index contents: its folder, reader generation and kb-index.json."""
-    try:
-        generation = searcher._searcher.reader().generation()
-        st = os.stat(Path(searcher.index_dir) / META_FILE)
-    except (AttributeError, OSError):
-        return None  # unknown state: merge afresh rather than risk a stale list
-    # `kb ingest --rebuild` restarts generations, but it rewrites kb-index.json.
-    return (str(Path(searcher.index_dir).resolve()), generation, searcher.doc_count,
-            st.st_ino, st.st_mtime_ns, st.st_size)
 
 
 # --- searching within sayings --------------------------------------------------------------

@@ -11,6 +11,7 @@ informative terms, which keeps them fast.
 from __future__ import annotations
 
 import logging
+import os
 import math
 from difflib import SequenceMatcher
 from dataclasses import asdict, dataclass, field
@@ -104,6 +105,7 @@ class Searcher:
     def __init__(self, config: Config):
         self.config = config
         self.index_dir = Path(config["index"])
+        self._opened = self._meta_stamp()
         self.ix = store.open_index(self.index_dir)
         self._searcher = self.ix.searcher(weighting=BM25F())
         #: Weights of the views; an ablation sets one to 0 to measure what it adds.
@@ -112,13 +114,35 @@ class Searcher:
         self.use_stopwords = True
 
     def refresh(self) -> None:
-        """Pick up what other processes committed since the last call."""
-        if not store.schema_is_current(self.index_dir):
+        """Pick up what other processes committed since the last call.
+
+        A rebuild (``kb ingest --rebuild``, or a schema change) restarts Whoosh's generation
+        numbers, so Whoosh's own refresh can miss it; kb-index.json is rewritten by every
+        rebuild, so a change of it reopens the index.
+        """
+        if not store.schema_is_current(self.index_dir) or self._meta_stamp() != self._opened:
             self.close()
             self.ix = store.open_index(self.index_dir)  # raises SchemaMismatchError
             self._searcher = self.ix.searcher(weighting=BM25F())
+            self._opened = self._meta_stamp()
         else:
             self._searcher = self._searcher.refresh()
+
+    def _meta_stamp(self) -> tuple | None:
+        try:
+            st = os.stat(self.index_dir / store.META_FILE)
+        except OSError:
+            return None
+        return st.st_ino, st.st_mtime_ns, st.st_size
+
+    @property
+    def state(self) -> tuple | None:
+        """What identifies the contents now: folder, reader generation, documents, rebuild stamp."""
+        try:
+            generation = self._searcher.reader().generation()
+        except AttributeError:
+            return None
+        return (str(self.index_dir.resolve()), generation, self.doc_count, self._meta_stamp())
 
     def close(self) -> None:
         """Release the index files."""

@@ -9,15 +9,12 @@ costs one pass over short strings, not over the stored documents.
 
 from __future__ import annotations
 
-import os
 import re
-import threading
 import unicodedata
-from pathlib import Path
 
 from kb.analysis.docnum import canonical_docnum
 from kb.analysis.fold import fold
-from kb.index.store import META_FILE
+from kb.index.statecache import per_index_state
 
 #: Typed input longer than this is not a prefix of anything worth suggesting.
 MAX_PREFIX_CHARS = 200
@@ -29,8 +26,6 @@ _SEPARATORS = re.compile(r"[\s/\-.]+")
 # "số 05-CT/TW", "so 5 ct": the word for "number" before it is not part of the number.
 _SO_PREFIX = re.compile(r"^(?:số|so)\b[\s.:]*", re.IGNORECASE)
 
-_cache: dict[tuple, dict] = {}
-_cache_lock = threading.Lock()
 
 
 def suggest(searcher, prefix: str, limit: int = 8) -> list[dict]:
@@ -142,20 +137,7 @@ def _folded_words(text: str) -> list[str]:
 # --- candidates, cached per index state --------------------------------------------------------
 
 def _entries(searcher) -> dict:
-    key = _state(searcher)
-    if key is not None:
-        with _cache_lock:
-            cached = _cache.get(key)
-        if cached is not None:
-            return cached
-    entries = _build(searcher)
-    if key is not None:
-        with _cache_lock:
-            # One index per process in practice; keep a few states for tests and rebuilds.
-            if len(_cache) >= 4:
-                _cache.pop(next(iter(_cache)))
-            _cache[key] = entries
-    return entries
+    return per_index_state(searcher, "suggest", lambda: _build(searcher))
 
 
 def _build(searcher) -> dict:
@@ -196,15 +178,3 @@ def _short(title: str) -> str:
         return title
     cut = title[:LABEL_TITLE_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:-–")
     return cut + "…"
-
-
-def _state(searcher) -> tuple | None:
-    """What identifies the index contents: its folder, reader generation and kb-index.json."""
-    try:
-        generation = searcher._searcher.reader().generation()
-        st = os.stat(Path(searcher.index_dir) / META_FILE)
-    except (AttributeError, OSError):
-        return None  # unknown state: build afresh rather than risk a stale list
-    # `kb ingest --rebuild` restarts generations, but it rewrites kb-index.json.
-    return (str(Path(searcher.index_dir).resolve()), generation, searcher.doc_count,
-            st.st_ino, st.st_mtime_ns, st.st_size)

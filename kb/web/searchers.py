@@ -8,14 +8,11 @@ exist yet when the server starts (``kb ingest`` can be run afterwards without a 
 from __future__ import annotations
 
 import logging
-import os
 import threading
-from pathlib import Path
 
 from kb.config import Config
 from kb.errors import KbError
 from kb.index.search import Searcher
-from kb.index.store import META_FILE
 
 log = logging.getLogger(__name__)
 
@@ -32,13 +29,6 @@ class SearcherPool:
     def get(self) -> Searcher:
         """This thread's Searcher, showing every commit made so far (raises KbError subclasses)."""
         searcher = getattr(self._local, "searcher", None)
-        signature = self._signature()
-        if searcher is not None and signature != getattr(self._local, "signature", None):
-            # `kb ingest --rebuild` restarts Whoosh's generation numbers, so refresh() alone
-            # can take the new index for the old one; kb-index.json is rewritten by every
-            # ingest run, so a change there means: open the index afresh.
-            self._forget(searcher)
-            searcher = None
         if searcher is not None:
             try:
                 searcher.refresh()
@@ -48,17 +38,9 @@ class SearcherPool:
                 self._forget(searcher)
         searcher = Searcher(self.config)  # IndexMissingError / SchemaMismatchError go to the user
         self._local.searcher = searcher
-        self._local.signature = signature
         with self._lock:
             self._open.append(searcher)
         return searcher
-
-    def _signature(self) -> tuple | None:
-        try:
-            st = os.stat(Path(self.config["index"]) / META_FILE)
-        except OSError:
-            return None
-        return (st.st_ino, st.st_mtime_ns, st.st_size)
 
     def _forget(self, searcher: Searcher) -> None:
         self._local.searcher = None
