@@ -43,6 +43,8 @@ WEIGHTS = {"syl": 1.0, "fold": 0.1, "fold_only": 1.0, "words": 0.3, "pairs": 0.8
 SHORT_QUERY_SYLLABLES = 6
 #: How many leading candidates get proximity (phrase) scores added.
 PROXIMITY_DEPTH = 50
+#: Long queries leave out terms found in more than this share of the documents.
+COMMON_TERM_SHARE = 0.2
 #: Score of a phrase found in a document (before its boost and saturation).
 PHRASE_WEIGHT = 16.0
 #: Up to this many documents carrying every word are scored by skipping through postings.
@@ -385,14 +387,17 @@ class Searcher:
             return None
         terms = [t for t in _leaves(q)]
         cap = self.config["max_query_terms"]
-        if len(terms) <= cap:
-            return q
         reader = self._searcher.reader()
-        scored = sorted(terms, key=lambda t: reader.doc_frequency(t.fieldname, t.text)
-                        if isinstance(t, Q.Term) else 0)
-        kept = [t for t in scored if not isinstance(t, Q.Term)
-                or reader.doc_frequency(t.fieldname, t.text) > 0][:cap]
-        return Q.Or(kept)
+        common = COMMON_TERM_SHARE * max(1, reader.doc_count())
+
+        def frequency(t) -> int:
+            return reader.doc_frequency(t.fieldname, t.text) if isinstance(t, Q.Term) else 0
+
+        # Terms in a large share of the documents cost the longest posting lists and add
+        # almost nothing to BM25; the rest are kept, rarest first, up to the cap.
+        kept = [t for t in sorted(terms, key=frequency)
+                if not isinstance(t, Q.Term) or 0 < frequency(t) <= common][:cap]
+        return Q.Or(kept) if kept else q
 
     # -- documents -------------------------------------------------------------------------
 
