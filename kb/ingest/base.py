@@ -12,8 +12,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
+from kb.errors import ParseError
+
 #: How many leading bytes of a file are handed to ``Parser.score`` for sniffing.
 SNIFF_BYTES = 8192
+
+
+def read_file(path: Path) -> bytes:
+    """The bytes of ``path``; an unreadable file is a ParseError naming it."""
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise ParseError(str(path), f"cannot read file: {exc.strerror or exc}",
+                         f"không đọc được tệp: {exc.strerror or exc}") from exc
 
 
 @dataclass

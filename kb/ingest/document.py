@@ -13,9 +13,13 @@ def document_id(path: Path) -> str:
     return hashlib.sha1(str(Path(path).resolve()).encode("utf-8")).hexdigest()[:12]
 
 
-def content_hash(data: bytes) -> str:
-    """SHA-256 of the file's bytes: tells changed files from unchanged ones."""
-    return hashlib.sha256(data).hexdigest()
+def content_hash(path: Path) -> str:
+    """SHA-256 of the file's bytes, read in chunks: tells changed files from unchanged ones."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 @dataclass

@@ -14,7 +14,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from kb.analysis.normalize import clean_text
 from kb.errors import ParseError
-from kb.ingest.base import ParsedDocument
+from kb.ingest.base import ParsedDocument, read_file
 from kb.ingest.encoding import bom_encoding, decode_bytes
 from kb.ingest.text import finish_text
 
@@ -134,11 +134,7 @@ class HtmlParser:
 
     def parse(self, path: Path, limits: dict[str, Any]) -> ParsedDocument:
         """Decode, drop boilerplate, keep the main content with its block structure."""
-        try:
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            raise ParseError(str(path), f"cannot read file: {exc.strerror or exc}",
-                             f"không đọc được tệp: {exc.strerror or exc}") from exc
+        data = read_file(path)
         html, encoding = decode_html(data)
         tree = LexborHTMLParser(html)
         if tree.body is None:

@@ -63,18 +63,19 @@ def iter_files(root: Path) -> Iterator[Path]:
                 yield Path(dirpath) / name
 
 
-def read_document(path: Path, config: Config, ocr_text: dict[int, str] | None = None) -> Document:
+def read_document(path: Path, config: Config, ocr_text: dict[int, str] | None = None,
+                  data_hash: str | None = None) -> Document:
     """Parse one file into a Document; raises IngestError subclasses with the path.
 
     The parser runs in a sandboxed child process (kb.ingest.sandbox). Scanned PDF pages are
     listed in ``extra["ocr_pending"]``; the OCR phase calls again with ``ocr_text`` (page →
-    recognised text), which takes those pages' place.
+    recognised text), which takes those pages' place. ``data_hash`` is the file's content hash
+    when the caller has it already.
     """
     stat = path.stat()
     if stat.st_size > config["max_file_mb"] * 1024 * 1024:
         raise ParseError(str(path), f"file larger than {config['max_file_mb']} MB",
                          f"tệp lớn hơn giới hạn {config['max_file_mb']} MB")
-    data = path.read_bytes()
     parsed = sandbox.parse(path, config)
     pages = parsed.extra.pop("page_texts", None)
     if pages and ocr_text is not None:
@@ -94,7 +95,7 @@ def read_document(path: Path, config: Config, ocr_text: dict[int, str] | None = 
     facts.title = facts.title or path.stem  # an image-only PDF waiting for OCR
     facts.meta.update(enrich(facts.text, facts.kind))
     return Document(
-        id=document_id(path), path=str(path.resolve()), content_hash=content_hash(data),
+        id=document_id(path), path=str(path.resolve()), content_hash=data_hash or content_hash(path),
         title=facts.title, text=facts.text, format=parsed.format, kind=facts.kind,
         date=facts.date, number=facts.number, size=stat.st_size, mtime=stat.st_mtime,
         meta={**facts.meta, "extra": parsed.extra}, index_extra=facts.index_extra,
@@ -203,12 +204,12 @@ def _prepare(path, in_folder, config, existing, seen, report) -> tuple[Document,
     key = str(path)
     seen.add(key)
     try:
-        data_hash = content_hash(path.read_bytes())
+        data_hash = content_hash(path)
         old = existing.get(key)
         if old and old[1] == data_hash:
             report.unchanged.append(key)
             return None
-        return read_document(path, config), old
+        return read_document(path, config, data_hash=data_hash), old
     except UnsupportedFormat as exc:
         if in_folder:
             report.skipped.append(key)

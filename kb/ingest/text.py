@@ -11,8 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from kb.analysis.normalize import clean_text
-from kb.errors import ParseError
-from kb.ingest.base import ParsedDocument
+from kb.ingest.base import ParsedDocument, read_file
 from kb.ingest.encoding import decode_bytes, looks_like_text
 from kb.ingest.legacy import fix_legacy
 
@@ -78,11 +77,7 @@ class TextParser:
 
     def parse(self, path: Path, limits: dict[str, Any]) -> ParsedDocument:
         """Decode the file, strip Markdown syntax for .md, clean and cut the text."""
-        try:
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            raise ParseError(str(path), f"cannot read file: {exc.strerror or exc}",
-                             f"không đọc được tệp: {exc.strerror or exc}") from exc
+        data = read_file(path)
         text, encoding = decode_bytes(data)
         extra: dict[str, Any] = {"encoding": encoding}
         title = None

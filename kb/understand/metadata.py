@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from kb.analysis.normalize import clean_text
+from kb.understand.dates import iso_date
 from kb.understand.kinds import KINDS as _KINDS, PHRASES as _PHRASES, TITLE_PHRASES as _TITLE_PHRASES
 
 KEYS = (
@@ -147,13 +148,6 @@ def title_case(upper: str, capitalise: bool = True) -> str:
     if capitalise:
         text = text[:1].upper() + text[1:]
     return _canon_phrases(text, _TITLE_PHRASE_RE)
-
-
-def _iso(day: str, month: str, year: str) -> str | None:
-    d, m, y = int(day), int(month), int(year)
-    if 1 <= d <= 31 and 1 <= m <= 12 and 1800 <= y <= 2100:
-        return f"{y:04d}-{m:02d}-{d:02d}"
-    return None
 
 
 def _number(rest: str, following: str) -> str | None:
@@ -365,7 +359,7 @@ def extract_metadata(text: str) -> dict:
         # Laws end with "... Quốc hội ... khóa XIV, kỳ họp thứ 10 thông qua ngày ...".
         adopted = _ADOPTED.search(text[-3000:])
         if meta["date"] is None and adopted and meta["kind"] in {"Luật", "Bộ luật", "Pháp lệnh"}:
-            meta["date"] = _iso(*adopted.groups())
+            meta["date"] = iso_date(*adopted.groups())
         if meta["term"] is None:
             m_term = _TERM.search(header_text + " " + (meta["title"] or "")) or (
                 _TERM.search(adopted.group(0)) if adopted else None
@@ -393,7 +387,7 @@ def _place_date(meta: dict, header_text: str) -> None:
     m = _DATE_WORDS.search(header_text) or _DATE_SLASH.search(header_text)
     if not m:
         return
-    meta["date"] = _iso(*m.groups())
+    meta["date"] = iso_date(*m.groups())
     before = header_text[: m.start()].rstrip()
     if before.endswith(","):
         words = before[:-1].split("\n")[-1].split()

@@ -12,6 +12,7 @@ import re
 import unicodedata
 
 from kb.analysis.tones import canonical_tones
+from kb.understand.dates import iso_date
 
 _MARKUP = re.compile(r"[*_`]+|^#+\s*|^>\s*", re.MULTILINE)
 _IS_MINUTES = re.compile(r"\bBIÊN BẢN\b", re.IGNORECASE)
@@ -50,14 +51,9 @@ def _clean(text: str) -> str:
     return _MARKUP.sub("", text)
 
 
-def _iso(day: str, month: str, year: str) -> str | None:
-    d, m, y = int(day), int(month), int(year)
-    return f"{y:04d}-{m:02d}-{d:02d}" if 1 <= d <= 31 and 1 <= m <= 12 else None
-
-
 def _date(text: str) -> str | None:
     m = _DATE_NUM.search(text) or _DATE_WORDS.search(text)
-    return _iso(*m.groups()) if m else None
+    return iso_date(*m.groups()) if m else None
 
 
 def _section_kind(title: str) -> str | None:

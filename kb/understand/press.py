@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from kb.analysis.normalize import clean_text
+from kb.understand.dates import iso_date
 
 # "Báo Hải Phòng 12/04/2018", "Theo Báo Nhân Dân - 3/2/2020": day comes before month in Vietnamese.
 _SOURCE_LINE = re.compile(
@@ -34,11 +35,6 @@ _DOMAINS = {
 }
 _OFFICIAL = re.compile(r"CỘNG\s+H(?:ÒA|OÀ|OA)\s+X[ÃA]\s+HỘI\s+CHỦ\s+NGHĨA|^ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM$")
 _END_PUNCT = tuple(".!?…:;,\"”'»)")
-
-
-def _iso(day: str, month: str, year: str) -> str | None:
-    d, m, y = int(day), int(month), int(year)
-    return f"{y:04d}-{m:02d}-{d:02d}" if 1 <= d <= 31 and 1 <= m <= 12 else None
 
 
 def _is_related_headline(line: str) -> bool:
@@ -88,7 +84,7 @@ def parse_press(text: str) -> dict | None:
             continue
         m = _SOURCE_LINE.match(line)
         if m and source is None:
-            source, date = m.group(1).strip(" -–,"), _iso(*m.group(2, 3, 4))
+            source, date = m.group(1).strip(" -–,"), iso_date(*m.group(2, 3, 4))
             after_source = True
             continue
         if _FURNITURE.match(line) and len(line) <= 120:
@@ -104,7 +100,7 @@ def parse_press(text: str) -> dict | None:
         source = _DOMAINS.get(host, host or None)
     if date is None and re.fullmatch(r"\d{8}", header.get("date", "")):
         d = header["date"]
-        date = _iso(d[6:8], d[4:6], d[:4])
+        date = iso_date(d[6:8], d[4:6], d[:4])
 
     captions: list[dict] = []
     body_lines: list[str] = []
