@@ -211,103 +211,6 @@ def _key(frame) -> str:
     return f"{frame.function} ({path}:{frame.line_no})"
 
 
-class SlicedSearcher(Searcher):
-    """Prototype fix 1: take the page with ``results[a:b]``. ``list(results)`` asks Python for a
-    length hint, i.e. ``Results.__len__``, and whoosh answers it by running the whole query again
-    to count every match (FilterCollector.count → ilen(all_ids))."""
-
-    preload = False
-
-    def _run(self, built, parsed, page: int, limit: int, sort: str):
-        from whoosh import query as Q
-        from whoosh.query.compound import PreloadedOr
-
-        from kb.analysis.fold import has_diacritics
-        from kb.index.search import _Hits
-
-        searcher = self._searcher
-        q = built.query
-        if q is None:
-            q = Q.Every()
-            sort = "newest" if sort == "relevance" else sort
-        if self.preload and built.required is None and type(q) is Q.Or:
-            # Prototype fix 2: Whoosh's array union instead of a binary tree of UnionMatchers,
-            # over the flattened OR (a short query is an OR holding one OR per clause).
-            q = PreloadedOr(_flatten_or(q), boost=q.boost)
-        allow = [x for x in (built.required, self._filters(parsed)) if x is not None]
-        allowed = searcher.docs_for_query(Q.And(allow) if len(allow) > 1 else allow[0]) \
-            if allow else None
-        masked = searcher.docs_for_query(Q.Or([
-            self._clause_match(c, folded_mode=not has_diacritics(c.text)) for c in parsed.excluded
-        ])) if parsed.excluded else set()
-        if allowed is not None and built.required is not None:
-            matched = set(allowed) - set(masked)
-        else:
-            matched = set(searcher.docs_for_query(q))
-            if allowed is not None:
-                matched &= set(allowed)
-            matched -= set(masked)
-        kwargs = {"terms": False, "filter": matched}
-        if sort in ("newest", "oldest"):
-            kwargs["sortedby"] = "date"
-            kwargs["reverse"] = sort == "newest"
-        if not matched or (page - 1) * limit >= len(matched):
-            return _Hits(len(matched), [])
-        results = searcher.search(q, limit=page * limit, **kwargs)
-        return _Hits(len(matched), results[(page - 1) * limit:])
-
-
-def _flatten_or(q) -> list:
-    """The leaves of nested unboosted ORs."""
-    from whoosh import query as Q
-
-    out = []
-    for sub in q.subqueries:
-        if type(sub) is Q.Or and sub.boost == 1.0:
-            out.extend(_flatten_or(sub))
-        else:
-            out.append(sub)
-    return out
-
-
-class PreloadedSearcher(SlicedSearcher):
-    """Prototype fixes 1 + 2: the scoring OR of a long query (one without a requirement) runs
-    as PreloadedOr (ArrayUnionMatcher: scores summed into an array 2,048 documents at a time).
-    Whoosh picks it by itself only under 5,000 documents; above, its binary tree of
-    UnionMatchers spends most of a long query in UnionMatcher.replace/max_quality (block-max
-    bookkeeping redone every few documents)."""
-
-    preload = True
-
-
-def relevance(searcher_cls=Searcher, big_index: Path | None = None) -> dict[str, float]:
-    """MRR@10 of ``searcher_cls`` on ALQAC 2023 (as `kb eval` computes it, on an index of the
-    ALQAC corpus kept under benchmarks/out/), and on the 25k index when ``big_index`` is given
-    (ALQAC articles among 22,000 other documents)."""
-    from kb.evaluation import build_corpus_index, read_qrels, run_queries, score_run
-    from kb.index import store
-
-    base = DATA / "alqac2023"
-    judged = read_qrels(base / "qrels.tsv")
-    ids = {q.query_id for q in judged}
-    rows = [r for r in read_jsonl(base / "queries.jsonl") if str(r["_id"]) in ids]
-    target = ROOT / "benchmarks" / "out" / "alqac-index"
-    config = load_config({"index": str(target)})
-    if not store.index_exists(target) or not store.schema_is_current(target):
-        build_corpus_index(base / "corpus.jsonl", target, config)
-    scores = {}
-    with searcher_cls(config) as searcher:
-        scores["ALQAC index"] = score_run(judged, run_queries(searcher, rows))["MRR@10"]
-    if big_index is not None:
-        from ir_measures import ScoredDoc
-
-        with searcher_cls(load_config({"index": str(big_index)})) as searcher:
-            run = [ScoredDoc(d.query_id, d.doc_id.removeprefix("alqac:"), d.score)
-                   for d in run_queries(searcher, rows)]
-        scores["25k index"] = score_run(judged, run)["MRR@10"]
-    return scores
-
-
 def source_state() -> str:
     """The commit of the working tree, and whether kb/index/search.py differs from it."""
     try:
@@ -320,44 +223,13 @@ def source_state() -> str:
     return f"commit {head}" + (" with uncommitted changes in kb/" if dirty else "")
 
 
-def prototypes(index: Path, quick: bool) -> None:
-    """Latency and relevance of kb's search beside the prototype fixes; writes a result file."""
-    variants = (("kb as is", Searcher), ("fix 1: page by slicing", SlicedSearcher),
-                ("fixes 1+2: PreloadedOr for long queries", PreloadedSearcher))
-    rows, mrr = [], []
-    for label, cls in variants:
-        if cls is not Searcher:  # kb as is: see the main table (same queries, same index)
-            found, _ = run_benchmark(index, quick, search_fn=lambda se, c=cls: _rebind(se, c))
-            rows += [[f"{label}: {r[0]}"] + r[1:] for r in found]
-        scores = relevance(cls, None if quick else index)
-        mrr.append([label] + [round(v, 4) for v in scores.values()])
-        print(label, scores, flush=True)
-    body = (f"kb at {source_state()}.\n\n" + md_table(HEADER, rows)
-            + "\n\nMRR@10 on ALQAC 2023 (100 questions):\n\n"
-            + md_table(["variant", "ALQAC index (kb eval)"]
-                       + ([] if quick else ["25k index"]), mrr))
-    print(body)
-    name = "search_prototypes" + ("_quick" if quick else "")
-    print(f"wrote {write_result(name, 'Search latency: prototype fixes', body)}")
-
-
-def _rebind(searcher: Searcher, cls):
-    """``searcher``'s search method as if it were an instance of ``cls``."""
-    searcher.__class__ = cls
-    return searcher.search
-
-
 def main() -> None:
     """Command-line entry."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--quick", action="store_true", help="the ~2,000-document index, fewer queries")
     ap.add_argument("--profile", action="store_true", help="profile the slowest long queries")
-    ap.add_argument("--prototype", action="store_true",
-                    help="only measure the prototype fixes (latency and ALQAC MRR@10)")
     args = ap.parse_args()
     index, info = ensure_index(args.quick)
-    if args.prototype:
-        return prototypes(index, args.quick)
     rows, raw = run_benchmark(index, args.quick)
     body = (f"Index: {info['documents']:,} documents, {info['mb_text']:.1f} MB of text, "
             f"{info['index_mb']:.0f} MB on disk. kb at {source_state()}. Limit 10; caches of "

@@ -6,7 +6,6 @@ it, then the text people search and read is Unicode Vietnamese.
 
 from pathlib import Path
 
-import pytest
 
 from kb.config import load_config
 from kb.ingest.legacy_tables import TCVN3

@@ -9,7 +9,6 @@ and the DejaVu Sans font.
 from __future__ import annotations
 
 import io
-import re
 import unicodedata
 import zipfile
 from pathlib import Path
