@@ -78,3 +78,22 @@ def make_config(tmp_path):
         return load_config(values, environ={})
 
     return make
+
+
+@pytest.fixture(scope="module")
+def client(corpus_index):
+    """A Flask test client of the web app over the session's corpus index (default settings)."""
+    from kb.web import create_app
+
+    app = create_app({"index": corpus_index["index"], "TESTING": True})
+    yield app.test_client()
+    app.extensions["kb_searchers"].close_all()
+
+
+@pytest.fixture(scope="session")
+def web_index(tmp_path_factory):
+    """The plain-text fixture index of the web and API tests, ingested once: (dir, count)."""
+    from web_support import build_index, corpus_files
+
+    index_dir = tmp_path_factory.mktemp("web-index")
+    return index_dir, build_index(index_dir, corpus_files())

@@ -22,10 +22,9 @@ DEFAULTS = load_config({})
 
 
 @pytest.fixture(scope="module")
-def indexed(tmp_path_factory):
-    """Given the fixture files ingested once for this module: (index dir, document count)."""
-    index_dir = tmp_path_factory.mktemp("api-index")
-    return index_dir, build_index(index_dir, corpus_files())
+def indexed(web_index):
+    """Given the fixture files ingested once per session: (index dir, document count)."""
+    return web_index
 
 
 @pytest.fixture(scope="module")

@@ -92,15 +92,6 @@ def test_facets_only_when_asked(searcher):
     assert searcher.search("chỉ thị 05").facets == {}
 
 
-@pytest.fixture(scope="module")
-def client(corpus_index):
-    from kb.web import create_app
-
-    app = create_app({"index": corpus_index["index"], "TESTING": True})
-    yield app.test_client()
-    app.extensions["kb_searchers"].close_all()
-
-
 def _count(page: str) -> int:
     return int(re.search(r"Tìm thấy <strong>([\d.]+)</strong>", page).group(1).replace(".", ""))
 

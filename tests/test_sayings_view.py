@@ -176,15 +176,6 @@ def test_cli_unknown_sector_lists_the_known_ones(corpus_index):
 
 # --- the page and the API ------------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def client(corpus_index):
-    from kb.web import create_app
-
-    app = create_app({"index": corpus_index["index"], "TESTING": True})
-    yield app.test_client()
-    app.extensions["kb_searchers"].close_all()
-
-
 def test_api_returns_the_cli_shape(client, searcher):
     response = client.get("/api/sayings", query_string={"sector": "y te"})
     assert response.status_code == 200

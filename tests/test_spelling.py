@@ -44,15 +44,6 @@ def test_correction_keeps_filters_and_finds_more(searcher):
     assert not fixed.relaxed and fixed.total >= 1
 
 
-@pytest.fixture(scope="module")
-def client(corpus_index):
-    from kb.web import create_app
-
-    app = create_app({"index": corpus_index["index"], "TESTING": True})
-    yield app.test_client()
-    app.extensions["kb_searchers"].close_all()
-
-
 def test_page_offers_the_correction_as_a_link(client):
     page = client.get("/?q=cải cáck hành chính").get_data(as_text=True)
     m = re.search(r'Có phải bạn muốn tìm: <a href="([^"]+)">([^<]+)</a>', page)

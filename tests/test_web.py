@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from web_support import (CORPUS, PAGE_SIZE, WEB_DATA, build_index, close, corpus_files, doc_id,
+from web_support import (CORPUS, PAGE_SIZE, WEB_DATA, build_index, close, doc_id,
                          make_app)
 
 CHI_THI_05 = "corpus/dang/chi-thi-05-ct-tw-2016.txt"
@@ -21,10 +21,9 @@ THONG_BAO = "tests/data/web/thong-bao-ky-tu-dac-biet.txt"
 
 
 @pytest.fixture(scope="module")
-def indexed(tmp_path_factory):
-    """Given the fixture files ingested once for this module: (index dir, document count)."""
-    index_dir = tmp_path_factory.mktemp("web-index")
-    return index_dir, build_index(index_dir, corpus_files())
+def indexed(web_index):
+    """Given the fixture files ingested once per session: (index dir, document count)."""
+    return web_index
 
 
 @pytest.fixture(scope="module")
