@@ -32,6 +32,7 @@ def test_misspelled_syllable_gets_a_correction(searcher, query, expected):
     "chỉ thi 05",             # a missing mark is not a typo either
     "network security",       # no Vietnamese syllable is near: never an English "correction"
     "hoc tap lam theo bac xyzq",  # one word cannot be fixed: no half-corrected query
+    "văn bản CQ",             # an unknown abbreviation is not "corrected" ("Co")
 ])
 def test_no_suggestion_when_nothing_is_misspelled_or_fixable(searcher, query):
     assert searcher.search(query).suggestion is None

@@ -17,16 +17,17 @@ from difflib import SequenceMatcher
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import numpy as np
 from whoosh import query as Q
-from whoosh.query.compound import PreloadedOr
 from whoosh.scoring import BM25F
 
 from kb.analysis.docnum import canonical_docnum
 from kb.analysis.fold import fold, has_diacritics
 from kb.config import Config
 from kb.errors import DocumentNotFound
-from kb.index import store
+from kb.index import postings, store
 from kb.index.analyzers import cached_analyze
+from kb.index.engine import Engine, top
 from kb.index.facets import compute_facets, value_filter
 from kb.index.query import Clause, ParsedQuery, parse_query
 from kb.index.spelling import suggest_correction
@@ -47,8 +48,6 @@ PROXIMITY_DEPTH = 50
 COMMON_TERM_SHARE = 0.2
 #: Score of a phrase found in a document (before its boost and saturation).
 PHRASE_WEIGHT = 16.0
-#: Up to this many documents carrying every word are scored by skipping through postings.
-SUBSET_SCORING = 5000
 #: Below this many results a correction of unknown syllables is offered ("did you mean").
 FEW_RESULTS = 3
 
@@ -110,6 +109,7 @@ class Searcher:
         self._opened = self._meta_stamp()
         self.ix = store.open_index(self.index_dir)
         self._searcher = self.ix.searcher(weighting=BM25F())
+        postings.CACHE.max_bytes = int(config["postings_cache_mb"] * 1024 * 1024)
         #: Weights of the views; an ablation sets one to 0 to measure what it adds.
         self.weights = dict(WEIGHTS)
         #: Whether query stopwords are left out of scoring (phrases always keep them).
@@ -202,62 +202,61 @@ class Searcher:
         return response
 
     def _run(self, built, parsed: ParsedQuery, page: int, limit: int, sort: str):
-        # Requirements, filters and exclusions become sets of document numbers handed to
-        # Whoosh as allow/deny lists, and the total is counted here: whoosh-reloaded 2.7.5
-        # miscounts Require (8 of 28 hits), trips an assertion in AndNot under block-quality
-        # skipping, and reports len() of a filtered search without the filter.
+        # Requirements, filters and exclusions are evaluated as arrays of document numbers and
+        # ranking is term-at-a-time over whole posting lists (kb.index.engine): Whoosh's
+        # matchers walk postings one at a time in Python, and whoosh-reloaded 2.7.5 miscounts
+        # Require (8 of 28 hits) and trips an assertion in AndNot under block-quality skipping.
         searcher = self._searcher
+        engine = Engine(searcher)
         q = built.query
         if q is None:
             q = Q.Every()
             sort = "newest" if sort == "relevance" else sort
-        if isinstance(q, Q.Or):
-            # An array union scores a flat OR far faster than Whoosh's binary tree of unions
-            # (measured 887 → 115 ms p50 on long queries over 25k documents).
-            q = PreloadedOr(list(_leaves(q)), boost=q.boost)
         allow = [x for x in (built.required, self._filters(parsed)) if x is not None]
-        allowed = set(searcher.docs_for_query(Q.And(allow) if len(allow) > 1 else allow[0])) \
-            if allow else None
-        masked = set(searcher.docs_for_query(Q.Or([
+        allowed = engine.docs(Q.And(allow) if len(allow) > 1 else allow[0]) if allow else None
+        masked = engine.docs(Q.Or([
             self._clause_match(c, folded_mode=not has_diacritics(c.text)) for c in parsed.excluded
-        ]))) if parsed.excluded else set()
-        if allowed is not None and not allowed - masked:
-            return _Hits(0, set(), [])
-        depth = max(page * limit, PROXIMITY_DEPTH)
-        if sort in ("newest", "oldest"):
-            collector = searcher.collector(limit=page * limit, sortedby="date",
-                                           reverse=sort == "newest", filter=allowed,
-                                           mask=masked or None)
-            searcher.search_with_collector(q, collector)
-            results = collector.results()
-            ranked = [(hit.docnum, 0.0) for hit in results[(page - 1) * limit:page * limit]]
-            return _Hits(collector.count(), _lazy_docs(searcher, q, allowed, masked), ranked)
-        if allowed is not None and built.required is not None:
-            matched = allowed - masked
-            if (page - 1) * limit >= len(matched):
-                return _Hits(len(matched), matched, [])
-            # Few documents carry every word: score just those, skipping through the postings,
-            # instead of reading every posting of frequent syllables in full.
-            scores = _score_subset(searcher, q, matched) if len(matched) <= SUBSET_SCORING \
-                else _top_scores(searcher, q, depth, matched, None)[1]
-            total = len(matched)
+        ])) if parsed.excluded else None
+        if masked is not None and allowed is not None:
+            allowed = np.setdiff1d(allowed, masked, assume_unique=True)
+        if allowed is not None and not len(allowed):
+            return _Hits(0, _DocSet(allowed), [])
+        if isinstance(q, Q.Every):
+            candidates = allowed if allowed is not None else engine.docs(q)
+            scores = np.zeros(engine.doc_count)
         else:
-            total, scores = _top_scores(searcher, q, depth, allowed, masked)
-            matched = None
-        if not scores:
+            scores, hit = engine.scores(list(_leaves(q)), q.boost if isinstance(q, Q.Or) else 1.0)
+            if allowed is not None and built.required is not None:
+                candidates = allowed  # every requirement holds: all of them count
+            else:
+                hit &= engine.live()
+                if allowed is not None:
+                    keep = np.zeros(engine.doc_count, dtype=bool)
+                    keep[allowed] = True
+                    hit &= keep
+                if masked is not None:
+                    hit[masked] = False
+                candidates = np.flatnonzero(hit)
+        total, matched = len(candidates), _DocSet(candidates)
+        if sort in ("newest", "oldest"):
+            return _Hits(total, matched, _by_date(searcher, candidates, sort, page, limit))
+        depth = max(page * limit, PROXIMITY_DEPTH)
+        ranked = top(scores, candidates, depth)
+        if not ranked or (page - 1) * limit >= total:
             return _Hits(total, matched, [])
-        scores = dict(sorted(scores.items(), key=lambda item: -item[1])[:depth])
         # Two phases: rank by terms, then add proximity (phrase) scores to the leading
         # candidates only: phrase matching on every matched document dominated short queries.
         if built.proximity:
-            # Positions are read at each candidate only: a filtered Whoosh search computes the
-            # phrase spans of every document holding the words (3,666 for "hội đồng nhân dân"),
-            # and even building a Phrase matcher scans to its first match.
-            for docnum, score in _proximity_scores(searcher, built.proximity, set(scores)).items():
-                scores[docnum] += score
-        ranked = sorted(scores.items(), key=lambda item: -item[1])
-        if matched is None:
-            matched = _lazy_docs(searcher, q, allowed, masked)
+            leading = np.array(sorted(d for d, _ in ranked), dtype=np.int64)
+            bonus = dict.fromkeys(leading.tolist(), 0.0)
+            for phrase in built.proximity:
+                found = engine.phrase_counts(phrase.fieldname, phrase.words, leading)
+                for docnum, f in zip(leading.tolist(), found.tolist()):
+                    if f:
+                        # A phrase found f times adds boost × PHRASE_WEIGHT × f / (f + 1):
+                        # proximity lifts a document without letting repetition dominate.
+                        bonus[docnum] += phrase.boost * PHRASE_WEIGHT * f / (f + 1.0)
+            ranked = sorted(((d, s + bonus[d]) for d, s in ranked), key=lambda x: (-x[1], x[0]))
         return _Hits(total, matched, ranked[(page - 1) * limit:page * limit])
 
     def _filters(self, parsed: ParsedQuery):
@@ -480,91 +479,34 @@ def _term_value(value: str) -> str:
     return to_roman(int(value)) if value.isdigit() and 0 < int(value) < 40 else value
 
 
-def _top_scores(searcher, q, depth: int, allowed, masked) -> tuple[int, dict[int, float]]:
-    """The exact number of matches and the scores of the ``depth`` best, in one traversal."""
-    collector = searcher.collector(limit=depth, optimize=False, filter=allowed,
-                                   mask=masked or None, terms=False)
-    searcher.search_with_collector(q, collector)
-    results = collector.results()
-    return collector.count(), {hit.docnum: hit.score for hit in results[:depth]}
+def _by_date(searcher, docnums: np.ndarray, sort: str, page: int, limit: int):
+    """One page of ``docnums`` ordered by date (newest or oldest first; undated last)."""
+    column = searcher.reader().column_reader("date", translate=True) \
+        if searcher.reader().has_column("date") else None
+    dated = [(column[d] if column is not None else "", d) for d in docnums.tolist()]
+    present = sorted((x for x in dated if x[0]), key=lambda x: (x[0], -x[1]),
+                     reverse=sort == "newest")
+    ordered = present + [x for x in dated if not x[0]]
+    return [(d, 0.0) for _, d in ordered[(page - 1) * limit:page * limit]]
 
 
-def _score_subset(searcher, q, docnums: set[int]) -> dict[int, float]:
-    """BM25F scores of ``docnums`` for the terms of ``q``, reading postings by skipping."""
-    scores = dict.fromkeys(docnums, 0.0)
-    wanted = sorted(docnums)
-    for sub, offset in searcher.leaf_searchers():
-        local = [d - offset for d in wanted if offset <= d < offset + sub.doc_count_all()]
-        if not local:
-            continue
-        context = sub.context()
-        for leaf in _leaves(q):
-            matcher = leaf.matcher(sub, context)
-            for docnum in local:
-                if not matcher.is_active():
-                    break
-                if matcher.id() < docnum:
-                    matcher.skip_to(docnum)
-                    if not matcher.is_active():
-                        break
-                if matcher.id() == docnum:
-                    scores[docnum + offset] += matcher.score() * q.boost
-    return scores
+class _DocSet:
+    """The matched documents: an array, seen as a set only if someone asks (facets do)."""
 
-
-def _proximity_scores(searcher, phrases: list, docnums: set[int]) -> dict[int, float]:
-    """How often each phrase occurs in each of ``docnums``, as a saturating score.
-
-    A phrase found f times adds ``boost × PHRASE_WEIGHT × f / (f + 1)``: proximity lifts a
-    document whose words stand together without letting repetition dominate.
-    """
-    scores: dict[int, float] = {}
-    wanted = sorted(docnums)
-    for sub, offset in searcher.leaf_searchers():
-        reader = sub.reader()
-        local = [d - offset for d in wanted if offset <= d < offset + sub.doc_count_all()]
-        for phrase in phrases if local else ():
-            if not all((phrase.fieldname, w) in reader for w in phrase.words):
-                continue
-            matchers = [reader.postings(phrase.fieldname, w) for w in phrase.words]
-            for docnum in local:
-                positions = []
-                for matcher in matchers:
-                    if matcher.is_active() and matcher.id() < docnum:
-                        matcher.skip_to(docnum)
-                    if not matcher.is_active() or matcher.id() != docnum:
-                        break
-                    positions.append(set(matcher.value_as("positions")))
-                else:
-                    found = sum(1 for p in positions[0]
-                                if all(p + i in positions[i] for i in range(1, len(positions))))
-                    if found:
-                        scores[docnum + offset] = scores.get(docnum + offset, 0.0) + \
-                            phrase.boost * PHRASE_WEIGHT * found / (found + 1.0)
-    return scores
-
-
-class _lazy_docs:
-    """The matched set of a query, computed only if someone asks (facets do, paging does not)."""
-
-    def __init__(self, searcher, q, allowed, masked):
-        self._args = (searcher, q, allowed, masked)
-        self._docs = None
+    def __init__(self, docnums: np.ndarray):
+        self.array = docnums
+        self._set = None
 
     def _load(self) -> set[int]:
-        if self._docs is None:
-            searcher, q, allowed, masked = self._args
-            docs = set(searcher.docs_for_query(q))
-            if allowed is not None:
-                docs &= allowed
-            self._docs = docs - masked
-        return self._docs
+        if self._set is None:
+            self._set = set(self.array.tolist())
+        return self._set
 
     def __iter__(self):
-        return iter(self._load())
+        return iter(self.array.tolist())
 
     def __len__(self):
-        return len(self._load())
+        return len(self.array)
 
     def __contains__(self, docnum):
         return docnum in self._load()

@@ -14,6 +14,7 @@ import re
 from whoosh import query as Q
 
 from kb.analysis.fold import fold, has_diacritics
+from kb.index.engine import Engine
 
 #: A folded Vietnamese syllable: optional onset, one to three vowels, optional coda.
 _VIETNAMESE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
@@ -30,17 +31,17 @@ def _known(reader, word: str) -> bool:
     return reader.doc_frequency("fold", fold(low)) > 0
 
 
-def _together(searcher, field_name: str, first: str, second: str) -> int:
+def _together(engine: Engine, field_name: str, first: str, second: str) -> int:
     """How many documents have ``first`` right before ``second``."""
     if field_name == "syl":
-        return searcher.reader().doc_frequency("pairs", f"{first}_{second}")
-    return len(list(searcher.docs_for_query(Q.Phrase("fold", [first, second]))))
+        return engine.searcher.reader().doc_frequency("pairs", f"{first}_{second}")
+    return len(engine.docs(Q.Phrase("fold", [first, second])))
 
 
-def _closest(searcher, word: str, before: str | None, after: str | None) -> str | None:
+def _closest(engine: Engine, word: str, before: str | None, after: str | None) -> str | None:
     """The index syllable nearest to ``word``: Vietnamese-shaped, best fitting its neighbours
     (documents with the pair), then most frequent; None when there is none."""
-    reader = searcher.reader()
+    reader = engine.searcher.reader()
     low = word.lower()
     field_name, text = ("syl", low) if has_diacritics(low) else ("fold", fold(low))
     norm = (lambda w: w.lower()) if field_name == "syl" else (lambda w: fold(w.lower()))
@@ -52,7 +53,7 @@ def _closest(searcher, word: str, before: str | None, after: str | None) -> str 
             frequency = reader.doc_frequency(field_name, term)
             if frequency < MIN_DOC_FREQUENCY:
                 continue
-            context = sum(_together(searcher, field_name, *pair) for pair in
+            context = sum(_together(engine, field_name, *pair) for pair in
                           ((norm(before), term) if before else None,
                            (term, norm(after)) if after else None) if pair)
             candidates.append((context, frequency, term))
@@ -68,6 +69,7 @@ def _cased(like: str, term: str) -> str:
 def suggest_correction(searcher, raw_query: str, parsed) -> str | None:
     """``raw_query`` with its unknown syllables corrected, or None when nothing needs it."""
     replacements = {}
+    engine = Engine(searcher)
     texts = [c.text for c in parsed.clauses] + [a.text for c in parsed.clauses
                                                for a in c.alternatives]
     for text in texts:
@@ -75,9 +77,11 @@ def suggest_correction(searcher, raw_query: str, parsed) -> str | None:
         for i, word in enumerate(words):
             if word in replacements or len(word) < 2 or _known(searcher.reader(), word):
                 continue
+            if word.isupper() and not _VIETNAMESE.fullmatch(fold(word.lower())):
+                return None  # an unknown abbreviation ("BTCTW") is no misspelt syllable
             before = words[i - 1] if i else None
             after = words[i + 1] if i + 1 < len(words) else None
-            better = _closest(searcher, word, before, after)
+            better = _closest(engine, word, before, after)
             if better is None:
                 return None  # an unknown word we cannot fix: a partial correction would mislead
             replacements[word] = _cased(word, better)
