@@ -55,8 +55,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("ocr_max_pages", 50, "Most pages OCR'd in one document; later pages stay unread.", int),
     Setting("title_boost", 3.0, "BM25F weight of the title field.", float),
     Setting("stopwords", "kb", "Stopword list: `kb` (curated for Party writing) or `none`.", str),
-    Setting("workers", 0, "Processes segmenting words during ingestion: 0 = automatic "
-            "(2 on a multi-core machine, none for small batches), 1 = none.", int),
+    Setting("workers", 0, "Processes analysing and indexing documents during ingestion: "
+            "0 = automatic (one per core, at most 4; none for small batches), 1 = none.", int),
     Setting("progress", "auto", "Progress bar during ingestion: auto, always or never.", str),
     Setting("log_level", "WARNING", "Python logging level.", str),
 )

@@ -17,8 +17,8 @@ from ir_measures import Qrel, ScoredDoc, nDCG, RR, Success
 from kb.analysis.normalize import clean_text
 from kb.config import Config
 from kb.index import store
-from kb.index.analyzers import cached_analyze
 from kb.ingest.document import Document
+from kb.index.parallel_writer import worker_count
 from kb.ingest.pipeline import document_fields
 
 MEASURES = {"MRR@10": RR @ 10, "hit@1": Success @ 1, "hit@10": Success @ 10, "nDCG@10": nDCG @ 10}
@@ -47,13 +47,13 @@ def build_corpus_index(corpus: Path, index_dir: Path, config: Config) -> int:
     """Index a BEIR corpus into ``index_dir``; returns the number of documents."""
     ix = store.create_index(index_dir, config["title_boost"])
     count = 0
-    with store.writing(ix, index_dir) as writer:
-        for row in read_jsonl(corpus):
+    rows = list(read_jsonl(corpus))
+    with store.writing(ix, index_dir, workers=worker_count(config["workers"], len(rows))) as writer:
+        for row in rows:
             text = clean_text(row.get("text") or "")
             title = clean_text(row.get("title") or "") or text[:80]
             doc = Document(id=str(row["_id"]), path=f"beir:{row['_id']}", content_hash="",
                            title=title, text=text, format="beir")
-            cached_analyze(doc.text)
             writer.add_document(**document_fields(doc))
             count += 1
     return count

@@ -148,7 +148,7 @@ def test_press_page_furniture_is_not_indexed(make_config, seed_article):
 
 
 def test_worker_processes_index_the_same_as_inline(folder, make_config, tmp_path, monkeypatch):
-    import kb.ingest.parallel as parallel
+    import kb.index.parallel_writer as parallel
 
     monkeypatch.setattr(parallel, "MIN_FILES_FOR_POOL", 1)
     inline = make_config(workers=1)

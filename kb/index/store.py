@@ -80,15 +80,22 @@ def open_or_create(index_dir: Path, title_boost: float = 3.0):
 
 
 @contextmanager
-def writing(ix, index_dir: Path) -> Iterator[SegmentWriter]:
+def writing(ix, index_dir: Path, workers: int = 0) -> Iterator[SegmentWriter]:
     """A writer that commits when the block succeeds and cancels when it raises.
 
-    Raises IndexLockedError at once when another process is writing.
+    With ``workers`` > 0, added documents are analysed and indexed by that many processes
+    (:class:`kb.index.parallel_writer.ParallelWriter`). Raises IndexLockedError at once when
+    another process is writing.
     """
     try:
         # 512 MB keeps postings in memory instead of spilling to temporary runs (measured
         # 11.0 → 7.3 s CPU of Whoosh writing for 1,500 documents).
-        writer = ix.writer(timeout=0.0, limitmb=512)
+        if workers > 0:
+            from kb.index.parallel_writer import ParallelWriter
+
+            writer = ParallelWriter(ix, workers, timeout=0.0, limitmb=512)
+        else:
+            writer = ix.writer(timeout=0.0, limitmb=512)
     except LockError as exc:
         raise IndexLockedError(str(index_dir)) from exc
     try:

@@ -2,15 +2,15 @@
 
 Each file is read, parsed and analysed inside its own error boundary: a file that fails is
 reported with its path and reason and the rest of the batch goes on. The index is written by
-one writer that commits at the end, so an interrupted run leaves the previous index intact.
+one writer that commits at the end, so an interrupted run leaves the previous index intact. On
+larger batches worker processes analyse and index the documents into segments of their own
+(:mod:`kb.index.parallel_writer`), committed together with the main process's deletions.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-from collections import deque
-from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -19,17 +19,15 @@ from kb.analysis.normalize import clean_text
 from kb.config import Config
 from kb.errors import IngestError, ParseError, SchemaMismatchError, UnsupportedFormat
 from kb.index import store
-from kb.index.analyzers import remember
+from kb.index.analyzers import cached_analyze
+from kb.index.parallel_writer import ParallelWriter, worker_count
 from kb.ingest.describe import describe, kind_key
 from kb.ingest.document import Document, content_hash, document_id
-from kb.ingest.parallel import Analyzer, worker_count
 from kb.ingest import ocr, sandbox
 from kb.ingest.pdf import fix_artefacts, join_pages
 from kb.understand.enrich import cited_numbers, enrich
 
 log = logging.getLogger(__name__)
-#: Documents read ahead of the writer while workers segment them.
-QUEUE_LIMIT = 64
 
 
 @dataclass
@@ -152,33 +150,23 @@ def ingest(paths: Iterable[Path], config: Config, rebuild: bool = False,
         ix = store.create_index(index_dir, config["title_boost"])
     else:
         ix = store.open_or_create(index_dir, config["title_boost"])
-    with store.writing(ix, index_dir) as writer:
+    files: list[tuple[Path, bool]] = []
+    for root in roots:
+        if not root.exists():
+            report.failed.append((str(root), "không tồn tại (no such file or folder)"))
+            continue
+        files.extend((f, root.is_dir()) for f in iter_files(root))
+    workers = worker_count(config["workers"], len(files))  # started at the first document
+    written: dict[str, tuple[str, bool]] = {}
+    with store.writing(ix, index_dir, workers=workers) as writer:
         existing = _existing(ix)
         seen: set[str] = set()
-        files: list[tuple[Path, bool]] = []
-        for root in roots:
-            if not root.exists():
-                report.failed.append((str(root), "không tồn tại (no such file or folder)"))
-                continue
-            files.extend((f, root.is_dir()) for f in iter_files(root))
         iterator = progress([f for f, _ in files]) if progress else (f for f, _ in files)
         walked = dict(files)
-        todo = sum(1 for f, _ in files if str(f.resolve()) not in existing)
-        analyzer = Analyzer(worker_count(config["workers"], max(todo, len(files) // 4)))
-        queue: deque = deque()
-        try:
-            for path in iterator:
-                prepared = _prepare(path.resolve(), walked[path], config, existing, seen, report)
-                if prepared is not None:
-                    doc, old = prepared
-                    queue.append((doc, old, analyzer.submit(indexed_text(doc), doc.title)))
-                # Write what the workers have finished; keep a bounded number in flight.
-                while queue and (queue[0][2].done() or len(queue) > QUEUE_LIMIT):
-                    _write(*queue.popleft(), writer, report)
-            while queue:
-                _write(*queue.popleft(), writer, report)
-        finally:
-            analyzer.close()
+        for path in iterator:
+            prepared = _prepare(path.resolve(), walked[path], config, existing, seen, report)
+            if prepared is not None:
+                _write(*prepared, writer, report, written)
         for root in roots:
             if root.is_dir():
                 prefix = str(root) + os.sep
@@ -186,6 +174,12 @@ def ingest(paths: Iterable[Path], config: Config, rebuild: bool = False,
                     if path.startswith(prefix) and path not in seen:
                         writer.delete_by_term("id", doc_id)
                         report.removed.append(path)
+    # Documents a worker process could not index (known once it has finished).
+    for doc_id, reason in getattr(writer, "failures", {}).items():
+        path, was_update = written[doc_id]
+        (report.updated if was_update else report.added).remove(path)
+        report.failed.append((path, f"lỗi khi phân tích văn bản: {reason}"))
+        report.ocr_pending = [(p, pages) for p, pages in report.ocr_pending if str(p) != path]
     report.ocr_pending += _still_pending(ix, report.unchanged, config)
     if report.ocr_pending:
         _ocr_phase(report.ocr_pending, config, ix, index_dir)
@@ -225,17 +219,18 @@ def _prepare(path, in_folder, config, existing, seen, report) -> tuple[Document,
     return None
 
 
-def _write(doc: Document, old, analyses: Future, writer, report) -> None:
-    """Index one analysed document (the analysis errors of one file fail that file alone)."""
-    try:
-        body, title = analyses.result()
-    except Exception as exc:
-        report.failed.append((doc.path, f"lỗi khi phân tích văn bản: {type(exc).__name__}: {exc}"))
-        log.exception("analysis failed on %s", doc.path)
-        return
-    remember(indexed_text(doc), body)
-    remember(doc.title, title)
+def _write(doc: Document, old, writer, report, written: dict) -> None:
+    """Index one document (the analysis errors of one file fail that file alone)."""
+    if not isinstance(writer, ParallelWriter):
+        try:  # analysed before Whoosh sees the document, so a failure leaves no postings
+            cached_analyze(indexed_text(doc))
+            cached_analyze(doc.title)
+        except Exception as exc:
+            report.failed.append((doc.path, f"lỗi khi phân tích văn bản: {type(exc).__name__}: {exc}"))
+            log.exception("analysis failed on %s", doc.path)
+            return
     writer.update_document(**document_fields(doc))
+    written[doc.id] = (doc.path, bool(old))
     (report.updated if old else report.added).append(doc.path)
     if doc.meta["extra"].get("ocr_pending"):
         report.ocr_pending.append((Path(doc.path), doc.meta["extra"]["ocr_pending"]))
