@@ -67,7 +67,6 @@ def _work(ix, writer_args: dict, jobs, results) -> None:
         results.put(("segment", os.getpid(), segment))
     except BaseException as exc:  # the segment is lost: say so, the parent reports its documents
         results.put(("crashed", os.getpid(), f"{type(exc).__name__}: {exc}"))
-        raise
 
 
 class ParallelWriter(SegmentWriter):
