@@ -41,7 +41,8 @@ def cli(ctx, index_dir):
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--rebuild", is_flag=True, help="Xoá chỉ mục cũ và nạp lại từ đầu.")
+@click.option("--rebuild", is_flag=True,
+              help="Lập lại chỉ mục từ đầu; chỉ mục cũ vẫn dùng được cho đến khi xong.")
 @click.pass_obj
 def ingest(config, paths, rebuild):
     """Nạp tài liệu từ các tệp hoặc thư mục PATHS vào chỉ mục."""

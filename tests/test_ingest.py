@@ -161,3 +161,39 @@ def test_worker_processes_index_the_same_as_inline(folder, make_config, tmp_path
             ra, rb = a.search(query), b.search(query)
         assert [(r.id, r.score) for r in ra.results] == [(r.id, r.score) for r in rb.results]
         assert ra.total > 0
+
+
+def test_rebuild_keeps_the_old_index_searchable_until_it_commits(folder, make_config):
+    config = make_config()
+    ingest([folder], config)
+    (folder / "nghi-quyet-04-nq-tw-2016.txt").unlink()
+    seen_during = []
+
+    def watching(paths):
+        for path in paths:
+            with Searcher(config) as s:  # what a running server sees meanwhile
+                seen_during.append((s.doc_count, s.search("04-NQ/TW").total))
+            yield path
+
+    report = ingest([folder], config, rebuild=True, progress=watching)
+    assert report.rebuilt and report.ok and len(report.added) == 5
+    assert seen_during and all(count == 6 and found >= 1 for count, found in seen_during)
+    with Searcher(config) as s:
+        assert s.doc_count == 5
+        assert all("nghi-quyet-04" not in r.path for r in s.search("04-NQ/TW").results)
+
+
+def test_interrupted_rebuild_leaves_the_old_index(folder, make_config):
+    config = make_config()
+    ingest([folder], config)
+
+    def interrupted(paths):
+        for i, path in enumerate(paths):
+            if i == 3:
+                raise KeyboardInterrupt
+            yield path
+
+    with pytest.raises(KeyboardInterrupt):
+        ingest([folder], config, rebuild=True, progress=interrupted)
+    with Searcher(config) as s:
+        assert s.doc_count == 6 and s.search("05-CT/TW").total >= 1

@@ -14,7 +14,7 @@ from typing import Iterator
 
 from whoosh import index as whoosh_index
 from whoosh.index import LockError
-from whoosh.writing import SegmentWriter
+from whoosh.writing import CLEAR, SegmentWriter
 
 from kb import __version__
 from kb.errors import IndexLockedError, IndexMissingError, SchemaMismatchError
@@ -80,12 +80,14 @@ def open_or_create(index_dir: Path, title_boost: float = 3.0):
 
 
 @contextmanager
-def writing(ix, index_dir: Path, workers: int = 0) -> Iterator[SegmentWriter]:
+def writing(ix, index_dir: Path, workers: int = 0,
+            replace_all: bool = False) -> Iterator[SegmentWriter]:
     """A writer that commits when the block succeeds and cancels when it raises.
 
     With ``workers`` > 0, added documents are analysed and indexed by that many processes
-    (:class:`kb.index.parallel_writer.ParallelWriter`). Raises IndexLockedError at once when
-    another process is writing.
+    (:class:`kb.index.parallel_writer.ParallelWriter`). With ``replace_all`` the commit keeps
+    only what this writer added (every earlier segment is dropped in the same commit). Raises
+    IndexLockedError at once when another process is writing.
     """
     try:
         # 512 MB keeps postings in memory instead of spilling to temporary runs (measured
@@ -104,4 +106,4 @@ def writing(ix, index_dir: Path, workers: int = 0) -> Iterator[SegmentWriter]:
         writer.cancel()
         raise
     else:
-        writer.commit()
+        writer.commit(mergetype=CLEAR if replace_all else None)

@@ -143,11 +143,18 @@ def ingest(paths: Iterable[Path], config: Config, rebuild: bool = False,
     if store.index_exists(index_dir) and not store.schema_is_current(index_dir):
         log.warning("index %s has an old schema; rebuilding", index_dir)
         rebuild = True
+    replace_all = False
     if rebuild:
         known = [Path(r) for r in meta.get("roots", []) if Path(r).exists()]
         roots = list(dict.fromkeys(roots + known))
         report.rebuilt = True
-        ix = store.create_index(index_dir, config["title_boost"])
+        if store.index_exists(index_dir) and store.schema_is_current(index_dir):
+            # Same schema: everything is indexed anew and the commit replaces all the old
+            # segments at once, so searchers see the old index until then, and keep it if the
+            # run fails.
+            ix, replace_all = store.open_index(index_dir), True
+        else:
+            ix = store.create_index(index_dir, config["title_boost"])
     else:
         ix = store.open_or_create(index_dir, config["title_boost"])
     files: list[tuple[Path, bool]] = []
@@ -158,8 +165,8 @@ def ingest(paths: Iterable[Path], config: Config, rebuild: bool = False,
         files.extend((f, root.is_dir()) for f in iter_files(root))
     workers = worker_count(config["workers"], len(files))  # started at the first document
     written: dict[str, tuple[str, bool]] = {}
-    with store.writing(ix, index_dir, workers=workers) as writer:
-        existing = _existing(ix)
+    with store.writing(ix, index_dir, workers=workers, replace_all=replace_all) as writer:
+        existing = {} if replace_all else _existing(ix)
         seen: set[str] = set()
         iterator = progress([f for f, _ in files]) if progress else (f for f, _ in files)
         walked = dict(files)
