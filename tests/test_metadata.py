@@ -162,7 +162,9 @@ về tăng cường xây dựng, chỉnh đốn Đảng
 
 def test_provincial_party_header_parent_and_slash_date():
     meta = extract_metadata(PARTY_HEADER)
-    assert (meta["issuer_parent"], meta["issuer"]) == ("Đảng bộ tỉnh Lào Cai", "Ban Thường vụ")
+    # "Ban Thường vụ" alone names no one among the provinces: it is qualified by its committee.
+    assert (meta["issuer_parent"], meta["issuer"]) == ("Đảng bộ tỉnh Lào Cai",
+                                                       "Ban Thường vụ Tỉnh ủy Lào Cai")
     assert (meta["number"], meta["place"], meta["date"]) == ("11-CT/TU", "Lào Cai", "2026-01-04")
     assert meta["title"].startswith("về tăng cường sự lãnh đạo của Đảng")
     assert (meta["signer"], meta["signer_role"]) == ("Đặng Xuân Phong", "T/M Ban Thường vụ, Bí thư")
@@ -178,3 +180,24 @@ def test_central_committee_term_in_roman_numerals():
 
 def test_number_normalisation_removes_spaces():
     assert re.fullmatch(r"\S+", extract_metadata(CENTRAL_HEADER)["number"])
+
+
+@pytest.mark.parametrize("rel, issuer, parent", [
+    # the Party's name printed beside the body on the same line is the motto, not the body's name
+    ("dang/chi-thi-05-ct-tw-2016.txt", "Ban Chấp hành Trung ương", None),
+    ("dang/nghi-quyet-tinh-uy-lao-cai-chuyen-doi-so-2021.txt", "Ban Thường vụ Tỉnh ủy Lào Cai",
+     "Đảng bộ tỉnh Lào Cai"),
+    ("bao-cao/bao-cao-thanh-uy-hai-phong-so-ket-5-nam-chi-thi-05-2021.txt", "Thành ủy Hải Phòng",
+     "Đảng bộ thành phố Hải Phòng"),
+    # the body's name goes on beside the motto's second line
+    ("nha-nuoc/quyet-dinh-ubnd-hai-phong-123-2023-mot-cua.txt",
+     "Ủy ban nhân dân thành phố Hải Phòng", None),
+    # a header in capitals is spelt as the document writes the name in running text
+    ("bien-ban/bien-ban-chi-bo-phong-tu-phap-2023-02.txt", "Chi bộ Phòng Tư pháp",
+     "Đảng bộ cơ quan chính quyền quận Ngô Quyền"),
+    ("bien-ban/bien-ban-chi-bo-thcs-chu-van-an-2024-01.md", "Chi bộ Trường THCS Chu Văn An",
+     "Đảng bộ phường Máy Chai"),
+])
+def test_issuer_as_readers_name_it(corpus_dir, rel, issuer, parent):
+    meta = extract_metadata((corpus_dir / rel).read_text(encoding="utf-8"))
+    assert (meta["issuer"], meta["issuer_parent"]) == (issuer, parent)

@@ -32,6 +32,9 @@ _MOTTO = re.compile(
     r"|^ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM\s*$|^ĐẢNG\s+CỘNG\s+SẢN$",
     re.IGNORECASE,
 )
+# The Party's name at the end of a header line is the right-hand column printed beside the body
+# ("BAN CHẤP HÀNH TRUNG ƯƠNG        ĐẢNG CỘNG SẢN VIỆT NAM", spaces collapsed by clean-up).
+_TRAILING_PARTY = re.compile(r"(?<=\S)\s+ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM\s*$")
 _NUMBER_LINE = re.compile(r"^(?:(?:bộ\s+)?luật\s+|pháp\s+lệnh\s+)?số\b\s*:?\s*(.*)$", re.IGNORECASE)
 _NUMBER_TOKEN = re.compile(r"^(?:[0-9A-ZĐ/\-.]+|[0-9A-Za-zĐđ.]*[0-9/\-][0-9A-Za-zĐđ/\-.]*)$")
 # OCR layers type Cyrillic look-alikes in reference numbers ("ВСТ" for "BCT").
@@ -69,12 +72,13 @@ _ROMAN_AFTER = re.compile(r"\b(thứ|khóa|khoá)\s+([ivxlc]+)\b")
 # "Đảng" alone is the Party; "đảng viên", "đảng bộ", "tổ chức đảng" are common nouns.
 _PARTY = re.compile(r"(?<!chức )\bđảng\b(?!\s+(?:viên|bộ|ủy|uỷ|phí|vụ|đoàn|tịch|tính|kỳ|phái))")
 # Names of places follow these words and are written in title case.
-_PLACE_AFTER = re.compile(r"\b(tỉnh|thành phố|huyện|quận|thị xã|xã|phường)\s+(.+)$")
+_PLACE_AFTER = re.compile(r"\b(tỉnh ủy|thành ủy|quận ủy|huyện ủy|thị ủy|tỉnh|thành phố|huyện|quận|"
+                          r"thị xã|xã|phường)\s+(.+)$")
 # A ministry, department or Party board is named by the word after it ("Bộ Xây dựng").
 _BODY_HEAD = re.compile(r"(?<!\w)(Bộ|Sở|Cục|Tổng cục|Ban|Vụ|Học viện|Báo)\s+(\w)")
 _ORG_START = re.compile(
     r"^(BAN|BỘ|ỦY BAN|UỶ BAN|UBND|ĐẢNG BỘ|ĐẢNG ỦY|ĐẢNG UỶ|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|THÀNH UỶ|"
-    r"HUYỆN ỦY|HUYỆN UỶ|VĂN PHÒNG|CHÍNH PHỦ|QUỐC HỘI|THỦ TƯỚNG|SỞ|CỤC|TỔNG CỤC|HỘI ĐỒNG|TÒA ÁN|"
+    r"HUYỆN ỦY|HUYỆN UỶ|QUẬN ỦY|QUẬN UỶ|THỊ ỦY|THỊ UỶ|VĂN PHÒNG|CHÍNH PHỦ|QUỐC HỘI|THỦ TƯỚNG|SỞ|CỤC|TỔNG CỤC|HỘI ĐỒNG|TÒA ÁN|"
     r"TOÀ ÁN|VIỆN|CHI BỘ|ĐẠI HỘI|CHỦ TỊCH|ĐOÀN|MẶT TRẬN|HỌC VIỆN|TRƯỜNG|CÔNG AN|CHI CỤC|PHÒNG)\b"
 )
 _ROMAN = {1: "I", 4: "IV", 5: "V", 9: "IX", 10: "X", 40: "XL", 50: "L"}
@@ -182,7 +186,36 @@ def _issuers(units: list[str]) -> tuple[str | None, str | None, str | None]:
         cleaned.append(display_case(unit))
     if not cleaned:
         return None, None, term
-    return cleaned[-1], (cleaned[-2] if len(cleaned) > 1 else None), term
+    parent = cleaned[-2] if len(cleaned) > 1 else None
+    return _qualified(cleaned[-1], parent), parent, term
+
+
+#: The committee of a Party organisation by the level of its place ("Đảng bộ tỉnh" → "Tỉnh ủy").
+_COMMITTEE_OF = {"tỉnh": "Tỉnh ủy", "thành phố": "Thành ủy", "quận": "Quận ủy", "huyện": "Huyện ủy",
+                 "thị xã": "Thị ủy", "phường": "Đảng ủy phường", "xã": "Đảng ủy xã",
+                 "thị trấn": "Đảng ủy thị trấn"}
+_PARTY_ORGANISATION = re.compile(r"^Đảng bộ (tỉnh|thành phố|quận|huyện|thị xã|phường|xã|thị trấn) (.+)$")
+_BARE_COMMITTEE = re.compile(r"^(?:Tỉnh|Thành|Quận|Huyện|Thị|Đảng) ủy$")
+_COMMITTEE = re.compile(r"^(?:Tỉnh|Thành|Quận|Huyện|Thị) ủy \S|^Đảng ủy (?:phường|xã|thị trấn) \S")
+
+
+def _qualified(issuer: str, parent: str | None) -> str:
+    """A committee or board named with its place, as readers and facets need it: "Thành ủy"
+    under "Đảng bộ thành phố Hải Phòng" is "Thành ủy Hải Phòng", "Ban Thường vụ" under "Đảng bộ
+    tỉnh Lào Cai" is "Ban Thường vụ Tỉnh ủy Lào Cai", "Ban Tuyên giáo" under "Thành ủy Hải
+    Phòng" is "Ban Tuyên giáo Thành ủy Hải Phòng"."""
+    if not parent:
+        return issuer
+    organisation = _PARTY_ORGANISATION.match(parent)
+    committee = f"{_COMMITTEE_OF[organisation.group(1)]} {organisation.group(2)}" \
+        if organisation else (parent if _COMMITTEE.match(parent) else None)
+    if committee is None:
+        return issuer
+    if _BARE_COMMITTEE.match(issuer):
+        return committee
+    if issuer.startswith("Ban ") and len(issuer.split()) <= 4:
+        return f"{issuer} {committee}"
+    return issuer
 
 
 def _title(lines: list[str], kind: str, same_line: str) -> str | None:
@@ -321,7 +354,7 @@ def extract_metadata(text: str) -> dict:
     seen_motto = number_seen = False
     kind_at = None
     for i, line in enumerate(head):
-        motto = _MOTTO.search(line) if len(line) < 120 else None
+        motto = (_MOTTO.search(line) or _TRAILING_PARTY.search(line)) if len(line) < 120 else None
         before = line[: motto.start()].strip(" -*") if motto else line
         m_num = _NUMBER_LINE.match(line)
         if m_num and meta["number"] is None and len(line) < 80:
@@ -336,10 +369,13 @@ def extract_metadata(text: str) -> dict:
         if motto:
             seen_motto = True
             before = re.sub(r"\s*[-–*_=]{3,}.*$", "", before)
-            if before and not issuer_lines and _is_upper(before):
+            # The left column goes on beside the motto's lines ("ỦY BAN NHÂN DÂN / THÀNH PHỐ
+            # HẢI PHÒNG" beside "CỘNG HÒA … / Độc lập - Tự do - Hạnh phúc").
+            if before and not number_seen and _is_upper(before) and not _DATE_WORDS.search(before):
                 issuer_lines.append(before)
             continue
-        if not seen_motto and not number_seen and _is_upper(line) and not _DATE_WORDS.search(line):
+        if not number_seen and _is_upper(line) and not _DATE_WORDS.search(line) \
+                and (not seen_motto or len(issuer_lines) < 3):
             # "QUỐC HỘI -------": the rule printed under the body name is not part of it.
             issuer_lines.append(re.sub(r"\s*[-–*_=]{3,}.*$", "", line))
 
@@ -353,7 +389,8 @@ def extract_metadata(text: str) -> dict:
             meta["title"] = _law_name(text, meta["title"])
     if official:
         issuer, parent, term = _issuers(issuer_lines[:6])
-        meta["issuer"], meta["issuer_parent"], meta["term"] = issuer, parent, term
+        meta["issuer"], meta["issuer_parent"], meta["term"] = \
+            _as_written(issuer, text), _as_written(parent, text), term
         header_text = "\n".join(head[: (kind_at or 12) + 1])
         _place_date(meta, header_text)
         # Laws end with "... Quốc hội ... khóa XIV, kỳ họp thứ 10 thông qua ngày ...".
@@ -369,6 +406,20 @@ def extract_metadata(text: str) -> dict:
         meta["signer"], meta["signer_role"] = _signer(lines)
         meta["recipients"] = _recipients(lines)
     return meta
+
+
+def _as_written(name: str | None, text: str) -> str | None:
+    """``name`` spelt as the document writes it in running text ("Chi bộ phòng tư pháp", read
+    from a header in capitals, is "Chi bộ Phòng Tư pháp" in the minutes themselves)."""
+    words = (name or "").split()
+    if len(words) < 2:
+        return name
+    pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)", re.IGNORECASE)
+    for m in pattern.finditer(text[:20000]):
+        found = " ".join(m.group(0).split())
+        if found != name and found[:1].isupper() and not _is_upper(found):
+            return found
+    return name
 
 
 def _excerpt(text: str) -> str:
