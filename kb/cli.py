@@ -60,6 +60,9 @@ def ingest(config, paths, rebuild):
             click.echo(f"  {label}: {item}")
     for path in report.skipped:
         click.echo(f"  Bỏ qua (định dạng không hỗ trợ): {path}")
+    for path, pages in report.ocr_skipped:
+        click.echo(f"  Chưa nhận dạng chữ {len(pages)} trang quét (vượt giới hạn ocr_max_pages = "
+                   f"{config['ocr_max_pages']}): {path}", err=True)
     for path, reason in report.failed:
         click.echo(f"  Lỗi: {path}: {reason}", err=True)
     if not report.ok:

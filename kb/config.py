@@ -52,7 +52,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_parse_memory_mb", 2048, "Memory (MB) the parser's child process may use.", float),
     Setting("ocr", "auto", "OCR of scanned PDF pages: `auto` (when Tesseract is installed) or `never`.", str),
     Setting("ocr_timeout", 120, "Seconds OCR may spend on one page.", float),
-    Setting("ocr_max_pages", 50, "Most pages OCR'd in one document; later pages stay unread.", int),
+    Setting("ocr_max_pages", 50, "Most pages OCR'd in one document; later pages stay unread (listed by `kb ingest` and on the document page).", int),
     Setting("title_boost", 3.0, "BM25F weight of the title field.", float),
     Setting("stopwords", "kb", "Stopword list: `kb` (curated for Party writing) or `none`.", str),
     Setting("workers", 0, "Processes analysing and indexing documents during ingestion: "

@@ -177,6 +177,32 @@ def test_ocr_settings_choose_the_pages(make_config):
     if ocr.available() is None:
         assert ocr.pending_pages(extra, make_config()) == [2, 3, 5, 9]
         assert ocr.pending_pages(extra, make_config(ocr_max_pages=2)) == [2, 3]
+        assert ocr.skipped_pages(extra, make_config(ocr_max_pages=2)) == [5, 9]
+        assert ocr.skipped_pages(extra, make_config()) == []
+    assert ocr.skipped_pages(extra, make_config(ocr="never", ocr_max_pages=1)) == []
+
+
+@needs_ocr
+def test_scanned_pages_past_the_cap_are_reported_and_shown(tmp_path, make_config):
+    from click.testing import CliRunner
+
+    from kb.cli import cli
+    from kb.web import create_app
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    _half_scanned_pdf(folder)
+    config = make_config(ocr_max_pages=0)
+    result = CliRunner().invoke(cli, ["--index", config["index"], "ingest", str(folder)],
+                                env={"KB_OCR_MAX_PAGES": "0", "KB_PROGRESS": "never"})
+    assert result.exit_code == 0, result.output
+    assert "Chưa nhận dạng chữ 1 trang quét (vượt giới hạn ocr_max_pages = 0)" in result.output
+    app = create_app({"index": config["index"], "TESTING": True})
+    with app.test_client() as client:
+        listing = client.get("/api/search?q=rà soát an toàn hoá chất").get_json()
+        page = client.get(f"/documents/{listing['results'][0]['id']}").get_data(as_text=True)
+    app.extensions["kb_searchers"].close_all()
+    assert "Có 1 trang quét chưa được nhận dạng chữ" in page and "trang 2." in page
 
 
 @needs_ocr

@@ -91,13 +91,28 @@ def ocr_pages(path: Path, pages: Iterable[int], timeout: float,
 _warned_unavailable = False
 
 
+def scanned_pages(extra: dict) -> list[int]:
+    """Pages of a parsed PDF without a usable text layer (empty or broken)."""
+    return sorted(set(extra.get("empty_pages", [])) | set(extra.get("broken_pages", [])))
+
+
+def skipped_pages(extra: dict, config) -> list[int]:
+    """Scanned pages left unread because of ``ocr_max_pages`` (when OCR runs at all)."""
+    return _readable(extra, config)[max(0, int(config["ocr_max_pages"])):]
+
+
 def pending_pages(extra: dict, config) -> list[int]:
     """Pages of a parsed PDF that the OCR phase should read: empty or broken, capped.
 
     Empty when OCR is off (``ocr = never``) or cannot run here (logged once).
     """
+    return _readable(extra, config)[: max(0, int(config["ocr_max_pages"]))]
+
+
+def _readable(extra: dict, config) -> list[int]:
+    """The scanned pages, when OCR is on and can run here; else none."""
     global _warned_unavailable
-    pages = sorted(set(extra.get("empty_pages", [])) | set(extra.get("broken_pages", [])))
+    pages = scanned_pages(extra)
     if not pages or str(config["ocr"]).lower() == "never":
         return []
     reason = available()
@@ -106,7 +121,7 @@ def pending_pages(extra: dict, config) -> list[int]:
             log.warning("scanned pages are not OCR'd: %s", reason)
             _warned_unavailable = True
         return []
-    return pages[: max(0, int(config["ocr_max_pages"]))]
+    return pages
 
 
 class Progress:

@@ -42,6 +42,8 @@ class IngestReport:
     failed: list[tuple[str, str]] = field(default_factory=list)
     rebuilt: bool = False
     ocr_pending: list[tuple[Path, list[int]]] = field(default_factory=list)
+    ocr_skipped: list[tuple[str, list[int]]] = field(default_factory=list)
+    """Scanned pages left unread because of ``ocr_max_pages``, by file."""
 
     @property
     def ok(self) -> bool:
@@ -86,6 +88,8 @@ def read_document(path: Path, config: Config, ocr_text: dict[int, str] | None = 
             parsed.extra["ocr_failed"] = sorted(set(wanted) - set(ocr_text))
     elif pages and ocr.pending_pages(parsed.extra, config):
         parsed.extra["ocr_pending"] = ocr.pending_pages(parsed.extra, config)
+    if pages and ocr.skipped_pages(parsed.extra, config):
+        parsed.extra["ocr_skipped"] = ocr.skipped_pages(parsed.extra, config)
     text = clean_text(parsed.text)
     if not text.strip() and not parsed.extra.get("ocr_pending"):
         raise ParseError(str(path), "no text could be extracted", "không trích xuất được văn bản nào")
@@ -241,6 +245,8 @@ def _write(doc: Document, old, writer, report, written: dict) -> None:
     (report.updated if old else report.added).append(doc.path)
     if doc.meta["extra"].get("ocr_pending"):
         report.ocr_pending.append((Path(doc.path), doc.meta["extra"]["ocr_pending"]))
+    if doc.meta["extra"].get("ocr_skipped"):
+        report.ocr_skipped.append((doc.path, doc.meta["extra"]["ocr_skipped"]))
 
 
 def _still_pending(ix, unchanged: list[str], config: Config) -> list[tuple[Path, list[int]]]:
