@@ -37,20 +37,45 @@ def _whoosh_postings(reader, fieldname, text):
 
 @pytest.mark.parametrize("fieldname, text", TERMS)
 def test_bulk_postings_equal_whooshs(searcher, fieldname, text):
-    reader = searcher._searcher.reader()
-    expected = _whoosh_postings(reader, fieldname, text)
-    assert expected, f"{fieldname}:{text} should be in the corpus"
-    postings = read_term(reader, fieldname, text)
-    assert postings.ids.tolist() == [d for d, _, _ in expected]
-    assert postings.weights.tolist() == pytest.approx([w for _, w, _ in expected])
-    if expected[0][2] is not None:
-        assert [postings.positions(i) for i in range(len(expected))] == [p for _, _, p in expected]
+    found = 0
+    for sub, _ in searcher._searcher.leaf_searchers():  # one segment per indexing process
+        reader = sub.reader()
+        expected = _whoosh_postings(reader, fieldname, text) \
+            if (fieldname, text) in reader else []
+        found += len(expected)
+        postings = read_term(reader, fieldname, text)
+        if not expected:
+            assert postings is None
+            continue
+        assert postings.ids.tolist() == [d for d, _, _ in expected]
+        assert postings.weights.tolist() == pytest.approx([w for _, w, _ in expected])
+        if expected[0][2] is not None:
+            postfile = reader._terms._postfile
+            assert [postings.positions(i, postfile) for i in range(len(expected))] == \
+                [p for _, _, p in expected]
+    assert found, f"{fieldname}:{text} should be in the corpus"
 
 
-def test_long_posting_lists_span_blocks(searcher):
-    # "của" is in most documents: more than one block of 128 postings, so block joins count.
-    reader = searcher._searcher.reader()
-    assert len(read_term(reader, "syl", "của")) > 128 or reader.doc_count_all() < 130
+def test_long_posting_lists_span_blocks(tmp_path, make_config, corpus_dir):
+    # 300 paragraphs of the corpus as documents, in one segment: "của" has more than one block
+    # of 128 postings, so joining blocks and finding positions in later blocks are exercised.
+    folder = tmp_path / "paragraphs"
+    folder.mkdir()
+    text = (corpus_dir / "dang" / "chi-thi-05-ct-tw-2016.txt").read_text(encoding="utf-8")
+    paragraphs = [p for p in text.split("\n") if " của " in p] * 40
+    for n, paragraph in enumerate(paragraphs[:300]):
+        (folder / f"{n:03d}.txt").write_text(f"Đoạn {n}. {paragraph}", encoding="utf-8")
+    config = make_config(workers=1)
+    assert ingest([folder], config).ok
+    with Searcher(config) as s:
+        reader = s._searcher.reader()
+        expected = _whoosh_postings(reader, "syl", "của")
+        postings = read_term(reader, "syl", "của")
+        assert len(expected) > 256 and len(postings._blocks) > 1
+        assert postings.ids.tolist() == [d for d, _, _ in expected]
+        last = len(expected) - 1
+        assert [postings.positions(i, reader._terms._postfile) for i in (0, 150, last)] == \
+            [expected[i][2] for i in (0, 150, last)]
 
 
 @pytest.mark.parametrize("raw", [
@@ -120,3 +145,16 @@ def test_deleted_documents_are_never_found(tmp_path, make_config, corpus_dir):
         assert all("nghi-quyet-04" not in r.path for r in s.search("04-NQ/TW").results)
         assert any(r.has_deletions() for r in readers)  # the case under test: a segment with deletions
     CACHE.clear()
+
+
+def test_cached_postings_outlive_the_searcher_that_read_them(corpus_index):
+    # A web worker's searcher is refreshed (closed) while the process cache keeps what it read;
+    # the next searcher must read positions through its own files.
+    CACHE.clear()
+    with Searcher(corpus_index) as first:
+        expected = [(r.id, r.score) for r in first.search('"phụng công thủ pháp"').results]
+    assert expected
+    with Searcher(corpus_index) as second:
+        CACHE.forget_positions()
+        found = [(r.id, r.score) for r in second.search('"phụng công thủ pháp"').results]
+    assert found == expected

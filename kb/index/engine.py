@@ -27,14 +27,15 @@ class _Term:
     def __init__(self, ids, weights, parts):
         self.ids = ids
         self.weights = weights
-        self.parts = parts  # [(TermPostings, offset, first index in ids, kept indexes or None)]
+        # [(TermPostings, postings file, first index in ids, kept indexes or None)]
+        self.parts = parts
 
     def positions(self, i: int) -> list[int]:
         """Positions of the ``i``-th posting of :attr:`ids`."""
-        for postings, _offset, first, kept in reversed(self.parts):
+        for postings, postfile, first, kept in reversed(self.parts):
             if i >= first:
                 j = i - first
-                return postings.positions(int(kept[j]) if kept is not None else j)
+                return postings.positions(int(kept[j]) if kept is not None else j, postfile)
         raise IndexError(i)
 
 
@@ -70,7 +71,8 @@ class Engine:
                     local, w = local[keep], w[keep]
                 ids.append(local + offset)
                 weights.append(w)
-                parts.append((postings, offset, first, kept))
+                postfile = getattr(getattr(reader, "_terms", None), "_postfile", None)
+                parts.append((postings, postfile, first, kept))
                 first += len(local)
         found = _Term(np.concatenate(ids) if ids else _EMPTY,
                       np.concatenate(weights) if weights else np.zeros(0), parts)

@@ -30,33 +30,40 @@ _LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.flo
 class TermPostings:
     """The postings of one term in one segment: sorted ids, weights, positions on demand."""
 
-    __slots__ = ("ids", "weights", "_starts", "_blocks", "_values", "_postfile", "_format",
+    __slots__ = ("ids", "weights", "_starts", "_blocks", "_values", "_format", "_inline",
                  "nbytes")
 
-    def __init__(self, ids, weights, starts, blocks, values, postfile, format_):
+    def __init__(self, ids, weights, starts, blocks, values, format_):
         self.ids = ids
         self.weights = weights
         self._starts = starts
         self._blocks = blocks
         self._values = values
-        self._postfile = postfile
+        self._inline = bool(values)  # values read with the postings: never read again
         self._format = format_
         self.nbytes = ids.nbytes + weights.nbytes + 64 * len(blocks) + 200
 
     def __len__(self) -> int:
         return len(self.ids)
 
-    def positions(self, i: int) -> list[int]:
-        """Word positions of the ``i``-th posting (the field must store positions)."""
+    def positions(self, i: int, postfile) -> list[int]:
+        """Word positions of the ``i``-th posting (the field must store positions), read
+        through ``postfile``, the postings file of the caller's own reader: an entry of the
+        cache outlives the reader that filled it, and file reads are not shared across threads."""
         block = bisect_right(self._starts, i) - 1
         values = self._values.get(block)
         if values is None:
             offset, length, compressed = self._blocks[block]
-            data = self._postfile.get(offset, length)
+            data = postfile.get(offset, length)
             values = pickle.loads(zlib.decompress(data) if compressed else data)[2]
             self._values[block] = values
             self.nbytes += sum(len(v) for v in values) + 40 * len(values)
         return self._format.decode_positions(values[i - self._starts[block]])
+
+    def forget_positions(self) -> None:
+        """Free the decoded positions (they are read again when needed)."""
+        if not self._inline:
+            self._values = {}
 
 
 def read_term(reader, fieldname: str, text: str) -> TermPostings | None:
@@ -100,7 +107,7 @@ def _read_blocks(m: W3LeafMatcher, format_) -> TermPostings:
             break
         m._goto(m._nextoffset)
     return TermPostings(np.concatenate(ids), np.concatenate(weights), starts, blocks, {},
-                        postfile, format_)
+                        format_)
 
 
 def _read_matcher(m, format_) -> TermPostings:
@@ -111,7 +118,7 @@ def _read_matcher(m, format_) -> TermPostings:
         values.append(m.value() if format_.supports("positions") else None)
         m.next()
     return TermPostings(np.array(ids, dtype=np.int64), np.array(weights, dtype=np.float64),
-                        [0], [None], {0: values}, None, format_)
+                        [0], [None], {0: values}, format_)
 
 
 def read_lengths(reader, fieldname: str) -> np.ndarray:
@@ -162,6 +169,13 @@ class PostingsCache:
         while total > self.max_bytes and len(self._items) > 1:
             key, _ = self._items.popitem(last=False)
             total -= self._sizes.pop(key)
+
+    def forget_positions(self) -> None:
+        """Free the memory of every decoded position (they are read again when needed)."""
+        with self._lock:
+            for value in self._items.values():
+                if isinstance(value, TermPostings):
+                    value.forget_positions()
 
     def clear(self) -> None:
         """Forget everything (benchmarks measure cold reads this way)."""
