@@ -245,7 +245,7 @@ def main() -> None:
     index, info = ensure_index(args.quick)
     rows, raw = run_benchmark(index, args.quick)
     body = (f"Index: {info['documents']:,} documents, {info['mb_text']:.1f} MB of text, "
-            f"{info['index_mb']:.0f} MB on disk. kb at {source_state()}. Limit 10; one warm-up "
+            f"{info['index_mb']:.0f} MB on disk in {info.get('segments', 1)} segment(s). kb at {source_state()}. Limit 10; one warm-up "
             f"pass first (index files, model); then the caches of query segmentation and of "
             f"decoded postings are cleared before each query, except in the rows marked "
             f"'warm postings' (filled by a pass over the same queries).\n\n"
