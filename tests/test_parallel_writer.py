@@ -124,3 +124,43 @@ def test_worker_count_follows_the_setting_and_batch_size(monkeypatch):
     assert parallel.worker_count(3, 1000) == 3
     monkeypatch.setattr(parallel.os, "cpu_count", lambda: 1)
     assert parallel.worker_count(0, 1000) == 0
+
+
+def test_workers_of_a_killed_ingest_do_not_linger(folder, make_config, tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = tmp_path / "ingest_then_die.py"
+    script.write_text(f"""
+import os, sys
+import kb.index.parallel_writer as parallel
+from kb.config import load_config
+from kb.index import store
+parallel.MIN_FILES_FOR_POOL = 1
+config = load_config({{"index": {str(tmp_path / "ix")!r}, "progress": "never"}}, environ={{}})
+ix = store.open_or_create(config["index"])
+writer = parallel.ParallelWriter(ix, 2)
+writer.add_document(id="a", path="a", syl="Chi bộ họp.", title="Chi bộ")
+print(" ".join(str(p.pid) for p in writer._procs), flush=True)
+os.kill(os.getpid(), {int(signal.SIGKILL)})
+""", encoding="utf-8")
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                          timeout=60, env={**os.environ, "PYTHONPATH": root})
+    pids = [int(p) for p in done.stdout.split()]
+    assert len(pids) == 2
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and any(_alive(p) for p in pids):
+        time.sleep(0.5)
+    assert not any(_alive(p) for p in pids)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    with open(f"/proc/{pid}/stat") as fh:  # a zombie waiting for init to reap it is gone
+        return fh.read().split()[2] != "Z"

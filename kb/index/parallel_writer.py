@@ -44,12 +44,19 @@ def worker_count(setting: int, files: int) -> int:
     return min(4, cores) if cores > 1 else 0
 
 
-def _work(ix, writer_args: dict, jobs, results) -> None:
-    """Body of a worker process: index the documents of ``jobs`` into one new segment."""
+def _work(ix, writer_args: dict, jobs, results, parent: int) -> None:
+    """Body of a worker process: index the documents of ``jobs`` into one new segment
+    (``parent``: the pid of the process that will commit it)."""
     writer = SegmentWriter(ix, _lk=False, **writer_args)
     try:
         while True:
-            fields = jobs.get()
+            try:
+                fields = jobs.get(timeout=5.0)
+            except queues.Empty:
+                if os.getppid() != parent:  # the parent was killed: nobody will commit this
+                    writer.cancel()
+                    return
+                continue
             if fields is None:
                 break
             try:
@@ -97,8 +104,11 @@ class ParallelWriter(SegmentWriter):
         context = multiprocessing.get_context("fork")
         self._results = context.Queue()
         self._jobs = [context.Queue(QUEUE_DEPTH) for _ in range(self._workers)]
+        # The parent's pid is taken here: a worker asking os.getppid() at its start could
+        # already see init's, if the parent had been killed meanwhile.
         self._procs = [context.Process(target=_work, daemon=True,
-                                       args=(self._ix, self._writer_args, jobs, self._results))
+                                       args=(self._ix, self._writer_args, jobs, self._results,
+                                             os.getpid()))
                        for jobs in self._jobs]
         for proc in self._procs:
             proc.start()
