@@ -97,3 +97,18 @@ def web_index(tmp_path_factory):
 
     index_dir = tmp_path_factory.mktemp("web-index")
     return index_dir, build_index(index_dir, corpus_files())
+
+
+@pytest.fixture
+def interrupt_after():
+    """A progress callback for ingest that stops the run (as Ctrl+C does) after n files."""
+
+    def make(n: int):
+        def progress(paths):
+            for i, path in enumerate(paths):
+                if i == n:
+                    raise KeyboardInterrupt
+                yield path
+        return progress
+
+    return make

@@ -183,17 +183,10 @@ def test_rebuild_keeps_the_old_index_searchable_until_it_commits(folder, make_co
         assert all("nghi-quyet-04" not in r.path for r in s.search("04-NQ/TW").results)
 
 
-def test_interrupted_rebuild_leaves_the_old_index(folder, make_config):
+def test_interrupted_rebuild_leaves_the_old_index(folder, make_config, interrupt_after):
     config = make_config()
     ingest([folder], config)
-
-    def interrupted(paths):
-        for i, path in enumerate(paths):
-            if i == 3:
-                raise KeyboardInterrupt
-            yield path
-
     with pytest.raises(KeyboardInterrupt):
-        ingest([folder], config, rebuild=True, progress=interrupted)
+        ingest([folder], config, rebuild=True, progress=interrupt_after(3))
     with Searcher(config) as s:
         assert s.doc_count == 6 and s.search("05-CT/TW").total >= 1

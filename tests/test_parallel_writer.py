@@ -94,20 +94,13 @@ def test_a_worker_that_dies_fails_its_documents_and_keeps_the_rest(folder, make_
     assert not multiprocessing.active_children()
 
 
-def test_interrupted_run_leaves_the_index_and_no_workers(folder, make_config):
+def test_interrupted_run_leaves_the_index_and_no_workers(folder, make_config, interrupt_after):
     config = make_config(workers=2)
     assert ingest([folder], config).ok
     for path in folder.iterdir():
         path.write_text(path.read_text(encoding="utf-8") + "\nThêm một dòng.\n", encoding="utf-8")
-
-    def interrupted(paths):
-        for i, path in enumerate(paths):
-            if i == 4:
-                raise KeyboardInterrupt
-            yield path
-
     with pytest.raises(KeyboardInterrupt):
-        ingest([folder], config, progress=interrupted)
+        ingest([folder], config, progress=interrupt_after(4))
     assert not multiprocessing.active_children()
     with Searcher(config) as s:
         assert s.doc_count == len(FILES)
