@@ -201,3 +201,27 @@ def test_number_normalisation_removes_spaces():
 def test_issuer_as_readers_name_it(corpus_dir, rel, issuer, parent):
     meta = extract_metadata((corpus_dir / rel).read_text(encoding="utf-8"))
     assert (meta["issuer"], meta["issuer_parent"]) == (issuer, parent)
+
+
+@pytest.mark.parametrize("rel, title", [
+    # the subject under the kind starts in lower case: it is the title, not the body's "Thực hiện"
+    ("bao-cao/ke-hoach-thanh-uy-hai-phong-thuc-hien-ket-luan-01-2021.md",
+     "Kế hoạch 72-KH/TU thực hiện Kết luận số 01-KL/TW của Bộ Chính trị"),
+    # "Về việc …" goes on the sentence after kind and number
+    ("nha-nuoc/quyet-dinh-ubnd-hai-phong-123-2023-mot-cua.txt",
+     "Quyết định 123/QĐ-UBND về việc ban hành Quy chế hoạt động"),
+    # a kind of its own, not "Chương trình" with the subject "Hành động"
+    ("dang/chuong-trinh-hanh-dong-quan-uy-ngo-quyen-nq-tw4-2017.docx",
+     "Chương trình hành động 21-CTr/QU thực hiện Nghị quyết Hội nghị lần thứ tư"),
+    # a compilation titled in capitals reads in sentence case, proper names kept
+    ("ho-chi-minh/loi-bac-day-can-bo-dang-vien.txt",
+     "Những lời Bác Hồ dạy về đạo đức cán bộ, đảng viên"),
+    # the page's "Thứ Năm, 12/04/2018" is not the headline
+    ("bao-chi/may-chai-dan-van-kheo-giai-phong-mat-bang-2018.txt",
+     "Phường Máy Chai: “Dân vận khéo” trong giải phóng mặt bằng"),
+])
+def test_titles_as_results_list_them(corpus_dir, make_config, rel, title):
+    from kb.ingest.pipeline import read_document
+
+    doc = read_document(corpus_dir / rel, make_config())
+    assert doc.title.startswith(title), doc.title

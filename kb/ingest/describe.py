@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from kb.analysis.fold import fold
-from kb.understand.metadata import extract_metadata
+from kb.understand.metadata import extract_metadata, title_case
 from kb.understand.press import parse_press
 
 PRESS_KIND = "Bài báo"
@@ -45,6 +45,11 @@ def _shorten(title: str) -> str:
     return title
 
 
+def _is_capitals(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) > 3 and all(c.isupper() for c in letters)
+
+
 def _first_line(text: str) -> str:
     return next((ln for ln in text.splitlines() if len(ln.strip()) > 3), text[:80])
 
@@ -66,9 +71,13 @@ def describe(text: str, declared_title: str | None = None) -> Description:
     kind, number, subject = facts.get("kind"), facts.get("number"), facts.get("title")
     if kind and subject:
         lead = f"{kind} {number}" if number else kind
-        title = subject if subject.lower().startswith(kind.lower()) else f"{lead} {subject}"
+        # "Chỉ thị 07/CT-TTg về tăng cường …": the subject goes on the sentence.
+        subject_after = re.sub(r"^(Về|V/v)\b", lambda m: m.group(1).lower(), subject)
+        title = subject if subject.lower().startswith(kind.lower()) else f"{lead} {subject_after}"
     else:
         title = declared_title or subject or _first_line(text)
+        if _is_capitals(title):  # "NHỮNG LỜI BÁC HỒ DẠY …" reads "Những lời Bác Hồ dạy …"
+            title = title_case(title)
     meta = {k: v for k, v in facts.items() if k not in ("kind", "number", "date", "title")}
     meta["document_title"] = subject
     return Description(text=text, title=_shorten(title), kind=kind, number=number,

@@ -31,6 +31,7 @@ KINDS = {
     "ĐỀ CƯƠNG": "Đề cương",
     "ĐIỀU LỆ": "Điều lệ",
     "QUY CHẾ": "Quy chế",
+    "CHƯƠNG TRÌNH HÀNH ĐỘNG": "Chương trình hành động",
     "CHƯƠNG TRÌNH": "Chương trình",
     "ĐỀ ÁN": "Đề án",
     "LỜI KÊU GỌI": "Lời kêu gọi",
@@ -56,5 +57,5 @@ TITLE_PHRASES = [
     "Toà án nhân dân", "Viện kiểm sát nhân dân", "Hội đồng nhân dân", "Ủy ban nhân dân",
     "Uỷ ban nhân dân", "Chánh Văn phòng", "Văn phòng Trung ương Đảng", "Trung ương Đảng",
     "Bộ Chính trị", "Ban Bí thư", "Tổng Bí thư", "Hồ Chí Minh", "Việt Nam", "Quốc hội",
-    "Chính phủ", "Thủ tướng", "Công an nhân dân", "Quân đội nhân dân",
+    "Chính phủ", "Thủ tướng", "Công an nhân dân", "Quân đội nhân dân", "Bác Hồ",
 ]

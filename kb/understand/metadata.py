@@ -232,7 +232,8 @@ def _title(lines: list[str], kind: str, same_line: str) -> str | None:
                 and after.lower().startswith(("về ", "v/v")):
             # "CHỈ THỊ / CỦA BỘ CHÍNH TRỊ / về …": the middle line names the issuer, not the subject.
             continue
-        if _SEPARATOR.match(line) or _BODY_START.match(line):
+        # "Thực hiện …" opens the body; "thực hiện …" under the kind is the subject of the title.
+        if _SEPARATOR.match(line) or (_BODY_START.match(line) and not line[:1].islower()):
             break
         if parts and _is_upper(" ".join(parts)) != _is_upper(line):
             break

@@ -19,6 +19,12 @@ _SOURCE_LINE = re.compile(
     r"|Nhân Dân|Dân trí|VnExpress|Vietnamplus|VOV|VTV)[^\d\n]{0,60}?)\s*[-–,:(]?\s*"
     r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\)?\s*$"
 )
+# "Thứ Năm, 12/04/2018", "Chủ nhật, 3/2/2020 08:15": the page's date line, not the headline.
+_PAGE_DATE = re.compile(
+    r"^(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|2|3|4|5|6|7)|Chủ\s+nhật|CN)\s*,?\s*(?:ngày\s*)?"
+    r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s*[-–,|]?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:\(?GMT[+\d:]*\)?)?)?$",
+    re.IGNORECASE,
+)
 _HEADER = re.compile(r"^#\s*(\w+)\s*=\s*(.*)$")  # "# url = https://dantri.com.vn/..." (UNC corpus)
 _CAPTION = re.compile(r"^(.*?)[\s.]*\(?\s*Ảnh\s*:\s*([^():]{2,60}?)\s*\)?\s*\.?$")
 _FURNITURE = re.compile(
@@ -88,6 +94,11 @@ def parse_press(text: str) -> dict | None:
             after_source = True
             continue
         if _FURNITURE.match(line) and len(line) <= 120:
+            removed.append(line)
+            continue
+        m = _PAGE_DATE.match(line)
+        if m:
+            date = date or iso_date(*m.group(1, 2, 3))
             removed.append(line)
             continue
         if after_source and _is_related_headline(line):
