@@ -59,7 +59,7 @@ def suggest(searcher, prefix: str, limit: int = 8) -> list[dict]:
         # A number is being typed: titles holding "5" ("tháng 5 năm 2024") would only be noise.
         return found
     for entry in _title_matches(entries["titles"], typed):
-        add(entry, entry["title"], entry["title_label"])
+        add(entry, entry["title_query"], entry["title_label"])
         if len(found) >= limit:
             break
     return found
@@ -167,6 +167,8 @@ def _build(searcher) -> dict:
             # "KẾ HOẠCH" alone says little; the number tells the documents apart.
             named = key and number_key(number) in number_key(title)
             entry["title_label"] = _short(title) if named or not key else f"{number} · {_short(title)}"
+            # ... and chosen, it searches that number, not every "Kế hoạch".
+            entry["title_query"] = title if named or not key else number
             entry["title_words"] = _folded_words(title)
             titles.append(entry)
     return {"numbers": numbers, "titles": titles}
