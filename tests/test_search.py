@@ -117,6 +117,19 @@ def test_snippet_marks_matches_and_escapes_html(searcher):
     assert "“" in without_marks or "&quot;" in without_marks or "Cán bộ" in without_marks
 
 
+@pytest.mark.parametrize("query, title", [
+    ("chuyển đổi số", "Nghị quyết 10-NQ/TU"),
+    ("chuyen doi so", "Báo cáo 64-BC/ĐU"),
+])
+def test_snippet_comes_from_the_running_text_not_the_header(searcher, query, title):
+    # The header names the body, number, place and kind ("TỈNH ỦY LÀO CAI … Số 10-NQ/TU … NGHỊ
+    # QUYẾT … về chuyển đổi số"); a passage of the text that holds the words says more.
+    hit = next(r for r in searcher.search(query, limit=20).results if r.title.startswith(title))
+    plain = re.sub(r"</?mark>", "", hit.snippet)
+    assert hit.snippet.count("<mark>") >= 3
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" not in plain and not re.search(r"Số:? \d+-", plain)
+
+
 @pytest.mark.parametrize("query", [
     '"unbalanced quote', "OR", "-", "- - OR", "AND NOT (", "kind:", ":", "*", "???",
     "!" * 2000, "😀🇻🇳🎉" * 50, "<script>alert(1)</script>", "\x00\x01", "a" * 5000,

@@ -66,7 +66,11 @@ def best_passage(text: str, exact: set[str], folded: set[str], width: int = 240)
         return 0, min(len(text), width)
     wanted = len(folded | {fold(e) for e in exact})
     starts = [m.start() for m in _SENTENCE.finditer(text)] or [0]
-    best, best_score = (starts[0], min(len(text), starts[0] + width)), -1
+    body = _body_start(text)
+    # The best window of the header (before the body) and of the body; the header wins only
+    # with more of the query's words: it names the place, number and kind of every document
+    # ("ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG … Số 245-BC/TU … BÁO CÁO") and its title is shown anyway.
+    best = {False: ((starts[0], min(len(text), starts[0] + width)), -1), True: (None, -1)}
     first = 0
     for start in starts:
         while first < len(hits) and hits[first][0] < start:
@@ -79,11 +83,26 @@ def best_passage(text: str, exact: set[str], folded: set[str], width: int = 240)
             if offset >= end:
                 break
             found.add(token)
-        if len(found) > best_score:
-            best, best_score = (start, end), len(found)
-            if best_score >= wanted:
+        in_body = start >= body
+        if len(found) > best[in_body][1]:
+            best[in_body] = ((start, end), len(found))
+            if in_body and len(found) >= wanted:
                 break
-    return best
+    (head, head_score), (in_body, body_score) = best[False], best[True]
+    return in_body if in_body is not None and body_score >= head_score else head
+
+
+def _body_start(text: str, scan: int = 4000) -> int:
+    """Where the running text starts: the first line that reads as prose (a sentence ending
+    in punctuation, or a long line), after a header, number, date and title; 0 if none is
+    near the top."""
+    offset = 0
+    for line in text[:scan].split("\n"):
+        stripped = line.strip()
+        if (len(stripped) >= 60 and stripped.endswith((".", ":", ";", "…"))) or len(stripped) >= 200:
+            return offset
+        offset += len(line) + 1
+    return 0
 
 
 def make_snippet(text: str, exact: set[str], folded: set[str], width: int = 240) -> str:
