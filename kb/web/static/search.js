@@ -5,3 +5,9 @@ document.addEventListener("DOMContentLoaded", function () {
     sort.addEventListener("change", function () { sort.form.submit(); });
   }
 });
+
+// On a wide screen the filters stand beside the results, open; on a phone they stay folded.
+document.addEventListener("DOMContentLoaded", function () {
+  var box = document.querySelector("details.facets-box");
+  if (box && window.matchMedia("(min-width: 68rem)").matches) { box.open = true; }
+});
