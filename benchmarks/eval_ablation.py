@@ -14,6 +14,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from common import DATA
+
 from kb.config import load_config
 from kb.evaluation import build_corpus_index, read_jsonl, read_qrels, run_queries, score_run
 import kb.index.search as search_module
@@ -38,7 +40,7 @@ VARIANTS = {
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--data", type=Path, default=HERE.parent.parent / "shared/data/alqac2023")
+    parser.add_argument("--data", type=Path, default=DATA / "alqac2023")
     args = parser.parse_args()
     qrels = read_qrels(args.data / "qrels.tsv")
     judged = {q.query_id for q in qrels}
