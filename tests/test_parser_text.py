@@ -71,6 +71,7 @@ def test_parse_cleans_text_and_records_the_encoding():
 def test_markdown_syntax_is_stripped_but_words_stay():
     doc = TextParser().parse(DATA / "ghi-chu.md", LIMITS)
     assert doc.title == "Ghi chú về Nghị quyết số 12-NQ/TW"
+    assert doc.format == "markdown"  # the document page says "Markdown", not plain text
     assert "toàn văn nghị quyết và ảnh hội nghị." in doc.text
     assert "Xây dựng, chỉnh đốn Đảng" in doc.text and "Phát huy dân chủ ở cơ sở" in doc.text
     assert "Ban Tuyên giáo Tuyên truyền, phổ biến" in doc.text

@@ -80,10 +80,11 @@ class TextParser:
         data = read_file(path)
         text, encoding = decode_bytes(data)
         extra: dict[str, Any] = {"encoding": encoding}
-        title = None
+        title, format_name = None, self.name
         if Path(path).suffix.lower() in MARKDOWN_SUFFIXES:
             heading = _FIRST_HEADING.search(text)
             title = clean_text(strip_markdown(heading.group(1))) if heading else None
             text = strip_markdown(text)
             extra["markdown"] = True
-        return ParsedDocument(finish_text(text, limits, extra), title or None, self.name, extra)
+            format_name = "markdown"  # shown as "Markdown", not "Văn bản thuần (TXT)"
+        return ParsedDocument(finish_text(text, limits, extra), title or None, format_name, extra)
