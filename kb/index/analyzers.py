@@ -28,13 +28,6 @@ def cached_analyze(text: str, query: bool = False) -> Analysis:
     return hit
 
 
-def remember(text: str, analysis: Analysis) -> None:
-    """Put an analysis made elsewhere (a worker process) where the field analyzers find it."""
-    _CACHE[(text, False)] = analysis
-    if len(_CACHE) > _CACHE_SIZE:
-        _CACHE.popitem(last=False)
-
-
 class StreamTokenizer(Tokenizer):
     """Yields one stream of the analysis: words, syllables, folded syllables or pairs."""
 

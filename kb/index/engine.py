@@ -64,9 +64,8 @@ class Engine:
                 if postings is None or not len(postings):
                     continue
                 local, w, kept = postings.ids, postings.weights, None
-                deleted = reader.deleted_docs_set if reader.has_deletions() else None
-                if deleted:
-                    keep = ~np.isin(local, np.fromiter(deleted, dtype=np.int64))
+                if reader.has_deletions():
+                    keep = self.live()[local + offset]
                     kept = np.flatnonzero(keep)
                     local, w = local[keep], w[keep]
                 ids.append(local + offset)
