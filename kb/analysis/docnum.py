@@ -57,3 +57,61 @@ def find_loose_docnums(query: str) -> list[tuple[int, int, str]]:
         raw = f"{number}/{year}/{kind}-{issuer}" if year else f"{number}-{kind}/{issuer}"
         found.append((m.start(), m.end(), canonical_docnum(raw)))
     return found
+
+
+_VOWELS = set("aăâeêioôơuưy")
+
+
+def _kind_codes() -> dict[str, str]:
+    """Folded kind abbreviations ("ct", "nq", "qd") → their spelling in the vocabulary ("QĐ").
+
+    Only codes without a vowel: none of them is a Vietnamese syllable, so "ct05" or "tb 1894"
+    can only be a kind and a serial number.
+    """
+    from kb.understand.kinds import KINDS
+    from kb.understand.vocabulary import load_vocabulary
+
+    kinds = {fold(k).lower() for k in KINDS.values()}
+    codes = {}
+    for code, meanings in load_vocabulary().abbreviations.items():
+        folded = fold(code).lower()
+        if " " in code or _VOWELS & set(folded) or not folded.isalpha():
+            continue
+        if any(fold(m).lower() in kinds for m in meanings):
+            codes.setdefault(folded, code)
+    return codes
+
+
+_KIND_SERIAL_RE: re.Pattern | None = None
+
+
+def respell_kind_serials(text: str) -> str:
+    """A kind abbreviation glued or hyphened to a serial, spaced as the vocabulary knows it.
+
+    "CT05", "ct-05", "CT.05", "nq04", "KL01", "qđ383" → "CT 05", "NQ 04", "KL 01", "QĐ 383", so
+    that the abbreviation expands to its kind ("Chỉ thị 05") and the serial stands alone.
+    """
+    global _KIND_SERIAL_RE
+    codes = _kind_codes()
+    if _KIND_SERIAL_RE is None:
+        _KIND_SERIAL_RE = re.compile(
+            r"(?<![\w/-])([a-zđ]{2,5})[\s.\-_]*(\d{1,5})(?![\w/-])", re.IGNORECASE)
+
+    def respell(m: re.Match) -> str:
+        code = codes.get(fold(m.group(1)).lower())
+        return f"{code} {m.group(2)}" if code else m.group(0)
+
+    return _KIND_SERIAL_RE.sub(respell, text)
+
+
+def swapped_docnum(token: str) -> str | None:
+    """The other numbering style of a canonical number without a year, or None.
+
+    People write a Party number the state way and back ("05/CT-TW" for 05-CT/TW, "07-CT/TTg"
+    for 07/CT-TTg); the index holds only the printed style, so a query tries both.
+    """
+    m = re.fullmatch(r"(\d{1,5})([-/])([a-zđ]{1,12})([-/])([a-zđ]{1,12}\d{0,2})", token)
+    if not m or m.group(2) == m.group(4):
+        return None
+    number, first, kind, _, issuer = m.groups()
+    return f"{number}/{kind}-{issuer}" if first == "-" else f"{number}-{kind}/{issuer}"

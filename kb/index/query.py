@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kb.analysis.docnum import respell_kind_serials
+
 #: Filters a query may carry, and the index field each one restricts.
 FILTERS = {"kind": "kind_key", "loai": "kind_key", "year": "year", "nam": "year",
            "from": "date_from", "to": "date_to", "number": "number", "so": "number",
@@ -85,7 +87,7 @@ def parse_query(raw: str, max_chars: int = 1000) -> ParsedQuery:
         # OR joins the whole runs of words around it: "giáo dục OR y tế" is (giáo dục)|(y tế);
         # segmentation cannot be trusted to find the word boundary ("lương y" is two words).
         if words:
-            add(Clause(" ".join(words)))
+            add(Clause(respell_kind_serials(" ".join(words))))
             words.clear()
 
     for m in _TOKEN.finditer(raw):

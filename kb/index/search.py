@@ -19,9 +19,8 @@ from pathlib import Path
 
 import numpy as np
 from whoosh import query as Q
-from whoosh.scoring import BM25F
 
-from kb.analysis.docnum import canonical_docnum
+from kb.analysis.docnum import canonical_docnum, find_docnums, find_loose_docnums, swapped_docnum
 from kb.analysis.fold import fold, has_diacritics
 from kb.config import Config
 from kb.errors import DocumentNotFound
@@ -29,6 +28,7 @@ from kb.index import postings, store
 from kb.index.analyzers import cached_analyze
 from kb.index.engine import Engine, top
 from kb.index.facets import compute_facets, value_filter
+from kb.index.scoring import BM25
 from kb.index.query import Clause, ParsedQuery, parse_query
 from kb.index.spelling import suggest_correction
 from kb.index.snippets import section_at, snippet_at
@@ -48,6 +48,8 @@ PROXIMITY_DEPTH = 50
 COMMON_TERM_SHARE = 0.2
 #: Score of a phrase found in a document (before its boost and saturation).
 PHRASE_WEIGHT = 16.0
+#: Added to the score of a document whose own number a short query names (it ranks first).
+OWN_NUMBER_TIER = 1000.0
 #: Below this many results a correction of unknown syllables is offered ("did you mean").
 FEW_RESULTS = 3
 
@@ -108,7 +110,7 @@ class Searcher:
         self.index_dir = Path(config["index"])
         self._opened = self._meta_stamp()
         self.ix = store.open_index(self.index_dir)
-        self._searcher = self.ix.searcher(weighting=BM25F())
+        self._searcher = self.ix.searcher(weighting=BM25())
         postings.CACHE.max_bytes = int(config["postings_cache_mb"] * 1024 * 1024)
         #: Weights of the views; an ablation sets one to 0 to measure what it adds.
         self.weights = dict(WEIGHTS)
@@ -125,7 +127,7 @@ class Searcher:
         if not store.schema_is_current(self.index_dir) or self._meta_stamp() != self._opened:
             self.close()
             self.ix = store.open_index(self.index_dir)  # raises SchemaMismatchError
-            self._searcher = self.ix.searcher(weighting=BM25F())
+            self._searcher = self.ix.searcher(weighting=BM25())
             self._opened = self._meta_stamp()
         else:
             self._searcher = self._searcher.refresh()
@@ -237,6 +239,11 @@ class Searcher:
                 if masked is not None:
                     hit[masked] = False
                 candidates = np.flatnonzero(hit)
+        if built.own_numbers and not isinstance(q, Q.Every):
+            # A lookup by number ("CT05", "05/CT-TW", "chỉ thị 05") wants the document itself
+            # first, whatever the phrase evidence of the texts that talk about it.
+            own = engine.docs(Q.Or(built.own_numbers))
+            scores[own] += OWN_NUMBER_TIER
         total, matched = len(candidates), _DocSet(candidates)
         if sort in ("newest", "oldest"):
             return _Hits(total, matched, _by_date(searcher, candidates, sort, page, limit))
@@ -315,7 +322,9 @@ class Searcher:
         phrase_clauses = any(c.phrase for c in parsed.clauses)
         if required and (not relaxed) and (not long_query or phrase_clauses):
             need = Q.And(required) if len(required) > 1 else required[0]
-        return _Built(scoring_q, need, (exact, folded), proximity)
+        own = [t for t in _leaves(scoring_q) if isinstance(t, Q.Term) and t.fieldname == "number"] \
+            if scoring_q is not None and not long_query and not relaxed else []
+        return _Built(scoring_q, need, (exact, folded), proximity, own)
 
     def _clause_scoring(self, clause: Clause, analysis, content, folded_mode: bool,
                         with_fold: bool = True):
@@ -431,6 +440,8 @@ class _Built:
     required: object
     highlight: tuple[set, set]
     proximity: list = field(default_factory=list)
+    own_numbers: list = field(default_factory=list)
+    """Number terms of a short lookup: documents bearing one as their own number come first."""
 
 
 _KIND_SERIAL = None
@@ -458,7 +469,7 @@ def _expansions(clause: Clause) -> list[Clause]:
     """
     words = clause.text.split()
     found = []
-    for text in expand_query_terms(clause.text)[1:]:
+    for text in expand_query_terms(clause.text)[1:] + _swapped_numbers(clause.text):
         other = text.split()
         phrases = []
         for tag, _, _, j1, j2 in SequenceMatcher(a=words, b=other, autojunk=False).get_opcodes():
@@ -469,6 +480,21 @@ def _expansions(clause: Clause) -> list[Clause]:
         found.append(Clause(text, phrase=clause.phrase,
                             required_phrases=[p for p in phrases if len(p.split()) > 1]))
     return found
+
+
+def _swapped_numbers(text: str) -> list[str]:
+    """``text`` with each document number also in the other numbering style (05/CT-TW → 05-CT/TW)."""
+    spans, taken = [], set()
+    for start, end, token in find_docnums(text) + find_loose_docnums(text):
+        if not taken & set(range(start, end)):
+            spans.append((start, end, token))
+            taken.update(range(start, end))
+    out = text
+    for start, end, token in sorted(spans, reverse=True):
+        other = swapped_docnum(token)
+        if other:
+            out = out[:start] + other + out[end:]
+    return [out] if out != text else []
 
 
 def _term_value(value: str) -> str:
