@@ -51,7 +51,9 @@ def build_corpus_index(corpus: Path, index_dir: Path, config: Config) -> int:
     with store.writing(ix, index_dir, workers=worker_count(config["workers"], len(rows))) as writer:
         for row in rows:
             text = clean_text(row.get("text") or "")
-            title = clean_text(row.get("title") or "") or text[:80]
+            # Only a real title is indexed as one: the opening words of the text again (as a
+            # stand-in title) would count the start of every answer twice.
+            title = clean_text(row.get("title") or "")
             doc = Document(id=str(row["_id"]), path=f"beir:{row['_id']}", content_hash="",
                            title=title, text=text, format="beir")
             writer.add_document(**document_fields(doc))
