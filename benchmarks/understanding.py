@@ -1,0 +1,190 @@
+"""How well kb understands real documents, against the hand labels of benchmarks/data/understanding.
+
+Every labelled file is read by kb's own ingestion reader (``read_document``, then OCR of
+scanned pages as ``kb ingest`` does) and its metadata compared with the labels field by field
+(rules in benchmarks/understanding_labels.py). Figures are given for the held-out fold (fold 2
+of benchmarks/folds.py) and beside it for the development folds (0, 1):
+
+- official documents of the shared data and of corpus/: accuracy of kind, number, issuer,
+  issuer_parent, place, date, title (kb's trích yếu), signer, signer_role, and all of them;
+- web pages, press articles and pages of sayings: dated pages given the right date, undated
+  pages given none, kind, title; sayings recall and precision (matched by token overlap) and
+  sector accuracy of the sayings found.
+
+``--show-errors`` lists every wrong field of the development folds (never of fold 2: it stays
+unseen by whoever tunes the extraction). ``--all`` also prints the per-source breakdown of the
+development folds (written to the results file in any case).
+
+Usage: .venv/bin/python benchmarks/understanding.py [--all] [--show-errors]
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from common import DATA, ROOT, md_table, write_result
+from folds import HELD_OUT, fold_of
+from understanding_labels import (OFFICIAL_FIELDS, load, matches, pair_sayings, resolve,
+                                  sayings_of, sector_right)
+
+from kb.config import load_config
+from kb.errors import IngestError
+from kb.ingest import ocr
+from kb.ingest.pipeline import read_document
+
+LABELS = ROOT / "benchmarks" / "data" / "understanding"
+OFFICIAL_GROUPS = ("official", "corpus")
+PARTS = ("held-out", "dev")
+
+
+@dataclass
+class Tally:
+    """Right and total counts per measure."""
+
+    right: dict = field(default_factory=lambda: defaultdict(int))
+    total: dict = field(default_factory=lambda: defaultdict(int))
+
+    def add(self, measure: str, ok: bool, n: int = 1, right: int | None = None) -> None:
+        """Count ``n`` cases of ``measure``, ``right`` of them right (all or none when omitted)."""
+        self.total[measure] += n
+        self.right[measure] += (n if ok else 0) if right is None else right
+
+    def cell(self, measure: str) -> str:
+        """"0.85 (17/20)", or "–" when nothing was counted."""
+        n = self.total.get(measure, 0)
+        return f"{self.right[measure] / n:.2f} ({self.right[measure]}/{n})" if n else "–"
+
+
+def read(path, config):
+    """The Document kb makes of ``path``, scanned pages OCR'd when OCR is available."""
+    doc = read_document(path, config)
+    pending = doc.meta["extra"].get("ocr_pending")
+    if pending and config["ocr"] != "never" and ocr.available() is None:
+        texts = ocr.ocr_pages(path, pending, float(config["ocr_timeout"]))
+        doc = read_document(path, config, ocr_text=texts)
+    return doc
+
+
+def extracted(doc, group: str) -> dict:
+    """kb's value for each labelled field (None when it found none)."""
+    meta = doc.meta
+    title = (meta.get("document_title") or doc.title) if group in OFFICIAL_GROUPS else doc.title
+    return {"kind": doc.kind, "number": doc.number, "issuer": meta.get("issuer"),
+            "issuer_parent": meta.get("issuer_parent"), "place": meta.get("place"),
+            "date": doc.date, "title": title, "signer": meta.get("signer"),
+            "signer_role": meta.get("signer_role")}
+
+
+def source_of(path: str) -> str:
+    """The collection a labelled path belongs to ("gov-docs", "laws", "corpus", ...)."""
+    parts = path.split("/")
+    return parts[1] if parts[0] == "data" and len(parts) > 2 else parts[0]
+
+
+def score(records: list[dict], config) -> tuple[dict, dict, list, list]:
+    """Tallies by (group, part) and by (group, source) for dev, dev errors, unreadable files."""
+    by_part: dict = defaultdict(Tally)
+    by_source: dict = defaultdict(Tally)
+    errors, unreadable = [], []
+    for record in records:
+        path, group = record["path"], record["group"]
+        part = "held-out" if fold_of(path) == HELD_OUT else "dev"
+        labels = {k: v for k, v in record.get("fields", {}).items() if k != "sayings"}
+        try:
+            if "#" in path:
+                raise IngestError(path, "a record inside a structured file: kb does not ingest those")
+            doc = read(resolve(path, ROOT, DATA.parent), config)
+            got = extracted(doc, group)
+        except IngestError as exc:
+            unreadable.append((path, exc.reason))
+            doc, got = None, dict.fromkeys(OFFICIAL_FIELDS)
+        tallies = [by_part[group, part]] + ([by_source[group, source_of(path)]] if part == "dev" else [])
+        for name, expected in labels.items():
+            if name not in got:
+                continue
+            measure = name
+            if group not in OFFICIAL_GROUPS and name == "date":
+                measure = "date (dated pages)" if expected else "no date (undated pages)"
+            ok = doc is not None and matches(name, expected, got[name])
+            for tally in tallies:
+                tally.add(measure, ok)
+                if group in OFFICIAL_GROUPS:
+                    tally.add("all fields", ok)
+            if not ok and part == "dev":
+                errors.append((path, name, expected, got[name]))
+        labelled = sayings_of(record)
+        if labelled is not None:
+            found = (doc.meta.get("sayings") or []) if doc is not None else []
+            pairs = pair_sayings(labelled, found)
+            for tally in tallies:
+                tally.add("sayings recall", True, n=len(labelled), right=len(pairs))
+                tally.add("sayings precision", True, n=len(found), right=len(pairs))
+                tally.add("sector (sayings found)", True, n=len(pairs),
+                          right=sum(sector_right(lab, ext) for lab, ext in pairs))
+            if part == "dev":
+                missed = [s["text"] for s in labelled if all(s is not lab for lab, _ in pairs)]
+                extra = [s["text"] for s in found if all(s is not ext for _, ext in pairs)]
+                errors += [(path, "saying missed", text, None) for text in missed]
+                errors += [(path, "saying not labelled", None, text) for text in extra]
+    return by_part, by_source, errors, unreadable
+
+
+def tables(records: list[dict], by_part: dict, by_source: dict, breakdown: bool) -> str:
+    """The Markdown report."""
+    order = {g: i for i, g in enumerate(OFFICIAL_GROUPS)}
+    groups = sorted({r["group"] for r in records}, key=lambda g: (order.get(g, len(order)), g))
+    out = []
+    for group in groups:
+        counts = {p: sum(1 for r in records if r["group"] == group
+                         and (fold_of(r["path"]) == HELD_OUT) == (p == "held-out")) for p in PARTS}
+        measures = [m for m in (*OFFICIAL_FIELDS, "all fields", "date (dated pages)",
+                                "no date (undated pages)", "sayings recall", "sayings precision",
+                                "sector (sayings found)")
+                    if any(by_part[group, p].total.get(m) for p in PARTS)]
+        out.append(f"### Group `{group}`: {counts['held-out']} held-out documents, "
+                   f"{counts['dev']} development documents\n")
+        out.append(md_table(["field", "held-out (fold 2)", "dev (folds 0, 1)"],
+                            [[m] + [by_part[group, p].cell(m) for p in PARTS] for m in measures]))
+        if breakdown:
+            sources = sorted(s for g, s in by_source if g == group)
+            if len(sources) > 1:
+                out.append(f"\nDevelopment folds of `{group}` by source:\n")
+                out.append(md_table(["field"] + sources,
+                                    [[m] + [by_source[group, s].cell(m) for s in sources]
+                                     for m in measures]))
+        out.append("")
+    return "\n".join(out)
+
+
+def main() -> None:
+    """Score kb against every label file and print (and write) the tables."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--all", action="store_true", help="also print the per-source breakdown")
+    parser.add_argument("--show-errors", action="store_true",
+                        help="list the wrong fields of the development folds (never fold 2)")
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.ERROR)
+    config = load_config({"progress": "never"}, environ={})
+    records = load(LABELS)
+    by_part, by_source, errors, unreadable = score(records, config)
+    print(tables(records, by_part, by_source, args.all))
+    for path, reason in unreadable:
+        print(f"unreadable: {path}: {reason}", file=sys.stderr)
+    if args.show_errors:
+        print("\nWrong fields (development folds only):")
+        for path, name, expected, got in errors:
+            print(f"- {path} [{name}]\n    expected: {expected!r}\n    got:      {got!r}")
+    body = ("`.venv/bin/python benchmarks/understanding.py` against the hand labels of "
+            "benchmarks/data/understanding (how they were made and compared: its README.md). "
+            "Accuracy with (right/labelled); fold 2 is held out.\n\n"
+            + tables(records, by_part, by_source, True)
+            + (f"\nFiles kb could not read: {len(unreadable)}\n" if unreadable else ""))
+    print(f"\nwrote {write_result('understanding', 'Document understanding against hand labels', body)}")
+
+
+if __name__ == "__main__":
+    main()
