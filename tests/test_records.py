@@ -15,7 +15,6 @@ import pytest
 from click.testing import CliRunner
 
 from kb.cli import cli
-from kb.index import store
 from kb.index.sayings_view import collect_sayings, copy_text
 from kb.index.search import Searcher
 from kb.ingest.document import record_id
@@ -253,13 +252,15 @@ def test_repeated_ids_fail_the_repeat_only(tmp_path):
     assert parsed.failures[0].user_reason == "dòng 2: mã «a» trùng với dòng 1"
 
 
-def test_files_read_by_older_parsers_are_read_again(tmp_path, hcm, make_config):
+def test_files_read_by_older_parsers_are_read_again(tmp_path, hcm, make_config, monkeypatch):
+    import kb.ingest.pipeline
+
     folder = tmp_path / "hcm"
     folder.mkdir()
     shutil.copy(hcm / JSON, folder / JSON)
     config = make_config()
     ingest([folder], config)
-    store.write_meta(Path(config["index"]), readers="0")  # as an index of an older kb
+    monkeypatch.setattr(kb.ingest.pipeline, "READERS_VERSION", "next")  # parsers changed since
     report = ingest([folder], config)
     assert not report.unchanged and len(report.updated) == 12
 
@@ -282,3 +283,18 @@ def test_spreadsheet_table_with_a_header_is_read_as_records(tmp_path, make_confi
     with Searcher(config) as searcher:
         hit = searcher.search("nêu gương").results[0]
     assert hit.title == "Quy định 08-QĐi/TW" and hit.path.endswith("#1")
+
+
+def test_record_page_and_sayings_page_show_the_record(hcm_index, hcm):
+    from kb.web import create_app
+
+    config, _, docs = hcm_index
+    client = create_app({"index": config["index"], "TESTING": True}).test_client()
+    record = docs[f"{(hcm / JSON).resolve()}#5"]
+    page = client.get(f"/documents/{record['id']}").get_data(as_text=True)
+    assert "Không! Chúng ta thà hy sinh tất cả" in page
+    assert "Lời kêu gọi toàn quốc kháng chiến" in page and "Dữ liệu JSON" in page
+    assert "Các trường của bản ghi" in page
+    sayings = client.get("/sayings", query_string={"q": "thà hy sinh tất cả"}).get_data(as_text=True)
+    assert "Lời kêu gọi toàn quốc kháng chiến, 1946" in sayings
+    assert f"/documents/{record['id']}" in sayings

@@ -3,8 +3,9 @@
 Each file is read, parsed and analysed inside its own error boundary: a file that fails is
 reported with its path and reason and the rest of the batch goes on. A file of records (a .jsonl
 of quotations, a CSV with a header row) gives one document per record, stored as
-``<file path>#<key>``; it is skipped, replaced or removed as a whole, like any other file.
-Inside folders, files matched by the ignore rules (:mod:`kb.ingest.ignore`) are left out. The index is written by
+``<file path>#<key>`` (:mod:`kb.ingest.reading`); it is skipped, replaced or removed as a
+whole, like any other file. Inside folders, files matched by the ignore rules
+(:mod:`kb.ingest.ignore`) are left out. The index is written by
 one writer that commits at the end, so an interrupted run leaves the previous index intact. On
 larger batches worker processes analyse and index the documents into segments of their own
 (:mod:`kb.index.parallel_writer`), committed together with the main process's deletions.
@@ -18,20 +19,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from kb.analysis.normalize import clean_text
 from kb.config import Config
-from kb.errors import IngestError, ParseError, SchemaMismatchError, UnsupportedFormat
+from kb.errors import IngestError, SchemaMismatchError, UnsupportedFormat
 from kb.index import store
 from kb.index.analyzers import cached_analyze
 from kb.index.parallel_writer import ParallelWriter, worker_count
-from kb.ingest.base import ParsedDocument, ParsedRecords, RecordFailure
-from kb.ingest.describe import describe, kind_key
-from kb.ingest.document import Document, content_hash, document_id, record_id
+from kb.ingest.describe import kind_key
+from kb.ingest.document import Document, content_hash
 from kb.ingest.ignore import IgnoreRules
-from kb.ingest import ocr, sandbox
+from kb.ingest import ocr
+from kb.ingest.reading import read_document, read_documents
 from kb.ingest.registry import READERS_VERSION
-from kb.ingest.pdf import fix_artefacts, join_pages
-from kb.understand.enrich import cited_numbers, enrich
+from kb.understand.enrich import cited_numbers
 
 log = logging.getLogger(__name__)
 
@@ -81,86 +80,6 @@ def iter_files(root: Path, exclude: Iterable[str] = (),
                         excluded.append(str(path))
                     continue
                 yield path
-
-
-def read_documents(path: Path, config: Config, ocr_text: dict[int, str] | None = None,
-                   data_hash: str | None = None) -> tuple[list[Document], list[RecordFailure]]:
-    """Parse one file into its Documents and the records of it that failed; raises IngestError.
-
-    Most files give one Document; a file of records gives one per record (``<path>#<key>``),
-    and a malformed record is listed as failed while the others are kept. The parser runs in
-    a sandboxed child process (kb.ingest.sandbox). Scanned PDF pages are listed in
-    ``extra["ocr_pending"]``; the OCR phase calls again with ``ocr_text`` (page → recognised
-    text), which takes those pages' place. ``data_hash`` is the file's content hash when the
-    caller has it already.
-    """
-    stat = path.stat()
-    if stat.st_size > config["max_file_mb"] * 1024 * 1024:
-        raise ParseError(str(path), f"file larger than {config['max_file_mb']} MB",
-                         f"tệp lớn hơn giới hạn {config['max_file_mb']} MB")
-    parsed = sandbox.parse(path, config)
-    data_hash = data_hash or content_hash(path)
-    if isinstance(parsed, ParsedRecords):
-        docs, failures = [], list(parsed.failures)
-        for record in parsed.records:
-            try:
-                docs.append(_document(path, record, stat, data_hash))
-            except ParseError as exc:
-                failures.append(RecordFailure(f"record {record.key}: {exc.reason}",
-                                              f"bản ghi {record.key}: {exc.user_reason}"))
-        if not docs:
-            raise ParseError(str(path), "no record could be read", "không đọc được bản ghi nào")
-        return docs, failures
-    _apply_ocr(parsed, config, ocr_text)
-    return [_document(path, parsed, stat, data_hash)], []
-
-
-def read_document(path: Path, config: Config, ocr_text: dict[int, str] | None = None,
-                  data_hash: str | None = None) -> Document:
-    """Parse one file into a Document (the first, for a file of records); see read_documents."""
-    return read_documents(path, config, ocr_text, data_hash)[0][0]
-
-
-def _apply_ocr(parsed: ParsedDocument, config: Config, ocr_text: dict[int, str] | None) -> None:
-    """Put recognised pages in place of scanned ones, or list the pages still to OCR."""
-    pages = parsed.extra.pop("page_texts", None)
-    if pages and ocr_text is not None:
-        wanted = ocr.pending_pages(parsed.extra, config)
-        for page, recognised in ocr_text.items():
-            pages[page - 1] = fix_artefacts(recognised)
-        parsed.text = join_pages(pages, config, parsed.extra)
-        parsed.extra["ocr_pages"] = sorted(ocr_text)
-        if set(wanted) - set(ocr_text):
-            parsed.extra["ocr_failed"] = sorted(set(wanted) - set(ocr_text))
-    elif pages and ocr.pending_pages(parsed.extra, config):
-        parsed.extra["ocr_pending"] = ocr.pending_pages(parsed.extra, config)
-    if pages and ocr.skipped_pages(parsed.extra, config):
-        parsed.extra["ocr_skipped"] = ocr.skipped_pages(parsed.extra, config)
-
-
-def _document(path: Path, parsed: ParsedDocument, stat: os.stat_result, data_hash: str) -> Document:
-    """The Document of one parsed file or record: its facts read from the text and declared."""
-    text = clean_text(parsed.text)
-    if not text.strip() and not parsed.extra.get("ocr_pending"):
-        raise ParseError(str(path), "no text could be extracted", "không trích xuất được văn bản nào")
-    facts = describe(text, parsed.title)
-    facts.title = facts.title or path.stem  # an image-only PDF waiting for OCR
-    declared = dict(parsed.meta)
-    facts.meta.update(enrich(facts.text, facts.kind, declared.pop("quotation", None)))
-    facts.meta.update(declared)
-    resolved = str(path.resolve())
-    if parsed.key is not None:
-        doc_id, doc_path = record_id(path, parsed.key), f"{resolved}#{parsed.key}"
-        facts.meta["record"] = {"file": resolved, "key": parsed.key}
-    else:
-        doc_id, doc_path = document_id(path), resolved
-    return Document(
-        id=doc_id, path=doc_path, content_hash=data_hash,
-        title=facts.title, text=facts.text, format=parsed.format, kind=facts.kind,
-        date=parsed.date or facts.date, number=facts.number, size=stat.st_size,
-        mtime=stat.st_mtime, meta={**facts.meta, "extra": parsed.extra},
-        index_extra=facts.index_extra,
-    )
 
 
 def number_tokens(kind: str | None, number: str | None) -> str:
@@ -231,7 +150,7 @@ def ingest(paths: Iterable[Path], config: Config, rebuild: bool = False,
     workers = worker_count(config["workers"], len(files))  # started at the first document
     written: dict[str, tuple[str, bool]] = {}
     with store.writing(ix, index_dir, workers=workers, replace_all=replace_all) as writer:
-        existing = _Indexed() if replace_all else _existing(ix, meta.get("readers") != READERS_VERSION)
+        existing = _Indexed() if replace_all else _existing(ix)
         seen: set[str] = set()
         iterator = progress([f for f, _ in files]) if progress else (f for f, _ in files)
         walked = dict(files)
@@ -256,8 +175,7 @@ def ingest(paths: Iterable[Path], config: Config, rebuild: bool = False,
     if report.ocr_pending:
         _ocr_phase(report.ocr_pending, config, ix, index_dir)
     store.write_meta(index_dir, roots=sorted({str(r) for r in roots if r.is_dir()}
-                                             | set(meta.get("roots", []) if not rebuild else [])),
-                     readers=READERS_VERSION)
+                                             | set(meta.get("roots", []) if not rebuild else [])))
     return report
 
 
@@ -369,13 +287,15 @@ class _Indexed(dict):
         self.records: dict[str, dict[str, str]] = {}
 
 
-def _existing(ix, reread: bool = False) -> _Indexed:
-    """What the index holds. ``reread``: the parsers changed since, so no file counts as unchanged."""
+def _existing(ix) -> _Indexed:
+    """What the index holds. A document read by older parsers has no hash: it is read again."""
     found = _Indexed()
     with ix.searcher() as searcher:
         for f in searcher.all_stored_fields():
-            found[f["path"]] = (f["id"], None if reread else f["content_hash"])
-            record = (f.get("meta") or {}).get("record")
+            meta = f.get("meta") or {}
+            current = (meta.get("extra") or {}).get("readers") == READERS_VERSION
+            found[f["path"]] = (f["id"], f["content_hash"] if current else None)
+            record = meta.get("record")
             if record:
                 found.records.setdefault(record["file"], {})[f["path"]] = f["id"]
     return found

@@ -29,8 +29,9 @@ BUILTIN = (
 )
 
 #: Bump when the built-in parsers read files differently (a new format, records instead of one
-#: text): the next ``kb ingest`` re-reads every file it walks, even those whose bytes are
-#: unchanged, and replaces what the old parsers made of them.
+#: text). Every document keeps the version that read it (``extra["readers"]``); the next
+#: ``kb ingest`` re-reads a file whose documents have another, even if its bytes are unchanged,
+#: and replaces what the old parsers made of it.
 READERS_VERSION = "1"
 
 
