@@ -247,8 +247,10 @@ def sayings(config, query, sector, as_json):
     for saying in data["sayings"]:
         click.echo("")
         click.echo(click.style(f"“{saying['text']}”", bold=True))
-        if cited_work(saying):
+        if saying["work"]:
             click.echo(f"  Tác phẩm: {cited_work(saying)}")
+        elif saying["year"]:
+            click.echo(f"  Năm: {saying['year']}")
         if saying["sectors"]:
             click.echo(f"  Ngành, lĩnh vực: {', '.join(saying['sectors'])}")
         for source in saying["sources"]:

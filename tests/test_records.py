@@ -105,6 +105,9 @@ def test_kb_sayings_finds_a_quotation_of_the_jsonl(hcm_index, hcm):
                            catch_exceptions=False)
     assert "“Trung với nước, hiếu với dân, nhiệm vụ nào cũng hoàn thành" in result.output
     assert f"{(hcm / JSONL).resolve()}#hcm-dn-001" in result.output
+    result = runner.invoke(cli, ["--index", config["index"], "sayings", "Không có gì quý hơn độc lập"],
+                           catch_exceptions=False)
+    assert "Năm: 1965" in result.output  # no work is given for it: the year alone
 
 
 def test_quotation_records_are_found_by_search_with_their_author(hcm_index):

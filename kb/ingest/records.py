@@ -70,7 +70,7 @@ class RecordsParser:
         extra = {"encoding": encoding}
         if fmt in ("csv", "tsv"):
             rows = _csv_rows(text, fmt, path, int(limits.get("max_text_chars") or 0))
-            found = table_records(path, [(None, rows)], fmt, limits, extra)
+            found = table_records(path, [(None, rows)], fmt, limits, extra, sample=text[:8192])
             if found is not None:
                 return found
             plain = "\n".join("\t".join(row) for _, row in rows)
@@ -166,17 +166,19 @@ def has_header(rows: list[list[str]], sample: str = "") -> bool:
 
 
 def table_records(path: Path, sheets: Iterable[tuple[str | None, list[tuple[int, list[str]]]]],
-                  fmt: str, limits: dict[str, Any], extra: dict[str, Any]) -> ParsedRecords | None:
+                  fmt: str, limits: dict[str, Any], extra: dict[str, Any],
+                  sample: str = "") -> ParsedRecords | None:
     """The rows of tables with a header row as records; None when a table has none, or no text.
 
-    ``sheets`` holds (sheet name or None, [(line, cells)]) for each table of the file.
+    ``sheets`` holds (sheet name or None, [(line, cells)]) for each table of the file;
+    ``sample``, the start of a CSV text, lets csv.Sniffer judge a header of unknown names.
     """
     items: list[Item] = []
     sheets = [(name, rows) for name, rows in sheets if any(any(c.strip() for c in r) for _, r in rows)]
     for name, rows in sheets:
         rows = [(line, cells) for line, cells in rows if any(c.strip() for c in cells)]
         header = _trimmed([c.strip() for c in rows[0][1]])
-        if not has_header([cells for _, cells in rows[:SAMPLE]]):
+        if not has_header([cells for _, cells in rows[:SAMPLE]], sample):
             return None
         for line, cells in rows[1:]:
             record = {h: c for h, c in zip(header, cells) if c.strip()}
