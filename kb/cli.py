@@ -43,12 +43,20 @@ def cli(ctx, index_dir):
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--rebuild", is_flag=True,
               help="Lập lại chỉ mục từ đầu; chỉ mục cũ vẫn dùng được cho đến khi xong.")
+@click.option("--exclude", "exclude", multiple=True, metavar="MẪU",
+              help="Bỏ qua các tệp khớp mẫu (cú pháp .gitignore, vd. \"*.csv\", \"nhap/\"); "
+                   "dùng được nhiều lần. Có thể đặt mẫu cố định trong tệp .kbignore của thư mục.")
 @click.pass_obj
-def ingest(config, paths, rebuild):
-    """Nạp tài liệu từ các tệp hoặc thư mục PATHS vào chỉ mục."""
+def ingest(config, paths, rebuild, exclude):
+    """Nạp tài liệu từ các tệp hoặc thư mục PATHS vào chỉ mục.
+
+    Trong thư mục, các tệp mô tả bộ sưu tập (SOURCE.txt, README, LICENSE, CHANGELOG, index.jsonl...)
+    được bỏ qua theo mặc định; tệp được ghi rõ tên trên dòng lệnh thì luôn được nạp.
+    """
     from kb.ingest.pipeline import ingest as run_ingest
 
-    report = run_ingest(paths, config, rebuild=rebuild, progress=_progress(config))
+    report = run_ingest(paths, config, rebuild=rebuild, progress=_progress(config),
+                        exclude=exclude)
     if report.rebuilt:
         click.echo("Đã tạo lại chỉ mục.")
     click.echo(f"Thêm mới: {len(report.added)} · Cập nhật: {len(report.updated)} · "
@@ -60,6 +68,9 @@ def ingest(config, paths, rebuild):
             click.echo(f"  {label}: {item}")
     for path in report.skipped:
         click.echo(f"  Bỏ qua (định dạng không hỗ trợ): {path}")
+    if report.excluded:
+        click.echo(f"Bỏ qua {len(report.excluded)} tệp theo quy tắc loại trừ "
+                   "(danh sách mặc định, .kbignore, --exclude).")
     for path, pages in report.ocr_skipped:
         click.echo(f"  Chưa nhận dạng chữ {len(pages)} trang quét (vượt giới hạn ocr_max_pages = "
                    f"{config['ocr_max_pages']}): {path}", err=True)
@@ -220,7 +231,7 @@ def evaluate(config, corpus, queries, qrels, as_json):
 @click.pass_obj
 def sayings(config, query, sector, as_json):
     """Lời Bác Hồ dạy trích trong các tài liệu, theo ngành hoặc tìm theo từ khoá QUERY."""
-    from kb.index.sayings_view import collect_sayings, known_sector, sector_counts
+    from kb.index.sayings_view import cited_work, collect_sayings, known_sector, sector_counts
     from kb.index.search import Searcher
 
     with Searcher(config) as searcher:
@@ -237,7 +248,9 @@ def sayings(config, query, sector, as_json):
         click.echo("")
         click.echo(click.style(f"“{saying['text']}”", bold=True))
         if saying["work"]:
-            click.echo(f"  Tác phẩm: {saying['work']}")
+            click.echo(f"  Tác phẩm: {cited_work(saying)}")
+        elif saying["year"]:
+            click.echo(f"  Năm: {saying['year']}")
         if saying["sectors"]:
             click.echo(f"  Ngành, lĩnh vực: {', '.join(saying['sectors'])}")
         for source in saying["sources"]:

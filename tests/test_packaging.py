@@ -17,5 +17,6 @@ def test_wheel_ships_stopwords_and_data(tmp_path):
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "kb/data/stopwords/vi.txt" in names
     assert "kb/data/aliases.toml" in names and "kb/data/sectors.toml" in names
+    assert "kb/data/default.kbignore" in names
     assert "kb/web/templates/search.html" in names
     assert any(n.endswith("entry_points.txt") for n in names)

@@ -18,7 +18,7 @@ from kb.cli import cli
 from kb.index.sayings_view import collect_sayings, copy_text, sector_counts
 from kb.understand.sayings import saying_key
 
-SAYING_KEYS = {"text", "sectors", "work", "sources"}
+SAYING_KEYS = {"text", "sectors", "work", "year", "sources"}
 SOURCE_KEYS = {"id", "path", "title"}
 PHUNG_CONG = "Cán bộ tư pháp phải phụng công thủ pháp"
 LUONG_Y = "Lương y phải như từ mẫu"
@@ -140,6 +140,7 @@ def assert_shape(data: dict) -> None:
         assert set(saying) == SAYING_KEYS
         assert isinstance(saying["sectors"], list)
         assert saying["work"] is None or isinstance(saying["work"], str)
+        assert saying["year"] is None or isinstance(saying["year"], str)
         for source in saying["sources"]:
             assert set(source) == SOURCE_KEYS
             assert Path(source["path"]).is_absolute() and Path(source["path"]).exists()

@@ -27,7 +27,7 @@ _SYLLABLE = re.compile(r"\w+")
 
 
 def collect_sayings(searcher, sector: str | None = None, query: str | None = None) -> dict:
-    """``{"total", "sayings": [{"text", "sectors", "work", "sources": [{"id", "path", "title"}]}]}``.
+    """``{"total", "sayings": [{"text", "sectors", "work", "year", "sources": [{"id", "path", "title"}]}]}``.
 
     ``sector`` keeps the sayings of that sector (name matched without regard to diacritics);
     ``query`` keeps those whose text or quoting sentence holds its syllables, best match first.
@@ -38,7 +38,7 @@ def collect_sayings(searcher, sector: str | None = None, query: str | None = Non
         wanted = _sector_key(sector)
         entries = [e for e in entries if any(_sector_key(s) == wanted for s in e["sectors"])]
     # Copies: the entries are shared by every request until the index changes.
-    sayings = [{"text": e["text"], "sectors": list(e["sectors"]), "work": e["work"],
+    sayings = [{"text": e["text"], "sectors": list(e["sectors"]), "work": e["work"], "year": e["year"],
                 "sources": [dict(src) for src in e["sources"]]} for e in entries]
     return {"total": len(sayings), "sayings": sayings}
 
@@ -59,9 +59,16 @@ def known_sector(name: str) -> str | None:
     return next((s for s in load_sectors() if _sector_key(s) == wanted), None)
 
 
+def cited_work(saying: dict) -> str:
+    """The work and year of a saying as cited: "Tuyên ngôn độc lập, 1945", "1965", or ""."""
+    work, year = saying.get("work") or "", str(saying.get("year") or "")
+    return ", ".join(x for x in (work, year if year not in work else "") if x)
+
+
 def copy_text(saying: dict) -> str:
     """The saying with its citation, as a reader would paste it into a speech or a report."""
-    who = "Hồ Chí Minh" + (f", {saying['work']}" if saying.get("work") else "")
+    work = cited_work(saying)
+    who = "Hồ Chí Minh" + (f", {work}" if work else "")
     sources = saying.get("sources") or []
     source = f"; nguồn: {sources[0]['title']}" if sources else ""
     return f"“{saying['text']}” ({who}{source})"
@@ -102,6 +109,7 @@ def _merge(searcher) -> list[dict]:
         exact = {canonical_tones(s) for s in _syllables(haystack)}
         own = [fold(s) for s in _syllables(merged["text"], unique=False)]
         entries.append({"text": merged["text"], "sectors": merged["sectors"], "work": merged["work"],
+                        "year": merged.get("year"),
                         "sources": [docs[i] for i in sources],
                         "_exact": exact, "_folded": {fold(s) for s in exact},
                         "_text_folded": own, "_text_pairs": set(zip(own, own[1:]))})

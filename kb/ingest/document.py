@@ -1,4 +1,4 @@
-"""The ingested document: what the index stores about one file."""
+"""The ingested document: what the index stores about one file, or one record of a file."""
 
 from __future__ import annotations
 
@@ -11,6 +11,11 @@ from typing import Any
 def document_id(path: Path) -> str:
     """A stable id derived from the absolute path (survives edits of the file)."""
     return hashlib.sha1(str(Path(path).resolve()).encode("utf-8")).hexdigest()[:12]
+
+
+def record_id(path: Path, key: str) -> str:
+    """The id of record ``key`` of the file at ``path``: derived from ``<absolute path>#<key>``."""
+    return hashlib.sha1(f"{Path(path).resolve()}#{key}".encode("utf-8")).hexdigest()[:12]
 
 
 def content_hash(path: Path) -> str:

@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from kb.errors import ParseError
-from kb.ingest.base import ParsedDocument
+from kb.ingest.base import ParsedDocument, ParsedRecords
 from kb.ingest.legacy import fix_legacy
+from kb.ingest.records import table_records
 from kb.ingest.word97 import Word97Error, word97_text
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -55,6 +56,22 @@ def _finish(path: Path, text: str, fmt: str, limits: dict[str, Any],
         raise ParseError(str(path), "no text found in the file",
                          "không tìm thấy văn bản trong tệp")
     return ParsedDocument(text=text, title=None, format=fmt, extra=extra)
+
+
+def _table_or_text(path: Path, sheets: list, fmt: str, limits: dict[str, Any],
+                   extra: dict[str, Any] | None = None) -> ParsedDocument | ParsedRecords:
+    """A workbook whose every sheet is a table with a header row as records, else its text.
+
+    ``sheets`` holds (name, [(row number, cells)]); the text is one line per row, cells
+    separated by tabs, sheets in order.
+    """
+    found = table_records(path, sheets, fmt, limits, dict(extra or {}))
+    if found is not None:
+        return found
+    lines = []
+    for _, rows in sheets:
+        lines += ["\t".join(cells).rstrip() for _, cells in rows] + [""]
+    return _finish(path, "\n".join(lines), fmt, limits, extra)
 
 
 def _run(cmd: list[str], path: Path, limits: dict[str, Any]) -> str:
@@ -99,7 +116,10 @@ class DocParser:
 
 
 class XlsParser:
-    """Excel 97-2003 .xls, cell by cell with xlrd (text cells come back as raw code points)."""
+    """Excel 97-2003 .xls, cell by cell with xlrd (text cells come back as raw code points).
+
+    A workbook of tables with a header row is read as records, like a CSV (kb.ingest.records).
+    """
 
     name = "xls"
 
@@ -108,7 +128,7 @@ class XlsParser:
         return 0.95 if head.startswith(OLE_MAGIC) and ole_kind(path) == "xls" else 0.0
 
     def parse(self, path: Path, limits: dict[str, Any]) -> ParsedDocument:
-        """One line per row, cells separated by tabs, sheets in order."""
+        """Records if every sheet is a table with a header row, else one line per row."""
         import xlrd
 
         try:
@@ -116,14 +136,10 @@ class XlsParser:
         except (xlrd.XLRDError, OSError, ValueError, AssertionError, KeyError) as exc:
             raise ParseError(str(path), f"xlrd cannot read it: {exc}",
                              "tệp Excel bị hỏng hoặc không đọc được") from exc
-        lines = []
-        for sheet in book.sheets():
-            for row in range(sheet.nrows):
-                cells = [_cell_text(cell) for cell in sheet.row(row)]
-                lines.append("\t".join(cells).rstrip())
-            lines.append("")
+        sheets = [(sheet.name, [(row + 1, [_cell_text(cell) for cell in sheet.row(row)])
+                                for row in range(sheet.nrows)]) for sheet in book.sheets()]
         book.release_resources()
-        return _finish(path, "\n".join(lines), self.name, limits, {"sheets": book.nsheets})
+        return _table_or_text(path, sheets, self.name, limits, {"sheets": book.nsheets})
 
 
 def _cell_text(cell: Any) -> str:
@@ -134,7 +150,7 @@ def _cell_text(cell: Any) -> str:
 
 
 class XlsxParser:
-    """Excel 2007+ .xlsx with openpyxl (read-only, values not formulas)."""
+    """Excel 2007+ .xlsx with openpyxl (read-only, values not formulas); tables become records."""
 
     name = "xlsx"
 
@@ -149,7 +165,7 @@ class XlsxParser:
             return 0.0
 
     def parse(self, path: Path, limits: dict[str, Any]) -> ParsedDocument:
-        """One line per row, cells separated by tabs; refuses zip bombs (max_unzipped_mb)."""
+        """Records or one line per row, as for .xls; refuses zip bombs (max_unzipped_mb)."""
         import openpyxl
 
         max_bytes = float(limits.get("max_unzipped_mb") or 200) * 1024 * 1024
@@ -162,15 +178,12 @@ class XlsxParser:
         except (zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
             raise ParseError(str(path), f"openpyxl cannot read it: {exc}",
                              "tệp Excel bị hỏng hoặc không đọc được") from exc
-        lines = []
-        for sheet in book.worksheets:
-            for row in sheet.iter_rows(values_only=True):
-                cells = ["" if v is None else (str(int(v)) if isinstance(v, float)
-                                               and v.is_integer() else str(v)) for v in row]
-                lines.append("\t".join(cells).rstrip())
-            lines.append("")
+        sheets = [(sheet.title, [(n, ["" if v is None else (str(int(v)) if isinstance(v, float)
+                                                          and v.is_integer() else str(v)) for v in row])
+                                 for n, row in enumerate(sheet.iter_rows(values_only=True), 1)])
+                  for sheet in book.worksheets]
         book.close()
-        return _finish(path, "\n".join(lines), self.name, limits)
+        return _table_or_text(path, sheets, self.name, limits)
 
 
 class RtfParser:

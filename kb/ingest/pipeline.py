@@ -1,7 +1,11 @@
 """Ingest files and folders into the index: add new, update changed, remove gone, skip unchanged.
 
 Each file is read, parsed and analysed inside its own error boundary: a file that fails is
-reported with its path and reason and the rest of the batch goes on. The index is written by
+reported with its path and reason and the rest of the batch goes on. A file of records (a .jsonl
+of quotations, a CSV with a header row) gives one document per record, stored as
+``<file path>#<key>`` (:mod:`kb.ingest.reading`); it is skipped, replaced or removed as a
+whole, like any other file. Inside folders, files matched by the ignore rules
+(:mod:`kb.ingest.ignore`) are left out. The index is written by
 one writer that commits at the end, so an interrupted run leaves the previous index intact. On
 larger batches worker processes analyse and index the documents into segments of their own
 (:mod:`kb.index.parallel_writer`), committed together with the main process's deletions.
@@ -15,17 +19,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from kb.analysis.normalize import clean_text
 from kb.config import Config
-from kb.errors import IngestError, ParseError, SchemaMismatchError, UnsupportedFormat
+from kb.errors import IngestError, SchemaMismatchError, UnsupportedFormat
 from kb.index import store
 from kb.index.analyzers import cached_analyze
 from kb.index.parallel_writer import ParallelWriter, worker_count
-from kb.ingest.describe import describe, kind_key
-from kb.ingest.document import Document, content_hash, document_id
-from kb.ingest import ocr, sandbox
-from kb.ingest.pdf import fix_artefacts, join_pages
-from kb.understand.enrich import cited_numbers, enrich
+from kb.ingest.describe import kind_key
+from kb.ingest.document import Document, content_hash
+from kb.ingest.ignore import IgnoreRules
+from kb.ingest import ocr
+from kb.ingest.reading import read_document, read_documents
+from kb.ingest.registry import READERS_VERSION
+from kb.understand.enrich import cited_numbers
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +44,8 @@ class IngestReport:
     removed: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    excluded: list[str] = field(default_factory=list)
+    """Files of the folders left out by the ignore rules (default list, .kbignore, --exclude)."""
     failed: list[tuple[str, str]] = field(default_factory=list)
     rebuilt: bool = False
     ocr_pending: list[tuple[Path, list[int]]] = field(default_factory=list)
@@ -51,57 +58,28 @@ class IngestReport:
         return not self.failed
 
 
-def iter_files(root: Path) -> Iterator[Path]:
-    """Regular files under ``root`` in a stable order, skipping hidden files and folders."""
+def iter_files(root: Path, exclude: Iterable[str] = (),
+               excluded: list[str] | None = None) -> Iterator[Path]:
+    """Regular files under ``root`` in a stable order, skipping hidden files and folders.
+
+    In a folder, files the ignore rules match (kb's default list, ``.kbignore`` files,
+    ``exclude`` patterns) are left out and appended to ``excluded``; a file given as ``root``
+    itself is always yielded.
+    """
     if root.is_file():
         yield root
         return
+    rules = IgnoreRules(root, exclude)
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")))
         for name in sorted(filenames):
             if not name.startswith((".", "~$")):
-                yield Path(dirpath) / name
-
-
-def read_document(path: Path, config: Config, ocr_text: dict[int, str] | None = None,
-                  data_hash: str | None = None) -> Document:
-    """Parse one file into a Document; raises IngestError subclasses with the path.
-
-    The parser runs in a sandboxed child process (kb.ingest.sandbox). Scanned PDF pages are
-    listed in ``extra["ocr_pending"]``; the OCR phase calls again with ``ocr_text`` (page →
-    recognised text), which takes those pages' place. ``data_hash`` is the file's content hash
-    when the caller has it already.
-    """
-    stat = path.stat()
-    if stat.st_size > config["max_file_mb"] * 1024 * 1024:
-        raise ParseError(str(path), f"file larger than {config['max_file_mb']} MB",
-                         f"tệp lớn hơn giới hạn {config['max_file_mb']} MB")
-    parsed = sandbox.parse(path, config)
-    pages = parsed.extra.pop("page_texts", None)
-    if pages and ocr_text is not None:
-        wanted = ocr.pending_pages(parsed.extra, config)
-        for page, recognised in ocr_text.items():
-            pages[page - 1] = fix_artefacts(recognised)
-        parsed.text = join_pages(pages, config, parsed.extra)
-        parsed.extra["ocr_pages"] = sorted(ocr_text)
-        if set(wanted) - set(ocr_text):
-            parsed.extra["ocr_failed"] = sorted(set(wanted) - set(ocr_text))
-    elif pages and ocr.pending_pages(parsed.extra, config):
-        parsed.extra["ocr_pending"] = ocr.pending_pages(parsed.extra, config)
-    if pages and ocr.skipped_pages(parsed.extra, config):
-        parsed.extra["ocr_skipped"] = ocr.skipped_pages(parsed.extra, config)
-    text = clean_text(parsed.text)
-    if not text.strip() and not parsed.extra.get("ocr_pending"):
-        raise ParseError(str(path), "no text could be extracted", "không trích xuất được văn bản nào")
-    facts = describe(text, parsed.title)
-    facts.title = facts.title or path.stem  # an image-only PDF waiting for OCR
-    facts.meta.update(enrich(facts.text, facts.kind))
-    return Document(
-        id=document_id(path), path=str(path.resolve()), content_hash=data_hash or content_hash(path),
-        title=facts.title, text=facts.text, format=parsed.format, kind=facts.kind,
-        date=facts.date, number=facts.number, size=stat.st_size, mtime=stat.st_mtime,
-        meta={**facts.meta, "extra": parsed.extra}, index_extra=facts.index_extra,
-    )
+                path = Path(dirpath) / name
+                if rules.skips(path):
+                    if excluded is not None:
+                        excluded.append(str(path))
+                    continue
+                yield path
 
 
 def number_tokens(kind: str | None, number: str | None) -> str:
@@ -134,11 +112,13 @@ def document_fields(doc: Document) -> dict:
 
 
 def ingest(paths: Iterable[Path], config: Config, rebuild: bool = False,
-           progress: Callable[[Iterable[Path]], Iterable[Path]] | None = None) -> IngestReport:
+           progress: Callable[[Iterable[Path]], Iterable[Path]] | None = None,
+           exclude: Iterable[str] = ()) -> IngestReport:
     """Bring the index in ``config.index`` up to date with ``paths`` (files or folders).
 
     Text layers are committed first; scanned pages are then OCR'd and their documents
     updated in a second commit, so they are searchable by their other text meanwhile.
+    ``exclude`` holds gitignore patterns of files to leave out of the folders.
     """
     index_dir = Path(config["index"])
     roots = [Path(p).resolve() for p in paths]
@@ -166,11 +146,11 @@ def ingest(paths: Iterable[Path], config: Config, rebuild: bool = False,
         if not root.exists():
             report.failed.append((str(root), "không tồn tại (no such file or folder)"))
             continue
-        files.extend((f, root.is_dir()) for f in iter_files(root))
+        files.extend((f, root.is_dir()) for f in iter_files(root, exclude, report.excluded))
     workers = worker_count(config["workers"], len(files))  # started at the first document
     written: dict[str, tuple[str, bool]] = {}
     with store.writing(ix, index_dir, workers=workers, replace_all=replace_all) as writer:
-        existing = {} if replace_all else _existing(ix)
+        existing = _Indexed() if replace_all else _existing(ix)
         seen: set[str] = set()
         iterator = progress([f for f, _ in files]) if progress else (f for f, _ in files)
         walked = dict(files)
@@ -204,17 +184,32 @@ def indexed_text(doc: Document) -> str:
     return doc.text + ("\n" + doc.index_extra if doc.index_extra else "")
 
 
-def _prepare(path, in_folder, config, existing, seen, report) -> tuple[Document, object] | None:
-    """Read one file unless unchanged; failures are recorded in ``report`` and give None."""
+def _prepare(path, in_folder, config, existing, seen, report):
+    """Read one file unless unchanged: (documents with their old entries, old documents gone).
+
+    Failures are recorded in ``report`` and give None; the file's documents then stay as they
+    were. Records a file no longer holds are removed, unless some of its records failed (a
+    broken record may be one of them): they go once the file reads cleanly.
+    """
     key = str(path)
     seen.add(key)
+    records = existing.records.get(key, {})
+    seen.update(records)
     try:
         data_hash = content_hash(path)
-        old = existing.get(key)
+        old = existing.get(key) or next((existing[p] for p in records), None)
         if old and old[1] == data_hash:
             report.unchanged.append(key)
             return None
-        return read_document(path, config, data_hash=data_hash), old
+        docs, failures = read_documents(path, config, data_hash=data_hash)
+        for failure in failures:
+            report.failed.append((key, failure.user_reason))
+            log.warning("failed %s: %s", key, failure.reason)
+        before = {p: existing[p][0] for p in [key, *records] if p in existing}
+        kept = {doc.path for doc in docs}
+        gone = [(p, i) for p, i in before.items()
+                if p not in kept and not (failures and p in records)]
+        return [(doc, existing.get(doc.path)) for doc in docs], gone
     except UnsupportedFormat as exc:
         if in_folder:
             report.skipped.append(key)
@@ -230,7 +225,16 @@ def _prepare(path, in_folder, config, existing, seen, report) -> tuple[Document,
     return None
 
 
-def _write(doc: Document, old, writer, report, written: dict) -> None:
+def _write(docs: list, gone: list[tuple[str, str]], writer, report, written: dict) -> None:
+    """Index the documents of one file and delete those it no longer gives."""
+    for path, doc_id in gone:
+        writer.delete_by_term("id", doc_id)
+        report.removed.append(path)
+    for doc, old in docs:
+        _write_one(doc, old, writer, report, written)
+
+
+def _write_one(doc: Document, old, writer, report, written: dict) -> None:
     """Index one document (the analysis errors of one file fail that file alone)."""
     if not isinstance(writer, ParallelWriter):
         try:  # analysed before Whoosh sees the document, so a failure leaves no postings
@@ -275,10 +279,27 @@ def _ocr_phase(pending: list[tuple[Path, list[int]]], config: Config, ix, index_
             writer.update_document(**document_fields(doc))
 
 
-def _existing(ix) -> dict[str, tuple[str, str]]:
-    """path → (id, content_hash) of every indexed document."""
+class _Indexed(dict):
+    """path → (id, content_hash) of every indexed document; ``records``: file → {record path: id}."""
+
+    def __init__(self):
+        super().__init__()
+        self.records: dict[str, dict[str, str]] = {}
+
+
+def _existing(ix) -> _Indexed:
+    """What the index holds. A document read by older parsers has no hash: it is read again."""
+    found = _Indexed()
     with ix.searcher() as searcher:
-        return {f["path"]: (f["id"], f["content_hash"]) for f in searcher.all_stored_fields()}
+        for f in searcher.all_stored_fields():
+            meta = f.get("meta") or {}
+            current = (meta.get("extra") or {}).get("readers") == READERS_VERSION
+            found[f["path"]] = (f["id"], f["content_hash"] if current else None)
+            record = meta.get("record")
+            if record:
+                found.records.setdefault(record["file"], {})[f["path"]] = f["id"]
+    return found
 
 
-__all__ = ["IngestReport", "ingest", "read_document", "iter_files", "SchemaMismatchError"]
+__all__ = ["IngestReport", "ingest", "read_document", "read_documents", "iter_files",
+           "SchemaMismatchError"]

@@ -24,8 +24,15 @@ BUILTIN = (
     "kb.ingest.office:XlsxParser",
     "kb.ingest.office:RtfParser",
     "kb.ingest.office:PptParser",
+    "kb.ingest.records:RecordsParser",
     "kb.ingest.text:TextParser",
 )
+
+#: Bump when the built-in parsers read files differently (a new format, records instead of one
+#: text). Every document keeps the version that read it (``extra["readers"]``); the next
+#: ``kb ingest`` re-reads a file whose documents have another, even if its bytes are unchanged,
+#: and replaces what the old parsers made of it.
+READERS_VERSION = "1"
 
 
 def _load(spec: str) -> Parser:

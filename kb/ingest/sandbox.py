@@ -9,8 +9,8 @@ seconds for an answer; a worker that runs over, runs out of memory or dies is ki
 fresh one serves the next file, so the batch goes on. Reusing the worker keeps the per-file
 cost to one round trip instead of a new interpreter per file.
 
-Only parsing runs in the child: the text comes back as a :class:`ParsedDocument` and the
-analysis (underthesea) stays in the parent.
+Only parsing runs in the child: the text comes back as a :class:`ParsedDocument` (or the
+:class:`ParsedRecords` of a file of records) and the analysis (underthesea) stays in the parent.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from kb.errors import IngestError, ParseError, UnsupportedFormat
-from kb.ingest.base import ParsedDocument
+from kb.ingest.base import ParsedDocument, ParsedRecords
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +43,7 @@ def _limit_memory(megabytes: float) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
 
 
-def parse_here(path: Path, limits: Mapping[str, Any]) -> ParsedDocument:
+def parse_here(path: Path, limits: Mapping[str, Any]) -> ParsedDocument | ParsedRecords:
     """Choose the parser and parse in this process; any failure becomes an IngestError."""
     from kb.ingest.registry import choose_parser
 
@@ -135,7 +135,8 @@ class ParseWorker:
             self._conn.close()
         self._process = self._conn = None
 
-    def parse(self, path: Path, limits: Mapping[str, Any], timeout: float) -> ParsedDocument:
+    def parse(self, path: Path, limits: Mapping[str, Any],
+              timeout: float) -> ParsedDocument | ParsedRecords:
         """Parse ``path`` in the child; IngestError on failure, timeout or a dead child."""
         with self._lock:
             if self._process is None or self._process.poll() is not None:
@@ -193,7 +194,7 @@ _WORKER: ParseWorker | None = None
 _WORKER_LOCK = threading.Lock()
 
 
-def parse(path: Path, config: Mapping[str, Any]) -> ParsedDocument:
+def parse(path: Path, config: Mapping[str, Any]) -> ParsedDocument | ParsedRecords:
     """Parse one file in the shared sandboxed worker, under the configured limits."""
     global _WORKER
     memory = float(config["max_parse_memory_mb"])

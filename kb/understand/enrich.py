@@ -10,14 +10,18 @@ from __future__ import annotations
 from kb.analysis.docnum import canonical_docnum
 from kb.understand.citations import extract_citations, well_known_number
 from kb.understand.minutes import parse_minutes
-from kb.understand.sayings import extract_sayings
+from kb.understand.sayings import declared_saying, extract_sayings, saying_key
 from kb.understand.sections import split_sections
 
 _CITATION_KEYS = ("kind", "number", "issuer", "term", "plenum", "serial", "date", "name", "mention")
 
 
-def enrich(text: str, kind: str | None) -> dict:
-    """Sayings, citations, sections and (for minutes) the meeting record of ``text``."""
+def enrich(text: str, kind: str | None, quotation: dict | None = None) -> dict:
+    """Sayings, citations, sections and (for minutes) the meeting record of ``text``.
+
+    ``quotation`` is what a record of quotations declares ({"text", "author", "work", "year"}):
+    by Hồ Chí Minh, it is a saying of the document whatever the text's quotation marks say.
+    """
     citations = []
     for cit in extract_citations(text):
         item = {k: cit.get(k) for k in _CITATION_KEYS if cit.get(k) is not None}
@@ -29,8 +33,13 @@ def enrich(text: str, kind: str | None) -> dict:
     sections = [{k: s[k] for k in ("anchor", "heading", "level", "start", "end")}
                 for s in split_sections(text)]
     minutes = parse_minutes(text) if kind in (None, "Biên bản") else None
+    sayings = extract_sayings(text)
+    declared = declared_saying(quotation)
+    if declared:
+        declared["context"] = " ".join(text.split())  # the record with its attribution line
+        sayings = [declared] + [s for s in sayings if saying_key(s["text"]) != saying_key(declared["text"])]
     return {
-        "sayings": extract_sayings(text),
+        "sayings": sayings,
         "citations": citations,
         "sections": sections,
         "minutes": minutes,

@@ -17,6 +17,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from kb.analysis.fold import fold
 from kb.analysis.tones import canonical_tones
 from kb.errors import ConfigError
 
@@ -205,6 +206,30 @@ def extract_sayings(text: str) -> list[dict]:
     return out
 
 
+# His names, folded: an author field may be typed without marks ("Ho Chi Minh").
+_HCM_NAME = re.compile(r"\b(?:ho chi minh|ho chu tich|bac ho|nguyen ai quoc|nguyen tat thanh)\b")
+
+
+def is_hcm(name: str | None) -> bool:
+    """Whether an author's name is Hồ Chí Minh ("Hồ Chí Minh", "Tác giả: Bác Hồ", "Nguyen Ai Quoc")."""
+    return bool(name) and _HCM_NAME.search(" ".join(fold(w) for w in str(name).split())) is not None
+
+
+def declared_saying(quotation: Mapping | None) -> dict | None:
+    """A quotation a record declares (``{"text", "author", "work", "year"}``) as one of his sayings.
+
+    None unless its author is Hồ Chí Minh: the record is then the saying itself, with its work
+    and year as the record gives them.
+    """
+    if not quotation or not is_hcm(quotation.get("author")) or not quotation.get("text"):
+        return None
+    text = re.sub(r"\s+", " ", str(quotation["text"])).strip()
+    work = quotation.get("work") or None
+    year = str(quotation["year"]) if quotation.get("year") else None
+    return {"text": text, "context": text, "work": work, "year": year,
+            "sectors": match_sectors(" \n ".join([text, work or ""]))}
+
+
 # --- sectors -------------------------------------------------------------------------------
 
 def _norm(text: str) -> str:
@@ -251,21 +276,22 @@ def saying_key(text: str) -> str:
 
 
 def merge_sayings(per_doc: Mapping[str, list[dict]]) -> list[dict]:
-    """One entry per distinct saying across documents: ``{"text", "work", "sectors", "sources"}``.
+    """One entry per distinct saying across documents: ``{"text", "work", "year", "sectors", "sources"}``.
 
-    The longest spelling is kept as the text, the first cited work as the work, and the sectors
-    of every quotation are united; ``sources`` lists the documents in the order given.
+    The longest spelling is kept as the text, the first cited work (and year) as the work, and
+    the sectors of every quotation are united; ``sources`` lists the documents in the order given.
     """
     merged: dict[str, dict] = {}
     for doc_id, sayings in per_doc.items():
         for saying in sayings:
             key = saying_key(saying["text"])
             entry = merged.setdefault(
-                key, {"text": saying["text"], "work": None, "sectors": [], "sources": []}
+                key, {"text": saying["text"], "work": None, "year": None, "sectors": [], "sources": []}
             )
             if len(saying["text"]) > len(entry["text"]):
                 entry["text"] = saying["text"]
             entry["work"] = entry["work"] or saying.get("work")
+            entry["year"] = entry["year"] or saying.get("year")
             entry["sectors"] += [s for s in saying.get("sectors", []) if s not in entry["sectors"]]
             if doc_id not in entry["sources"]:
                 entry["sources"].append(doc_id)

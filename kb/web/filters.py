@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 
 FORMAT_LABELS = {"text": "Văn bản thuần (TXT)", "markdown": "Markdown", "pdf": "PDF",
-                 "docx": "Word (DOCX)", "doc": "Word (DOC)", "html": "Trang web (HTML)"}
+                 "docx": "Word (DOCX)", "doc": "Word (DOC)", "html": "Trang web (HTML)",
+                 "json": "Dữ liệu JSON", "jsonl": "Dữ liệu JSON Lines", "csv": "Bảng CSV",
+                 "tsv": "Bảng TSV", "xlsx": "Excel (XLSX)", "xls": "Excel (XLS)"}
 
 #: Labels of the document metadata shown on the document page, in order.
 META_LABELS = (
-    ("kind", "Loại"), ("number", "Số hiệu"), ("date", "Ngày"),
+    ("kind", "Loại"), ("number", "Số hiệu"), ("date", "Ngày"), ("author", "Tác giả"),
+    ("work", "Tác phẩm, nguồn"),
     ("issuer", "Cơ quan ban hành"), ("issuer_parent", "Cơ quan cấp trên"), ("term", "Khoá"),
     ("place", "Nơi ban hành"), ("signer", "Người ký"), ("signer_role", "Chức vụ người ký"),
     ("recipients", "Nơi nhận"), ("format", "Định dạng"), ("path", "Tệp nguồn"), ("id", "Mã"),

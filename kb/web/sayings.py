@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, current_app, jsonify, render_template, request
 
 from kb.errors import IndexError_
-from kb.index.sayings_view import collect_sayings, copy_text, known_sector, sector_counts
+from kb.index.sayings_view import cited_work, collect_sayings, copy_text, known_sector, sector_counts
 from kb.web.params import clean_query
 from kb.web.searchers import get_searcher
 
@@ -22,7 +22,8 @@ def _args() -> tuple[str, str]:
 def page():
     """Sayings by sector (facets with counts), a search box, sources and a copy control each."""
     sector, q = _args()
-    context = {"sector": sector, "q": q, "sectors": {}, "data": None, "copy_text": copy_text}
+    context = {"sector": sector, "q": q, "sectors": {}, "data": None, "copy_text": copy_text,
+               "cited_work": cited_work}
     try:
         searcher = get_searcher()
     except IndexError_ as exc:  # no index yet, or an old one: say what to run
