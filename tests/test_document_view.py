@@ -31,9 +31,12 @@ def test_seed_cites_directive_05_and_resolution_tw4(searcher, ids, seed_article)
     assert "Chỉ thị 05 của Bộ Chính trị" in text and "Nghị quyết Trung ương 4 (khóa 12)" in text
     view = document_view(searcher, ids[seed_article.name])
     cited = [c["id"] for c in view["cites"]["documents"]]
-    assert cited == [ids["chi-thi-05-ct-tw-2016.txt"], ids["nghi-quyet-04-nq-tw-2016.txt"]]
-    assert view["cites"]["documents"][0]["mention"] == "Chỉ thị 05 của Bộ Chính trị"
-    assert view["cites"]["documents"][1]["title"].startswith("Nghị quyết 04-NQ/TW")
+    # Newest first: Nghị quyết 04-NQ/TW (30/10/2016), then Chỉ thị 05-CT/TW (15/05/2016).
+    assert cited == [ids["nghi-quyet-04-nq-tw-2016.txt"], ids["chi-thi-05-ct-tw-2016.txt"]]
+    resolution, directive = view["cites"]["documents"]
+    assert directive["mention"] == "Chỉ thị 05 của Bộ Chính trị"
+    assert (directive["kind"], directive["number"], directive["date"]) == ("Chỉ thị", "05-CT/TW", "2016-05-15")
+    assert resolution["title"].startswith("Nghị quyết 04-NQ/TW") and resolution["number"] == "04-NQ/TW"
 
 
 def test_directive_cited_by_seed_and_hai_phong_reports(searcher, ids, seed_article):

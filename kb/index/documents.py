@@ -32,8 +32,8 @@ def text_blocks(text: str, sections: list[dict] | None) -> list[dict]:
 
     Sections nest (a Chương holds its Điều), so each block runs from one heading to the next
     heading of any level: ``{"anchor", "heading", "level", "line", "text"}`` where ``line`` is
-    the heading line as printed and ``text`` the rest; the text before the first heading has
-    no anchor and no line.
+    the heading as printed (all its lines, up to ``head_end``) and ``text`` the rest; the text
+    before the first heading has no anchor and no line.
     """
     starts = sorted({s["start"]: s for s in sections or [] if 0 <= s["start"] < len(text)}.items())
     bounds = [(0, None)] + starts
@@ -46,9 +46,11 @@ def text_blocks(text: str, sections: list[dict] | None) -> list[dict]:
                 blocks.append({"anchor": None, "heading": None, "level": None, "line": None,
                                "text": chunk})
             continue
-        line, _, rest = chunk.partition("\n")
+        # A heading wrapped over lines is printed whole; older indexes know only its first line.
+        cut = chunk.find("\n", min(max(section.get("head_end", start) - start, 0), len(chunk)))
+        line, rest = (chunk, "") if cut < 0 else (chunk[:cut], chunk[cut + 1:])
         blocks.append({"anchor": section["anchor"], "heading": section["heading"],
-                       "level": section["level"], "line": line.strip(), "text": rest})
+                       "level": section["level"], "line": " ".join(line.split()), "text": rest})
     return blocks
 
 

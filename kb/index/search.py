@@ -31,7 +31,7 @@ from kb.index.facets import compute_facets, value_filter
 from kb.index.scoring import BM25
 from kb.index.query import Clause, ParsedQuery, parse_query
 from kb.index.spelling import suggest_correction
-from kb.index.snippets import section_at, snippet_at
+from kb.index.snippets import highlight_for, section_at, snippet_at
 from kb.ingest.describe import kind_key
 from kb.understand.vocabulary import expand_query_terms
 
@@ -188,11 +188,11 @@ class Searcher:
             response.facets = compute_facets(self._searcher.reader(), hits.matched)
         if hits.total < FEW_RESULTS or response.relaxed:
             response.suggestion = suggest_correction(self._searcher, raw_query, parsed)
-        exact, folded = built.highlight
+        highlight = highlight_for(parsed, *built.highlight)
         width = self.config["snippet_chars"]
         for docnum, score in hits:
             stored = self._searcher.stored_fields(docnum)
-            snippet, span = snippet_at(stored.get("text", ""), exact, folded, width) \
+            snippet, span = snippet_at(stored.get("text", ""), highlight, width) \
                 if snippets else ("", None)
             sections = (stored.get("meta") or {}).get("sections")
             response.results.append(SearchResult(

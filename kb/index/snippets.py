@@ -1,7 +1,8 @@
 """Snippets: the passage of a document that best matches the query, with matches marked.
 
-Marking works on syllables (canonical tones, and folded when the query had no diacritics), so it
-needs no second run of the segmenter; everything but the <mark> tags is HTML-escaped.
+What is marked is decided by :mod:`kb.index.highlight` (words by syllable, canonical tones,
+folded when the query had no diacritics; numbers only as the number searched), so it needs no
+second run of the segmenter; everything but the <mark> tags is HTML-escaped.
 """
 
 from __future__ import annotations
@@ -9,62 +10,24 @@ from __future__ import annotations
 import re
 from html import escape
 
-from kb.analysis.analyzer import canonical_token
-from kb.analysis.fold import fold
+from kb.index.highlight import Highlight, find_marks, highlight_for
+
+__all__ = ["Highlight", "best_passage", "highlight_for", "make_snippet", "section_at", "snippet_at"]
 
 _SENTENCE = re.compile(r"[^.!?…\n]+[.!?…]*")
-_WORD = re.compile(r"[\w/-]+")
 
 
-def _matches(word: str, exact: set[str], folded: set[str]) -> bool:
-    token = canonical_token(word)
-    return token in exact or fold(token) in folded
-
-
-_VARIANTS = {
-    "a": "aàáảãạăằắẳẵặâầấẩẫậ", "d": "dđ", "e": "eèéẻẽẹêềếểễệ", "i": "iìíỉĩị",
-    "o": "oòóỏõọôồốổỗộơờớởỡợ", "u": "uùúủũụưừứửữự", "y": "yỳýỷỹỵ",
-}
-
-
-def _variant_pattern(folded_token: str) -> str:
-    """A regex matching ``folded_token`` written with any diacritics ("dat" → đất, dát…)."""
-    parts = []
-    for ch in folded_token:
-        variants = _VARIANTS.get(ch)
-        parts.append(f"[{variants}{variants.upper()}]" if variants else re.escape(ch))
-    return "".join(parts)
-
-
-def _find_hits(text: str, exact: set[str], folded: set[str]) -> list[tuple[int, str]]:
-    """(offset, folded token) of every word of ``text`` that matches the query."""
-    targets = folded | {fold(e) for e in exact}
-    if not targets:
-        return []
-    alternatives = sorted((("0*" if t.isdigit() else "") + _variant_pattern(t) for t in targets),
-                          key=len, reverse=True)
-    # Every spelling of the folded targets, matched on the text itself at C speed; the few
-    # candidates are then checked exactly (diacritics count when the query had them).
-    pattern = re.compile(r"(?<![\w/-])(?:" + "|".join(alternatives) + r")(?![\w/-])", re.IGNORECASE)
-    hits = []
-    for m in pattern.finditer(text):
-        word = m.group()
-        if _matches(word, exact, folded):
-            hits.append((m.start(), fold(canonical_token(word))))
-    return hits
-
-
-def best_passage(text: str, exact: set[str], folded: set[str], width: int = 240) -> tuple[int, int]:
+def best_passage(text: str, spec: Highlight, width: int = 240) -> tuple[int, int]:
     """(start, end) of the window of about ``width`` characters with the most distinct matches.
 
     One pass finds the matching syllables; windows start at sentence starts and are scored by
     the distinct matches they hold (a sliding window over the match list, not a re-read of
     the text per sentence, which cost a second on a whole law).
     """
-    hits = _find_hits(text, exact, folded)
+    hits = [(start, key) for start, _, keys in find_marks(text, spec) for key in keys]
     if not hits:
         return 0, min(len(text), width)
-    wanted = len(folded | {fold(e) for e in exact})
+    wanted = spec.wanted
     starts = [m.start() for m in _SENTENCE.finditer(text)] or [0]
     body = _body_start(text)
     # The best window of the header (before the body) and of the body; the header wins only
@@ -105,9 +68,9 @@ def _body_start(text: str, scan: int = 4000) -> int:
     return 0
 
 
-def make_snippet(text: str, exact: set[str], folded: set[str], width: int = 240) -> str:
-    """HTML of the best passage with each matching syllable wrapped in <mark>."""
-    return snippet_at(text, exact, folded, width)[0]
+def make_snippet(text: str, spec: Highlight, width: int = 240) -> str:
+    """HTML of the best passage with each match (a syllable, a number) wrapped in <mark>."""
+    return snippet_at(text, spec, width)[0]
 
 
 def section_at(sections: list[dict] | None, offset: int) -> dict | None:
@@ -119,12 +82,11 @@ def section_at(sections: list[dict] | None, offset: int) -> dict | None:
     return {"anchor": best["anchor"], "heading": best["heading"]} if best else None
 
 
-def snippet_at(text: str, exact: set[str], folded: set[str],
-               width: int = 240) -> tuple[str, tuple[int, int]]:
+def snippet_at(text: str, spec: Highlight, width: int = 240) -> tuple[str, tuple[int, int]]:
     """make_snippet() and the (start, end) offsets of its passage in ``text``."""
     if not text:
         return "", (0, 0)
-    start, end = best_passage(text, exact, folded, width)
+    start, end = best_passage(text, spec, width)
     span = (start, end)
     # Extend to a word boundary so no syllable is cut in half.
     while end < len(text) and text[end].isalnum():
@@ -133,11 +95,10 @@ def snippet_at(text: str, exact: set[str], folded: set[str],
         start -= 1
     passage = text[start:end].strip()
     out, cursor = [], 0
-    for m in _WORD.finditer(passage):
-        if _matches(m.group(), exact, folded):
-            out.append(escape(passage[cursor:m.start()]))
-            out.append(f"<mark>{escape(m.group())}</mark>")
-            cursor = m.end()
+    for mark_start, mark_end, _ in find_marks(passage, spec):
+        out.append(escape(passage[cursor:mark_start]))
+        out.append(f"<mark>{escape(passage[mark_start:mark_end])}</mark>")
+        cursor = mark_end
     out.append(escape(passage[cursor:]))
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(text) else ""

@@ -117,6 +117,9 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+_FOLDED_CODE_KINDS = {_fold(code): kind for code, kind in _CODE_KINDS.items()}
+
+
 def normalize_number(raw: str) -> str:
     """Canonical spelling of a document number: '5 - ct/tw' → '05-CT/TW', '08-qđi/tw' → '08-QĐi/TW'."""
     num = re.sub(r"\s+", "", raw)
@@ -152,6 +155,19 @@ def _code_kind(number: str) -> str | None:
     if code == "QĐ":
         return "Quyết định"
     return _CODE_KINDS.get(re.sub(r"\d+$", "", code))
+
+
+def kind_of_number(number: str) -> str | None:
+    """Kind a document number's code implies, however it is spelled: '5-ct/tw' → 'Chỉ thị'.
+
+    Folded and lower-cased spellings (canonical index tokens) are read as the printed ones.
+    """
+    key = number_key(number)
+    party = re.fullmatch(r"\d+-([a-z]+)/.+", key)
+    code = party[1] if party else key.split("/")[-1].split("-")[0]
+    if code == "qd":
+        return "Quy định" if party else "Quyết định"
+    return _FOLDED_CODE_KINDS.get(code if party else re.sub(r"\d+$", "", code))
 
 
 def _term(raw: str | None) -> str | None:

@@ -30,7 +30,7 @@ def enrich(text: str, kind: str | None, quotation: dict | None = None) -> dict:
             if known:
                 item["number"] = known
         citations.append(item)
-    sections = [{k: s[k] for k in ("anchor", "heading", "level", "start", "end")}
+    sections = [{k: s[k] for k in ("anchor", "heading", "level", "start", "head_end", "end")}
                 for s in split_sections(text)]
     minutes = parse_minutes(text) if kind in (None, "Biên bản") else None
     sayings = extract_sayings(text)
