@@ -100,10 +100,11 @@ def _progress(config):
 @click.option("--sort", type=click.Choice(["relevance", "newest", "oldest"]), default="relevance",
               help="Sắp xếp theo mức liên quan, mới nhất hoặc cũ nhất.")
 @click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON.")
+@click.option("--exact", is_flag=True, help="Tìm đúng như đã gõ, không sửa dấu thanh.")
 @click.option("--queries-file", type=click.File("r", encoding="utf-8"), default=None,
               help="Tệp có mỗi dòng một truy vấn; in mỗi kết quả JSON trên một dòng.")
 @click.pass_obj
-def search(config, query, limit, page, sort, as_json, queries_file):
+def search(config, query, limit, page, sort, as_json, exact, queries_file):
     """Tìm kiếm QUERY trong chỉ mục."""
     from kb.index.search import Searcher
 
@@ -112,10 +113,11 @@ def search(config, query, limit, page, sort, as_json, queries_file):
     with Searcher(config) as searcher:
         if queries_file is not None:
             for line in queries_file:
-                response = searcher.search(line.rstrip("\n"), limit=limit, page=page, sort=sort)
+                response = searcher.search(line.rstrip("\n"), limit=limit, page=page, sort=sort,
+                                           exact=exact)
                 click.echo(json.dumps(response.to_dict(), ensure_ascii=False))
             return
-        response = searcher.search(query, limit=limit, page=page, sort=sort)
+        response = searcher.search(query, limit=limit, page=page, sort=sort, exact=exact)
     if as_json:
         click.echo(json.dumps(response.to_dict(), ensure_ascii=False, indent=1))
         return
@@ -126,6 +128,9 @@ def _print_results(response) -> None:
     import html
     import re
 
+    if response.corrected:
+        click.echo(f"Có phải bạn muốn tìm: «{response.corrected}»? Đang hiển thị kết quả cho "
+                   f"«{response.corrected}» (tìm đúng như đã gõ: thêm --exact).")
     if not response.results:
         click.echo(f"Không tìm thấy tài liệu nào cho «{response.query}».")
         return

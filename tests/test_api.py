@@ -15,7 +15,7 @@ from web_support import PAGE_SIZE, build_index, close, corpus_files, doc_id, mak
 CHI_THI_05 = "corpus/dang/chi-thi-05-ct-tw-2016.txt"
 THONG_BAO = "tests/data/web/thong-bao-ky-tu-dac-biet.txt"
 RESPONSE_KEYS = {"query", "total", "results", "page", "page_size", "relaxed", "facets",
-                 "suggestion"}
+                 "suggestion", "corrected"}
 RESULT_KEYS = {"id", "path", "title", "kind", "date", "score", "snippet", "section"}
 ERROR_KEYS = {"ok", "error", "status"}
 DEFAULTS = load_config({})

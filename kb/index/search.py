@@ -31,6 +31,7 @@ from kb.index.facets import compute_facets, value_filter
 from kb.index.scoring import BM25
 from kb.index.query import Clause, ParsedQuery, parse_query
 from kb.index.spelling import suggest_correction
+from kb.index.tone_fix import correct_tones
 from kb.index.snippets import highlight_for, section_at, snippet_at
 from kb.ingest.describe import kind_key
 from kb.understand.vocabulary import expand_query_terms
@@ -88,13 +89,15 @@ class SearchResponse:
     """Counts of the matching documents by kind, issuer, year, unit, sectors (when asked)."""
     suggestion: str | None = None
     """A corrected query ("did you mean") when some word is in no document."""
+    corrected: str | None = None
+    """The query as searched when a tone mark was corrected (``query`` is what was typed)."""
 
     def to_dict(self) -> dict:
         """The JSON contract: {"query", "total", "results": [...]} plus paging facts."""
         return {"query": self.query, "total": self.total,
                 "results": [r.to_dict() for r in self.results],
                 "page": self.page, "page_size": self.page_size, "relaxed": self.relaxed,
-                "facets": self.facets, "suggestion": self.suggestion}
+                "facets": self.facets, "suggestion": self.suggestion, "corrected": self.corrected}
 
     @property
     def pages(self) -> int:
@@ -158,6 +161,10 @@ class Searcher:
     def __exit__(self, *exc):
         self.close()
 
+    def reader(self):
+        """The Whoosh reader of the current index state."""
+        return self._searcher.reader()
+
     @property
     def doc_count(self) -> int:
         """Number of documents in the index."""
@@ -167,12 +174,19 @@ class Searcher:
 
     def search(self, raw_query: str, limit: int | None = None, page: int = 1,
                sort: str = "relevance", snippets: bool = True,
-               facets: bool = False) -> SearchResponse:
-        """Search for ``raw_query``; never raises on odd input. ``facets`` adds counts."""
+               facets: bool = False, exact: bool = False) -> SearchResponse:
+        """Search for ``raw_query``; never raises on odd input. ``facets`` adds counts.
+
+        A syllable whose tone mark fits its neighbours far worse than another spelling the
+        index holds is searched as that spelling (``corrected`` says so), unless ``exact``.
+        """
         limit = max(1, min(int(limit or self.config["page_size"]), self.config["max_page_size"]))
         page = max(1, int(page or 1))
-        parsed = parse_query(raw_query, self.config["max_query_chars"])
         response = SearchResponse(query=raw_query or "", total=0, page=page, page_size=limit)
+        fixed = None if exact else correct_tones(self, (raw_query or "")[:self.config["max_query_chars"]])
+        if fixed:
+            response.corrected = fixed
+        parsed = parse_query(fixed or raw_query, self.config["max_query_chars"])
         if parsed.empty:
             return response
         built = self._build(parsed, relaxed=False)

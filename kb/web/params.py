@@ -36,4 +36,5 @@ def search_args(args, config) -> dict:
         "limit": clamp_int(args.get("limit"), config["page_size"], 1, config["max_page_size"]),
         "page": clamp_int(args.get("page"), 1, 1, MAX_PAGE),
         "sort": sort if sort in SORTS else "relevance",
+        "exact": args.get("exact", "") in ("1", "true", "on"),
     }

@@ -1,0 +1,85 @@
+"""Query understanding: numbers in every spelling, tone marks corrected from the index.
+
+Given the session's corpus index (corpus/ plus the seed article), when a user types a kind
+abbreviation with a serial in any spelling, the document bearing that number comes first; when
+one syllable carries the wrong tone mark, kb searches the spelling the index knows and says so,
+and the exact form stays one click away.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.analysis.docnum import respell_kind_serials, swapped_docnum
+
+
+@pytest.mark.parametrize("typed, spaced", [
+    ("CT05", "CT 05"), ("ct-05", "CT 05"), ("NQ04", "NQ 04"), ("KL01", "KL 01"),
+    ("qđ383 năm 2025", "QĐ 383 năm 2025"), ("TB.1894", "TB 1894"),
+])
+def test_kind_abbreviations_glued_to_a_serial_are_spaced(typed, spaced):
+    assert respell_kind_serials(typed) == spaced
+
+
+@pytest.mark.parametrize("text", ["phòng 05", "năm 2024", "ABC05", "Điều 5", "05-CT/TW"])
+def test_words_and_proper_numbers_are_left_alone(text):
+    assert respell_kind_serials(text) == text
+
+
+def test_the_other_numbering_style_of_a_number():
+    assert swapped_docnum("5/ct-tw") == "5-ct/tw"
+    assert swapped_docnum("7-ct/ttg") == "7/ct-ttg"
+    assert swapped_docnum("32/2024/nd-cp") is None
+
+
+@pytest.mark.parametrize("query, number", [
+    ("CT05", "05-CT/TW"), ("CT-05", "05-CT/TW"), ("CT 05", "05-CT/TW"), ("ct05", "05-CT/TW"),
+    ("05/CT-TW", "05-CT/TW"), ("chỉ thị 05", "05-CT/TW"), ("chi thi so 5", "05-CT/TW"),
+    ("NQ04", "04-NQ/TW"), ("KL01", "01-KL/TW"), ("KL 01", "01-KL/TW"), ("01/KL-TW", "01-KL/TW"),
+    ("CT07", "07/CT-TTg"), ("07-CT/TTg", "07/CT-TTg"),
+])
+def test_a_lookup_by_number_brings_the_document_itself_first(searcher, query, number):
+    response = searcher.search(query, limit=3)
+    assert response.results, query
+    first = searcher.document(response.results[0].id)
+    assert (first.get("meta") or {}).get("number") == number
+
+
+@pytest.mark.parametrize("typed, meant", [
+    ("chỉ thi 05", "chỉ thị 05"),
+    ("lương y như từ mẩu", "lương y như từ mẫu"),
+    ("phòng chống tham nhủng", "phòng chống tham nhũng"),
+    ("sinh hoạt chi bô", "sinh hoạt chi bộ"),
+])
+def test_one_wrong_tone_mark_is_searched_as_meant_and_said(searcher, typed, meant):
+    response = searcher.search(typed)
+    assert response.corrected == meant
+    assert response.query == typed
+    assert response.total == searcher.search(meant).total
+
+
+@pytest.mark.parametrize("query", [
+    "phòng chống tham nhũng", "thi đua yêu nước", "học tập và làm theo tư tưởng",
+    "chuyển đổi số", "chi thi 05", "kind:chithi chỉ thị 05",
+])
+def test_a_query_spelt_as_the_index_spells_it_is_not_corrected(searcher, query):
+    assert searcher.search(query).corrected is None
+
+
+def test_the_exact_form_stays_searchable(searcher):
+    exact = searcher.search("chỉ thi 05", exact=True)
+    assert exact.corrected is None
+    assert exact.total < searcher.search("chỉ thi 05").total
+
+
+def test_the_page_says_what_it_searched_and_links_the_exact_form(client):
+    page = client.get("/?q=tham+nh%E1%BB%A7ng").get_data(as_text=True)
+    assert "Có phải bạn muốn tìm" in page and "tham nhũng" in page
+    assert "exact=1" in page
+    exact = client.get("/?q=tham+nh%E1%BB%A7ng&exact=1").get_data(as_text=True)
+    assert "Đang hiển thị kết quả cho" not in exact
+
+
+def test_the_api_reports_the_correction(client):
+    data = client.get("/api/search?q=ch%E1%BB%89+thi+05").get_json()
+    assert data["query"] == "chỉ thi 05" and data["corrected"] == "chỉ thị 05"
