@@ -18,7 +18,6 @@ from common import DATA
 
 from kb.config import load_config
 from kb.evaluation import build_corpus_index, read_jsonl, read_qrels, run_queries, score_run
-import kb.index.search as search_module
 from kb.index.search import Searcher
 
 HERE = Path(__file__).resolve().parent
@@ -26,7 +25,7 @@ HERE = Path(__file__).resolve().parent
 VARIANTS = {
     "baseline: BM25 syllables + syllable pairs": dict(
         weights={"syl": 1.0, "pairs": 1.0, "fold": 0, "fold_only": 1.0, "words": 0, "title": 0,
-                 "number": 0, "phrase": 0}, stopwords=False, common_share=1.0),
+                 "number": 0, "phrase": 0}, stopwords=False),
     "kb (all views)": {},
     "kb without word segmentation (words view)": dict(weights={"words": 0}),
     "kb without syllable pairs": dict(weights={"pairs": 0}),
@@ -34,7 +33,6 @@ VARIANTS = {
     "kb without folded fallback": dict(weights={"fold": 0}),
     "kb without stopword removal": dict(stopwords=False),
     "kb without proximity phrase": dict(weights={"phrase": 0}),
-    "kb keeping very common terms in long queries": dict(common_share=1.0),
 }
 
 
@@ -52,11 +50,9 @@ def main() -> None:
         print("|---|---|---|---|---|---|")
         with Searcher(config) as searcher:
             base_weights = dict(searcher.weights)
-            common_share = search_module.COMMON_TERM_SHARE
             for name, variant in VARIANTS.items():
                 searcher.weights = {**base_weights, **variant.get("weights", {})}
                 searcher.use_stopwords = variant.get("stopwords", True)
-                search_module.COMMON_TERM_SHARE = variant.get("common_share", common_share)
                 start = time.perf_counter()
                 scores = score_run(qrels, run_queries(searcher, queries))
                 ms = (time.perf_counter() - start) * 1000 / len(queries)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from kb.analysis.fold import fold
 from kb.analysis.segment import segment
-from kb.analysis.stopwords import load_stopwords
+from kb.analysis.stopwords import load_stopwords, stopwords_dir
 from kb.analysis.tones import canonical_syllable
 
 _PUNCT = re.compile(r"^[\W_]+$")
@@ -34,6 +34,8 @@ class Analysis:
     """Adjacent syllable pairs ("chính_trị"), not across punctuation or lines."""
     docnums: list[str] = field(default_factory=list)
     """Canonical document numbers ("5-ct/tw")."""
+    asked: set[int] = field(default_factory=set)
+    """Positions of question words in a query ("gì", "như thế nào"); also in ``stopped``."""
 
     def folded(self) -> list[tuple[int, str]]:
         """Syllables without diacritics, at the same positions."""
@@ -84,4 +86,42 @@ def analyze(text: str, query: bool = False, stopwords: str = "kb") -> Analysis:
                 result.pairs.append(previous + "_" + syllable)
             previous = syllable
             pos += 1
+    if query:
+        _mark_question_framing(result)
     return result
+
+
+def _mark_question_framing(result: Analysis) -> None:
+    """Mark the syllables of question words as stopped and drop the pairs they are in.
+
+    A sentence-final "không"/"chưa" asks (có được … không); elsewhere it negates and stays.
+    """
+    phrases = load_stopwords(str(stopwords_dir() / "question-vi.txt"))
+    syllables = result.syllables
+    last = syllables[-1][0] if syllables else -1
+    marked: set[int] = set()
+    i = 0
+    while i < len(syllables):
+        for size in (4, 3, 2, 1):
+            run = syllables[i:i + size]
+            if len(run) < size or run[-1][0] - run[0][0] != size - 1:
+                continue
+            text = " ".join(s for _, s in run)
+            if text in phrases or (size == 1 and text in _FINAL_ONLY and run[0][0] == last):
+                marked.update(p for p, _ in run)
+                i += size - 1
+                break
+        i += 1
+    if not marked or len(marked) == len({p for p, _ in syllables}):
+        return  # a query of question words only ("ai", "bao giờ") is searched as typed
+    result.stopped |= marked
+    result.asked = marked
+    by_position = dict(syllables)
+    framing = {by_position[p] for p in marked}
+    result.pairs = [pair for pair in result.pairs
+                    if not any(part in framing for part in pair.split("_"))]
+    result.words = [w for w in result.words if not set(w.split("_")) <= framing]
+
+
+#: Words that ask only at the end of a question.
+_FINAL_ONLY = {"không", "chưa"}

@@ -4,8 +4,9 @@ Ranking is BM25F over several views of the same text: segmented words, syllables
 diacritics, folded syllables and syllable pairs, plus the title. A query typed with diacritics
 scores exact-diacritic matches above folded ones; a query typed without any is matched on the
 folded view. Short queries require every content syllable; when that finds nothing the
-requirement is relaxed. Long queries (questions, pasted sentences) keep only their most
-informative terms, which keeps them fast.
+requirement is relaxed. Long queries (questions, pasted sentences) are scored over all their
+terms, exactly (no pruning), and the leading texts are scaled by the share of the query's
+three-syllable runs they hold as typed.
 """
 
 from __future__ import annotations
@@ -38,15 +39,14 @@ from kb.understand.vocabulary import expand_query_terms
 
 log = logging.getLogger(__name__)
 
-#: Weights of the views of the text (tuned on ALQAC, see README).
-WEIGHTS = {"syl": 1.0, "fold": 0.1, "fold_only": 1.0, "words": 0.3, "pairs": 0.8,
-           "title": 1.0, "number": 12.0, "cites": 2.0, "phrase": 1.5}
+#: Weights of the views of the text (fitted on the dev folds of benchmarks/relevance.py's sets).
+WEIGHTS = {"syl": 1.0, "fold": 0.1, "fold_only": 1.0, "words": 0.3, "pairs": 1.0,
+           "title": 1.0, "number": 12.0, "cites": 2.0, "phrase": 1.5, "window": 0.25,
+           "title_phrase": 0.0}
 #: Queries with more content syllables than this are ranked without requiring all of them.
 SHORT_QUERY_SYLLABLES = 6
 #: How many leading candidates get proximity (phrase) scores added.
 PROXIMITY_DEPTH = 50
-#: Long queries leave out terms found in more than this share of the documents.
-COMMON_TERM_SHARE = 0.2
 #: Score of a phrase found in a document (before its boost and saturation).
 PHRASE_WEIGHT = 16.0
 #: Added to the score of a document whose own number a short query names (it ranks first).
@@ -278,7 +278,22 @@ class Searcher:
                         # proximity lifts a document without letting repetition dominate.
                         bonus[docnum] += phrase.boost * PHRASE_WEIGHT * f / (f + 1.0)
             ranked = sorted(((d, s + bonus[d]) for d, s in ranked), key=lambda x: (-x[1], x[0]))
+        if built.windows and self.weights["window"] > 0:
+            ranked = self._by_windows(engine, built.windows, ranked)
         return _Hits(total, matched, ranked[(page - 1) * limit:page * limit])
+
+    def _by_windows(self, engine: Engine, windows: list, ranked: list) -> list:
+        """Scale the leading scores by the share of the query's three-syllable runs each text
+        holds as typed: a pasted quotation, or a question worded like its answer, beats the same
+        words scattered."""
+        leading = np.array(sorted(d for d, _ in ranked), dtype=np.int64)
+        found = np.zeros(len(leading))
+        for fieldname, words in windows:
+            found += engine.phrase_counts(fieldname, words, leading) > 0
+        share = dict(zip(leading.tolist(), (found / len(windows)).tolist()))
+        w = self.weights["window"]
+        return sorted(((d, s * (1.0 + w * share[d])) for d, s in ranked),
+                      key=lambda x: (-x[1], x[0]))
 
     def _filters(self, parsed: ParsedQuery):
         parts = []
@@ -305,7 +320,12 @@ class Searcher:
     def _build(self, parsed: ParsedQuery, relaxed: bool) -> "_Built":
         folded_mode = not has_diacritics(parsed.positive_text())
         scoring, required, proximity, exact, folded = [], [], [], set(), set()
-        long_query = sum(len(c.text.split()) for c in parsed.clauses) > SHORT_QUERY_SYLLABLES
+        windows: list[tuple[str, list[str]]] = []
+        # Question words ("gì", "như thế nào") do not make a query long: "Bác Hồ dạy gì về y
+        # đức" is as short as "Bác Hồ dạy về y đức".
+        long_query = sum(len(a.syllables) - len(a.asked) for a in
+                         (cached_analyze(c.text, query=True) for c in parsed.clauses)) \
+            > SHORT_QUERY_SYLLABLES
         for clause in parsed.clauses:
             group = [clause] + clause.alternatives + _expansions(clause)
             group_scoring, group_required = [], []
@@ -321,6 +341,8 @@ class Searcher:
                 group_scoring.append(self._clause_scoring(c, analysis, content, folded_mode,
                                                           relaxed or long_query))
                 proximity += self._clause_proximity(c, analysis, folded_mode)
+                if long_query and c is clause:
+                    windows += _windows(analysis, folded_mode)
                 match = self._clause_match(c, folded_mode, analysis, content)
                 if c.required_phrases:
                     match = Q.And([match] + [self._clause_match(Clause(x, phrase=True), folded_mode)
@@ -330,15 +352,13 @@ class Searcher:
             scoring.extend(group_scoring if len(group) == 1 else [Q.Or(group_scoring)])
             required.append(group_required[0] if len(group) == 1 else Q.Or(group_required))
         scoring_q = Q.Or([q for q in scoring if q is not None]) if scoring else None
-        if long_query:
-            scoring_q = self._prune(scoring_q)
         need = None
         phrase_clauses = any(c.phrase for c in parsed.clauses)
         if required and (not relaxed) and (not long_query or phrase_clauses):
             need = Q.And(required) if len(required) > 1 else required[0]
         own = [t for t in _leaves(scoring_q) if isinstance(t, Q.Term) and t.fieldname == "number"] \
             if scoring_q is not None and not long_query and not relaxed else []
-        return _Built(scoring_q, need, (exact, folded), proximity, own)
+        return _Built(scoring_q, need, (exact, folded), proximity, own, windows)
 
     def _clause_scoring(self, clause: Clause, analysis, content, folded_mode: bool,
                         with_fold: bool = True):
@@ -368,18 +388,25 @@ class Searcher:
         return Q.Or(terms) if terms else None
 
     def _clause_proximity(self, clause: Clause, analysis, folded_mode: bool) -> list:
-        """Phrase queries that reward the words next to each other as typed."""
+        """Phrase queries that reward the words next to each other as typed (in the text, and
+        in the title), one per run of words between question words."""
         w = self.weights
-        syllables = [s for _, s in analysis.syllables]
+        syllables = [(p, s) for p, s in analysis.syllables if p not in analysis.asked]
         if len(syllables) < 2 or (len(syllables) > SHORT_QUERY_SYLLABLES and not clause.phrase):
             return []
         field_name = "fold" if folded_mode else "syl"
-        words = [fold(s) for s in syllables] if folded_mode else syllables
-        found = [Q.Phrase(field_name, words, boost=w["phrase"])]
-        if folded_mode and not clause.phrase:
-            # No folded pairs field: adjacent folded syllables stand in for it.
-            found += [Q.Phrase("fold", words[i:i + 2], boost=w["pairs"])
-                      for i in range(len(words) - 1)]
+        found = []
+        for run in _runs(syllables):
+            words = [fold(s) for s in run] if folded_mode else run
+            if len(words) < 2:
+                continue
+            found.append(Q.Phrase(field_name, words, boost=w["phrase"]))
+            if not folded_mode:
+                found.append(Q.Phrase("title", words, boost=w["title_phrase"]))
+            if folded_mode and not clause.phrase:
+                # No folded pairs field: adjacent folded syllables stand in for it.
+                found += [Q.Phrase("fold", words[i:i + 2], boost=w["pairs"])
+                          for i in range(len(words) - 1)]
         return [q for q in found if q.boost > 0]
 
     def _clause_match(self, clause: Clause, folded_mode: bool, analysis=None, content=None):
@@ -402,24 +429,6 @@ class Searcher:
             else:
                 parts.append(Q.Term("syl", s))
         return Q.And(parts) if len(parts) > 1 else (parts[0] if parts else Q.NullQuery)
-
-    def _prune(self, q):
-        """Keep the ``max_query_terms`` rarest terms of a long query (the others add little)."""
-        if q is None:
-            return None
-        terms = [t for t in _leaves(q)]
-        cap = self.config["max_query_terms"]
-        reader = self._searcher.reader()
-        common = COMMON_TERM_SHARE * max(1, reader.doc_count())
-
-        def frequency(t) -> int:
-            return reader.doc_frequency(t.fieldname, t.text) if isinstance(t, Q.Term) else 0
-
-        # Terms in a large share of the documents cost the longest posting lists and add
-        # almost nothing to BM25; the rest are kept, rarest first, up to the cap.
-        kept = [t for t in sorted(terms, key=frequency)
-                if not isinstance(t, Q.Term) or 0 < frequency(t) <= common][:cap]
-        return Q.Or(kept) if kept else q
 
     # -- documents -------------------------------------------------------------------------
 
@@ -456,6 +465,8 @@ class _Built:
     proximity: list = field(default_factory=list)
     own_numbers: list = field(default_factory=list)
     """Number terms of a short lookup: documents bearing one as their own number come first."""
+    windows: list = field(default_factory=list)
+    """(field, three syllables) of a long query, in order: how much of it a text holds as typed."""
 
 
 _KIND_SERIAL = None
@@ -494,6 +505,30 @@ def _expansions(clause: Clause) -> list[Clause]:
         found.append(Clause(text, phrase=clause.phrase,
                             required_phrases=[p for p in phrases if len(p.split()) > 1]))
     return found
+
+
+def _runs(syllables: list[tuple[int, str]]) -> list[list[str]]:
+    """The syllables split where positions jump (punctuation, a question word left out)."""
+    runs: list[list[str]] = []
+    last = None
+    for p, s in syllables:
+        if last is None or p != last + 1:
+            runs.append([])
+        runs[-1].append(s)
+        last = p
+    return runs
+
+
+def _windows(analysis, folded_mode: bool) -> list[tuple[str, list[str]]]:
+    """Every run of three adjacent syllables of a clause (not across punctuation), distinct."""
+    field_name = "fold" if folded_mode else "syl"
+    syllables = [(p, fold(s) if folded_mode else s) for p, s in analysis.syllables]
+    runs = []
+    for i in range(len(syllables) - 2):
+        (p0, a), (p1, b), (p2, c) = syllables[i:i + 3]
+        if p1 == p0 + 1 and p2 == p1 + 1 and (a, b, c) not in runs:
+            runs.append((a, b, c))
+    return [(field_name, list(r)) for r in runs]
 
 
 def _swapped_numbers(text: str) -> list[str]:
