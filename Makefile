@@ -9,7 +9,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 5000
 SOURCES := $(shell find kb stopwords -type f -not -path '*/__pycache__/*' 2>/dev/null) pyproject.toml
 
-.PHONY: serve test index sysdeps venv corpus bench clean
+.PHONY: serve test index sysdeps venv corpus bench bench-relevance bench-understanding clean
 
 serve: $(VENV)/.installed index
 	$(KB) --index $(INDEX) serve --host $(HOST) --port $(PORT)
@@ -44,6 +44,12 @@ corpus: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	$(PY) benchmarks/run_all.py
+
+bench-relevance: $(VENV)/.installed-test
+	cd benchmarks && ../$(PY) relevance.py --latency
+
+bench-understanding: $(VENV)/.installed-test
+	$(PY) benchmarks/understanding.py
 
 clean:
 	rm -rf $(VENV) $(INDEX) build dist *.egg-info

@@ -30,7 +30,8 @@ OFFICIAL_FIELDS = ("kind", "number", "issuer", "issuer_parent", "place", "date",
                    "signer", "signer_role")
 #: Fields a web page, press article or page of sayings may carry.
 WEB_FIELDS = ("kind", "date", "title", "sayings")
-ALLOWED_FIELDS = frozenset(OFFICIAL_FIELDS) | frozenset(WEB_FIELDS)
+#: "author" marks a text that is wholly one person's writing (his Di chúc): not scored.
+ALLOWED_FIELDS = frozenset(OFFICIAL_FIELDS) | frozenset(WEB_FIELDS) | {"author"}
 #: Fewest labelled documents each group must have (groups not listed need one).
 MINIMUM = {"official": 90, "corpus": 15}
 
