@@ -41,7 +41,7 @@ log = logging.getLogger(__name__)
 
 #: Weights of the views of the text (fitted on the dev folds of benchmarks/relevance.py's sets).
 WEIGHTS = {"syl": 1.0, "fold": 0.1, "fold_only": 1.0, "words": 0.3, "pairs": 1.0,
-           "title": 1.0, "number": 12.0, "cites": 2.0, "phrase": 1.5, "window": 0.25,
+           "title": 0.5, "number": 12.0, "cites": 2.0, "phrase": 1.5, "window": 0.25,
            "title_phrase": 0.0}
 #: Queries with more content syllables than this are ranked without requiring all of them.
 SHORT_QUERY_SYLLABLES = 6
