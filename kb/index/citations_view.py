@@ -11,10 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kb.index.statecache import per_index_state
+from kb.ingest.document import file_name
 from kb.understand.citations import build_alias_table, resolve
 
 #: Stored facts of a document shown in a citation list.
-_CARD = ("title", "path", "kind", "date")
+_CARD = ("title", "kind", "date")
 
 
 @dataclass
@@ -22,7 +23,7 @@ class CitationGraph:
     """Resolved citations of one index generation."""
 
     cards: dict[str, dict] = field(default_factory=dict)
-    """id → {"title", "path", "kind", "date"} of every document."""
+    """id → {"title", "name", "kind", "date"} of every document ("name": its file's name)."""
     cites: dict[str, list[tuple[str, dict]]] = field(default_factory=dict)
     """id → [(cited id or None, citation)] in reading order (self-citations left out)."""
     cited_by: dict[str, list[str]] = field(default_factory=dict)
@@ -37,6 +38,7 @@ def build_graph(documents) -> CitationGraph:
         meta = stored.get("meta") or {}
         doc_id = stored["id"]
         graph.cards[doc_id] = {k: stored.get(k) or None for k in _CARD}
+        graph.cards[doc_id]["name"] = file_name(stored.get("path"))
         own = {"kind": stored.get("kind") or meta.get("kind"), "number": meta.get("number"),
                "issuer": meta.get("issuer"), "term": meta.get("term"),
                "title": stored.get("title") or ""}
@@ -79,6 +81,6 @@ def citations_of(searcher, doc_id: str) -> dict:
             unresolved.append({"mention": mention, "kind": cit.get("kind"),
                                "number": cit.get("number")})
     cited_by = [{"id": other, "title": graph.cards[other]["title"],
-                 "path": graph.cards[other]["path"]}
+                 "name": graph.cards[other]["name"]}
                 for other in graph.cited_by.get(doc_id, [])]
     return {"cites": {"documents": documents, "unresolved": unresolved}, "cited_by": cited_by}

@@ -24,7 +24,7 @@ from whoosh.scoring import BM25F
 from kb.analysis.docnum import canonical_docnum
 from kb.analysis.fold import fold, has_diacritics
 from kb.config import Config
-from kb.errors import DocumentNotFound
+from kb.errors import DocumentNotFound, InvalidDocumentId
 from kb.index import postings, store
 from kb.index.analyzers import cached_analyze
 from kb.index.budget import Budget
@@ -34,6 +34,7 @@ from kb.index.query import Clause, ParsedQuery, parse_query
 from kb.index.spelling import suggest_correction
 from kb.index.snippets import section_at, snippet_at
 from kb.ingest.describe import kind_key
+from kb.ingest.document import file_name, is_document_id
 from kb.understand.vocabulary import expand_query_terms
 
 log = logging.getLogger(__name__)
@@ -59,6 +60,7 @@ class SearchResult:
 
     id: str
     path: str
+    """Where the file was on the server: for the operator (the CLI), never shown to readers."""
     title: str
     kind: str | None
     date: str | None
@@ -67,9 +69,18 @@ class SearchResult:
     section: dict | None = None
     """{"anchor", "heading"} of the section the snippet comes from, or None."""
 
-    def to_dict(self) -> dict:
-        """The JSON object of this result."""
-        return asdict(self)
+    @property
+    def name(self) -> str:
+        """The file's own name, which readers see instead of the path."""
+        return file_name(self.path)
+
+    def to_dict(self, paths: bool = False) -> dict:
+        """The JSON object of this result; ``paths`` adds the server path (the CLI's --json)."""
+        found = asdict(self)
+        found["name"] = self.name
+        if not paths:
+            del found["path"]
+        return found
 
 
 @dataclass
@@ -90,10 +101,13 @@ class SearchResponse:
     partial: bool = False
     """True when the time budget ran out: what was ranked by then is shown (see kb.index.budget)."""
 
-    def to_dict(self) -> dict:
-        """The JSON contract: {"query", "total", "results": [...]} plus paging facts."""
+    def to_dict(self, paths: bool = False) -> dict:
+        """The JSON contract: {"query", "total", "results": [...]} plus paging facts.
+
+        ``paths`` adds each result's path on the server (``kb search --json``; not the API).
+        """
         return {"query": self.query, "total": self.total,
-                "results": [r.to_dict() for r in self.results],
+                "results": [r.to_dict(paths) for r in self.results],
                 "page": self.page, "page_size": self.page_size, "relaxed": self.relaxed,
                 "facets": self.facets, "suggestion": self.suggestion, "partial": self.partial}
 
@@ -416,14 +430,24 @@ class Searcher:
 
     # -- documents -------------------------------------------------------------------------
 
-    def document(self, ref: str) -> dict:
-        """Stored fields of the document with this id or source path."""
-        ref = (ref or "").strip()
-        found = self._searcher.document(id=ref)
-        if found is None and ref:
-            found = self._searcher.document(path=str(Path(ref).resolve()))
+    def document(self, doc_id: str) -> dict:
+        """Stored fields of the document with this id (an id is never read as a path)."""
+        if not is_document_id(doc_id):
+            raise InvalidDocumentId(doc_id or "")
+        found = self._searcher.document(id=doc_id)
         if found is None:
-            raise DocumentNotFound(ref)
+            raise DocumentNotFound(doc_id)
+        return dict(found)
+
+    def document_at(self, path: str) -> dict:
+        """Stored fields of the document ingested from the file at ``path`` (`kb show PATH`)."""
+        try:
+            resolved = str(Path(path).resolve())
+        except (OSError, ValueError, RuntimeError) as exc:  # NUL bytes, symlink loops
+            raise DocumentNotFound(path) from exc
+        found = self._searcher.document(path=resolved)
+        if found is None:
+            raise DocumentNotFound(path)
         return dict(found)
 
     def all_documents(self):
