@@ -115,11 +115,11 @@ def search(config, query, limit, page, sort, as_json, exact, queries_file):
             for line in queries_file:
                 response = searcher.search(line.rstrip("\n"), limit=limit, page=page, sort=sort,
                                            exact=exact)
-                click.echo(json.dumps(response.to_dict(), ensure_ascii=False))
+                click.echo(json.dumps(response.to_dict(paths=True), ensure_ascii=False))
             return
         response = searcher.search(query, limit=limit, page=page, sort=sort, exact=exact)
     if as_json:
-        click.echo(json.dumps(response.to_dict(), ensure_ascii=False, indent=1))
+        click.echo(json.dumps(response.to_dict(paths=True), ensure_ascii=False, indent=1))
         return
     _print_results(response)
 
@@ -159,7 +159,7 @@ def show(config, ref, as_json):
     from kb.index.search import Searcher
 
     with Searcher(config) as searcher:
-        view = document_view(searcher, ref)
+        view = document_view(searcher, _document_ref(searcher, ref), paths=True)
     if as_json:
         click.echo(json.dumps(view, ensure_ascii=False, indent=1))
         return
@@ -172,6 +172,17 @@ def show(config, ref, as_json):
     click.echo(view["text"])
 
 
+def _document_ref(searcher, ref: str) -> str:
+    """The id of the document ``ref`` names: an id, else the path of an ingested file."""
+    from kb.errors import DocumentNotFound
+
+    ref = ref.strip()
+    try:
+        return searcher.document(ref)["id"]
+    except DocumentNotFound:
+        return searcher.document_at(ref)["id"]
+
+
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="In dạng JSON.")
 @click.pass_obj
@@ -181,7 +192,7 @@ def stats(config, as_json):
     from kb.index.search import Searcher
 
     with Searcher(config) as searcher:
-        data = index_stats(searcher)
+        data = index_stats(searcher, paths=True)
     if as_json:
         click.echo(json.dumps(data, ensure_ascii=False, indent=1))
         return
@@ -240,7 +251,7 @@ def sayings(config, query, sector, as_json):
     from kb.index.search import Searcher
 
     with Searcher(config) as searcher:
-        data = collect_sayings(searcher, sector=sector, query=query)
+        data = collect_sayings(searcher, sector=sector, query=query, paths=True)
         sectors = list(sector_counts(searcher)) if sector and not known_sector(sector) else []
     if as_json:
         click.echo(json.dumps(data, ensure_ascii=False, indent=1))
@@ -284,7 +295,7 @@ def minutes(config, query, unit, as_json):
                 click.echo(f"  {row['unit']}: {row['meetings']} cuộc họp, "
                            f"từ {vn_date(row['first']) or '?'} đến {vn_date(row['last']) or '?'}")
             return
-        data = unit_timeline(searcher, unit=unit, query=query)
+        data = unit_timeline(searcher, unit=unit, query=query, paths=True)
     if as_json:
         click.echo(json.dumps(data, ensure_ascii=False, indent=1))
         return

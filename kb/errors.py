@@ -18,6 +18,10 @@ class KbError(Exception):
         """Vietnamese text for a person; subclasses override it."""
         return f"Lỗi: {self}"
 
+    def reader_message(self) -> str:
+        """Vietnamese text for a reader of the web UI: as user_message, without server paths."""
+        return self.user_message()
+
 
 class ConfigError(KbError):
     """A setting has a value kb cannot use."""
@@ -26,6 +30,9 @@ class ConfigError(KbError):
 
     def user_message(self) -> str:
         return f"Cấu hình không hợp lệ: {self}"
+
+    def reader_message(self) -> str:
+        return "Máy chủ chưa được cấu hình đúng. Hãy báo cho người quản trị."
 
 
 class IngestError(KbError):
@@ -72,6 +79,9 @@ class IndexLockedError(IndexError_):
             "(ví dụ một lệnh kb ingest khác). Hãy chờ tiến trình đó xong rồi chạy lại."
         )
 
+    def reader_message(self) -> str:
+        return "Chỉ mục đang được cập nhật. Hãy thử lại sau ít phút."
+
 
 class IndexMissingError(IndexError_):
     """The index directory holds no index yet."""
@@ -85,6 +95,9 @@ class IndexMissingError(IndexError_):
             f"Chưa có chỉ mục tại {self.index_dir}. "
             "Hãy nạp tài liệu trước bằng lệnh: kb ingest THƯ_MỤC"
         )
+
+    def reader_message(self) -> str:
+        return "Chưa có chỉ mục. Hãy nạp tài liệu trước bằng lệnh: kb ingest THƯ_MỤC"
 
 
 class SchemaMismatchError(IndexError_):
@@ -103,6 +116,10 @@ class SchemaMismatchError(IndexError_):
             "Hãy tạo lại bằng lệnh: kb ingest --rebuild THƯ_MỤC"
         )
 
+    def reader_message(self) -> str:
+        return ("Chỉ mục được tạo bởi phiên bản cũ của kb. "
+                "Hãy tạo lại bằng lệnh: kb ingest --rebuild THƯ_MỤC")
+
 
 class DocumentNotFound(KbError):
     """No document has this id or path."""
@@ -114,4 +131,22 @@ class DocumentNotFound(KbError):
         super().__init__(f"no document with id or path {ref!r}")
 
     def user_message(self) -> str:
-        return f"Không tìm thấy tài liệu «{self.ref}»."
+        return f"Không tìm thấy tài liệu «{_shown(self.ref)}»."
+
+
+class InvalidDocumentId(DocumentNotFound):
+    """A document id that cannot be one (control characters, slashes, far too long...)."""
+
+    def __init__(self, ref: str):
+        self.ref = ref
+        KbError.__init__(self, f"malformed document id {ref[:100]!r}")
+
+    def user_message(self) -> str:
+        return (f"«{_shown(self.ref)}» không phải là mã tài liệu. Mã tài liệu gồm chữ cái "
+                "không dấu và chữ số, ví dụ 7226d5d9033b.")
+
+
+def _shown(text: str, width: int = 60) -> str:
+    """``text`` as it can be shown: invisible characters replaced, cut to ``width``."""
+    text = "".join(c if c.isprintable() else "\ufffd" for c in str(text))
+    return text if len(text) <= width else text[:width] + "…"

@@ -8,7 +8,8 @@ from click.testing import CliRunner
 
 from kb.cli import cli
 
-RESULT_KEYS = {"id", "path", "title", "kind", "date", "score", "snippet", "section"}
+#: The CLI is the server's operator: its results say where each file is, besides its name.
+RESULT_KEYS = {"id", "path", "name", "title", "kind", "date", "score", "snippet", "section"}
 
 
 @pytest.fixture

@@ -99,7 +99,7 @@ def test_hostile_files_fail_alone_and_the_index_keeps_its_documents(tmp_path, ma
         # copy encrypted with an empty user password (opened without asking).
         assert searcher.search("quy hoạch cụm công nghiệp").total == 3
         for path in good:
-            assert searcher.document(path)["path"] == path
+            assert searcher.document_at(path)["path"] == path
 
 
 def test_a_parser_that_runs_too_long_is_stopped_and_the_worker_recovers(tmp_path, make_config):

@@ -141,7 +141,7 @@ def test_press_page_furniture_is_not_indexed(make_config, seed_article):
     with Searcher(config) as s:
         assert s.search('"Read More"').total == 0
         assert s.search("cookies").total == 0
-        doc = s.document(str(seed_article))
+        doc = s.document_at(str(seed_article))
     assert "This website uses cookies" not in doc["text"]
     assert "Ảnh: Đỗ Hiền" not in doc["text"]
     assert doc["meta"]["source"] == "Báo Hải Phòng" and doc["date"] == "2018-04-12"

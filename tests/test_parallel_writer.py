@@ -72,8 +72,8 @@ def test_failed_analysis_fails_that_file_and_keeps_its_old_version(folder, make_
         assert s.search('"thi đua làm theo gương Bác"').results[0].path == str(directive)
         # the minutes are still found, in their previous version
         assert s.search("chi bộ phòng Tư pháp tháng 2").total >= 1
-        assert s.document(str(minutes))["content_hash"] != ""
-        assert POISON not in s.document(str(minutes))["text"]
+        assert s.document_at(str(minutes))["content_hash"] != ""
+        assert POISON not in s.document_at(str(minutes))["text"]
 
 
 def test_a_worker_that_dies_fails_its_documents_and_keeps_the_rest(folder, make_config,

@@ -40,3 +40,19 @@ def test_odd_input_falls_back_to_plain_words(raw, words):
 
 def test_long_input_is_cut():
     assert len(parse_query("x" * 10_000, max_chars=1000).clauses[0].text) == 1000
+
+
+@pytest.mark.parametrize("raw, words", [
+    ("ă ă ă ă ă", ["ă"]),
+    ("chỉ thị Chỉ thị chỉ thị 05", ["chỉ thị 05"]),
+    ("NQ TW4 khóa XII " * 50 + "năm 2016", ["NQ TW4 khóa XII năm 2016"]),
+    ("học tập và làm theo", ["học tập và làm theo"]),  # nothing repeated: left alone
+    ("giáo dục year:2020 giáo dục", ["giáo dục"]),  # the same clause twice counts once
+])
+def test_words_repeated_back_to_back_are_read_once(raw, words):
+    assert [c.text for c in parse_query(raw).clauses] == words
+
+
+def test_text_from_old_sites_is_repaired_like_documents():
+    assert parse_query("Đảng ǎn \u200bmừng").clauses[0].text == "Đảng ăn mừng"
+    assert [c.text for c in parse_query("-x -x -x y").excluded] == ["x"]

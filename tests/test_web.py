@@ -91,7 +91,8 @@ def test_search_keeps_query_and_lists_the_document_with_marked_snippet(client):
     assert "cảnh giác với tin nhắn giả mạo" in item  # title
     assert '<span class="kind">Thông báo</span>' in item and "14/08/2024" in item
     assert "<mark>giả</mark> <mark>mạo</mark>" in item or "<mark>giả mạo</mark>" in item
-    assert "thong-bao-ky-tu-dac-biet.txt" in item  # source path
+    assert "thong-bao-ky-tu-dac-biet.txt" in item  # the source file's name
+    assert str(WEB_DATA) not in item  # ... not where it is on the server
     # The document's own "<script>" text is escaped in the snippet, only <mark> is live HTML.
     assert "<script>" not in item
 
@@ -211,7 +212,8 @@ def test_document_page_shows_metadata_and_paragraphs(client):
     assert rows["Số hiệu"] == "05-CT/TW"  # as printed, not the canonical search key
     assert rows["Ngày"] == "15/05/2016"
     assert rows["Định dạng"] == "Văn bản thuần (TXT)"
-    assert rows["Tệp nguồn"] == str(CORPUS / "dang" / "chi-thi-05-ct-tw-2016.txt")
+    assert rows["Tệp gốc"] == "chi-thi-05-ct-tw-2016.txt"
+    assert str(CORPUS) not in text
     assert rows["Mã"] == doc_id(CHI_THI_05)
     assert "<h1>Chỉ thị 05-CT/TW" in text
     paragraphs = re.findall(r"<p>(.*?)</p>", text, re.S)
@@ -251,6 +253,7 @@ def test_missing_index_page_tells_to_run_ingest_then_works_without_restart(tmp_p
         client = app.test_client()
         text = page(client, "/?q=hòa+giải", status=503)
         assert "Chưa có chỉ mục" in text and "kb ingest" in text
+        assert str(tmp_path) not in text  # readers are not told where the server keeps it
         assert query_box(text) == "hòa giải"
         build_index(tmp_path / "chua-co", [CORPUS / "nha-nuoc" / NGHI_DINH_32.split("/")[-1]])
         assert result_links(page(client, "/?q=hòa+giải")) == [doc_id(NGHI_DINH_32)]

@@ -8,15 +8,20 @@ from pathlib import Path
 
 from kb.index.citations_view import citations_of
 from kb.index.related import related_documents
+from kb.ingest.document import file_name
 
-#: Stored fields returned to users, in order.
-PUBLIC_FIELDS = ("id", "path", "title", "kind", "number", "date", "format", "content_hash")
+#: Stored fields returned to users, in order ("name" is the file's name, "path" where it is).
+PUBLIC_FIELDS = ("id", "name", "path", "title", "kind", "number", "date", "format", "content_hash")
 
 
-def document_view(searcher, ref: str) -> dict:
-    """Metadata and clean text of the document with this id or path."""
-    stored = searcher.document(ref)
-    view = {key: (stored.get(key) or None) for key in PUBLIC_FIELDS}
+def document_view(searcher, doc_id: str, paths: bool = False) -> dict:
+    """Metadata and clean text of the document with this id.
+
+    ``paths`` adds where the file is on the server (``kb show``); readers see its name only.
+    """
+    stored = searcher.document(doc_id)
+    stored["name"] = file_name(stored.get("path"))
+    view = {key: (stored.get(key) or None) for key in PUBLIC_FIELDS if paths or key != "path"}
     meta = stored.get("meta") or {}
     view.update({k: v for k, v in meta.items() if k != "extra" and view.get(k) is None})
     view["extra"] = meta.get("extra", {})
@@ -54,8 +59,8 @@ def text_blocks(text: str, sections: list[dict] | None) -> list[dict]:
     return blocks
 
 
-def index_stats(searcher) -> dict:
-    """Counts of documents by kind, format and year, and sizes."""
+def index_stats(searcher, paths: bool = False) -> dict:
+    """Counts of documents by kind, format and year, and sizes (``paths``: the index folder)."""
     kinds, formats, years = Counter(), Counter(), Counter()
     chars = 0
     for stored in searcher.all_documents():
@@ -66,6 +71,7 @@ def index_stats(searcher) -> dict:
         chars += len(stored.get("text", ""))
     index_dir = Path(searcher.index_dir)
     size = sum(f.stat().st_size for f in index_dir.iterdir() if f.is_file())
-    return {"index": str(index_dir.resolve()), "documents": searcher.doc_count,
+    found = {"index": str(index_dir.resolve())} if paths else {}
+    return {**found, "documents": searcher.doc_count,
             "text_chars": chars, "index_bytes": size, "kinds": dict(kinds.most_common()),
             "formats": dict(formats.most_common()), "years": dict(sorted(years.items(), reverse=True))}

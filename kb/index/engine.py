@@ -153,13 +153,20 @@ class Engine:
 
     # -- scoring ----------------------------------------------------------------------------
 
-    def scores(self, leaves: list, boost: float = 1.0) -> tuple[np.ndarray, np.ndarray]:
-        """BM25F score of every document for the sum of ``leaves`` (Terms), and which matched."""
+    def scores(self, leaves: list, boost: float = 1.0,
+               budget=None) -> tuple[np.ndarray, np.ndarray]:
+        """BM25F score of every document for the sum of ``leaves`` (Terms), and which matched.
+
+        Past ``budget`` (a :class:`kb.index.budget.Budget`) the leaves left are not added; the
+        first always is, so that a late start still ranks by something.
+        """
         weighting = self.searcher.weighting
         K1 = weighting.K1
         total = np.zeros(self.doc_count)
         hit = np.zeros(self.doc_count, dtype=bool)
-        for leaf in leaves:
+        for n, leaf in enumerate(leaves):
+            if n and budget is not None and budget.cut():
+                break
             if not isinstance(leaf, Q.Term):
                 hit[self.docs(leaf)] = True
                 continue

@@ -13,6 +13,7 @@ import re
 
 from kb.analysis.fold import fold
 from kb.index.query import FILTERS
+from kb.ingest.document import file_name
 
 #: The query filter that keeps minutes only (kind_key of "Biên bản").
 MINUTES_FILTER = "kind:bienban"
@@ -46,11 +47,15 @@ def attendance_label(attendance: dict | None) -> str:
     return f"{present}/{total} có mặt" if total is not None else f"{present} có mặt"
 
 
-def _meeting(stored: dict, snippet: str | None) -> dict:
-    """One meeting as the CLI and the API show it, from a document's stored fields."""
+def _meeting(stored: dict, snippet: str | None, paths: bool = False) -> dict:
+    """One meeting as the CLI and the API show it, from a document's stored fields.
+
+    ``paths`` adds where the file is on the server (the CLI); readers see its name only.
+    """
     minutes = (stored.get("meta") or {}).get("minutes") or {}
     meeting = {
-        "id": stored.get("id"), "path": stored.get("path"), "title": stored.get("title") or "",
+        "id": stored.get("id"), "name": file_name(stored.get("path")),
+        **({"path": stored.get("path")} if paths else {}), "title": stored.get("title") or "",
         "unit": minutes.get("unit") or stored.get("unit") or None,
         "date": minutes.get("date") or stored.get("date") or None,
         "time": minutes.get("time"), "meeting_type": minutes.get("meeting_type"),
@@ -93,7 +98,7 @@ def _search_all(searcher, raw: str, snippets: bool) -> tuple[list[tuple[str, str
         page += 1
 
 
-def _minutes(searcher, query: str | None = None, unit: str | None = None):
+def _minutes(searcher, query: str | None = None, unit: str | None = None, paths: bool = False):
     """Meetings matching ``query`` (all minutes without one) in cells named by ``unit``."""
     raw = " ".join(x for x in ((query or "").strip(), MINUTES_FILTER) if x)
     if unit and "unit" in FILTERS:
@@ -102,7 +107,7 @@ def _minutes(searcher, query: str | None = None, unit: str | None = None):
     found, relaxed = _search_all(searcher, raw, snippets=bool(query))
     meetings = []
     for doc_id, snippet in found:
-        meeting = _meeting(searcher.document(doc_id), snippet if query else None)
+        meeting = _meeting(searcher.document(doc_id), snippet if query else None, paths)
         if unit is None or unit_matches(meeting["unit"], unit):
             meetings.append(meeting)
     return meetings, relaxed
@@ -126,17 +131,19 @@ def list_units(searcher) -> list[dict]:
     return sorted(units.values(), key=lambda row: unit_key(row["unit"]))
 
 
-def unit_timeline(searcher, unit: str | None = None, query: str | None = None) -> dict:
+def unit_timeline(searcher, unit: str | None = None, query: str | None = None,
+                  paths: bool = False) -> dict:
     """Meetings of the cells named by ``unit`` (all cells when None), newest first.
 
     With ``query`` only the minutes matching it are kept, each with a ``snippet``; "the last
     thematic session on X" is then the first row. Returns ``{"total", "unit", "query",
     "relaxed", "units", "meetings": [...]}``; ``units`` are the cells of the listed meetings and
     ``relaxed`` says that no minutes held every word, so partial matches are listed.
+    ``paths`` adds each file's place on the server (the CLI's).
     """
     unit = (unit or "").strip() or None
     query = (query or "").strip() or None
-    meetings, relaxed = _minutes(searcher, query, unit)
+    meetings, relaxed = _minutes(searcher, query, unit, paths)
     meetings = _newest_first(meetings)
     return {"total": len(meetings), "unit": unit, "query": query, "relaxed": relaxed,
             "units": sorted({m["unit"] for m in meetings if m["unit"]}, key=unit_key),

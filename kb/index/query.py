@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from kb.analysis.docnum import respell_kind_serials
+from kb.analysis.normalize import clean_text
 
 #: Filters a query may carry, and the index field each one restricts.
 FILTERS = {"kind": "kind_key", "loai": "kind_key", "year": "year", "nam": "year",
@@ -21,6 +22,8 @@ FILTERS = {"kind": "kind_key", "loai": "kind_key", "year": "year", "nam": "year"
 
 _TOKEN = re.compile(r'(-?)"([^"]*)"|(\w+:"[^"]*"|\S+)')
 _FILTER = re.compile(r"^(\w+):(.+)$")
+#: Longest group of words whose back-to-back repetitions are collapsed ("NQ TW4 khóa XII" × 60).
+MAX_REPEATED_WORDS = 8
 
 
 @dataclass
@@ -60,9 +63,32 @@ def _meaningful(text: str) -> bool:
     return any(ch.isalnum() for ch in text)
 
 
+def collapse_repeats(words: list[str], longest: int = MAX_REPEATED_WORDS) -> list[str]:
+    """``words`` with every group of up to ``longest`` words repeated back to back kept once.
+
+    "ă ă ă …" → "ă", "chỉ thị chỉ thị …" → "chỉ thị" (case aside). The engine counts a term
+    once however often it is typed, but segmentation, expansions and snippets pay for every
+    copy: a thousand copies cost seconds and rank exactly like one.
+    """
+    out: list[str] = []
+    keys: list[str] = []
+    for word in words:
+        out.append(word)
+        keys.append(word.casefold())
+        for n in range(1, min(longest, len(keys) // 2) + 1):
+            if keys[-n:] == keys[-2 * n:-n]:
+                del out[-n:], keys[-n:]
+                break
+    return out
+
+
 def parse_query(raw: str, max_chars: int = 1000) -> ParsedQuery:
-    """Parse ``raw`` into clauses, exclusions and filters."""
-    raw = (raw or "")[:max_chars]
+    """Parse ``raw`` into clauses, exclusions and filters.
+
+    The text first gets the repairs documents get (NFC, ǎ typed for ă, invisible characters:
+    :func:`kb.analysis.normalize.clean_text`), so that it is compared with them as they are.
+    """
+    raw = clean_text((raw or "")[:max_chars])
     if raw.count('"') % 2:
         raw = raw.replace('"', " ")  # unbalanced quotes: read as plain words
     for quote in "“”„«»":
@@ -77,6 +103,9 @@ def parse_query(raw: str, max_chars: int = 1000) -> ParsedQuery:
         nonlocal pending_or
         if not _meaningful(clause.text):
             return
+        if not pending_or and any(c.text == clause.text and c.phrase == clause.phrase
+                                  and not c.alternatives for c in result.clauses):
+            return  # the same words again add nothing but their cost
         if pending_or and result.clauses:
             result.clauses[-1].alternatives.append(clause)
         else:
@@ -87,7 +116,7 @@ def parse_query(raw: str, max_chars: int = 1000) -> ParsedQuery:
         # OR joins the whole runs of words around it: "giáo dục OR y tế" is (giáo dục)|(y tế);
         # segmentation cannot be trusted to find the word boundary ("lương y" is two words).
         if words:
-            add(Clause(respell_kind_serials(" ".join(words))))
+            add(Clause(respell_kind_serials(" ".join(collapse_repeats(words)))))
             words.clear()
 
     for m in _TOKEN.finditer(raw):
@@ -96,7 +125,7 @@ def parse_query(raw: str, max_chars: int = 1000) -> ParsedQuery:
             flush_words()
             if negated:
                 if _meaningful(phrase):
-                    result.excluded.append(Clause(phrase.strip(), phrase=True))
+                    _exclude(result, Clause(phrase.strip(), phrase=True))
             else:
                 add(Clause(phrase.strip(), phrase=len(phrase.split()) > 1))
             continue
@@ -106,7 +135,7 @@ def parse_query(raw: str, max_chars: int = 1000) -> ParsedQuery:
             continue
         if word.startswith("-") and len(word) > 1 and _meaningful(word[1:]):
             flush_words()
-            result.excluded.append(Clause(word[1:]))
+            _exclude(result, Clause(word[1:]))
             continue
         fm = _FILTER.match(word)
         if fm and fm.group(1).lower() in FILTERS and _meaningful(fm.group(2)):
@@ -120,3 +149,8 @@ def parse_query(raw: str, max_chars: int = 1000) -> ParsedQuery:
         words.append(word)
     flush_words()
     return result
+
+
+def _exclude(result: ParsedQuery, clause: Clause) -> None:
+    if not any(c.text == clause.text and c.phrase == clause.phrase for c in result.excluded):
+        result.excluded.append(clause)

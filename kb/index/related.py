@@ -14,6 +14,7 @@ from collections import Counter
 from whoosh import query as Q
 
 from kb.index.analyzers import cached_analyze
+from kb.ingest.document import file_name
 
 #: How much of the text is read to pick the words (the opening says what a document is about).
 SAMPLE_CHARS = 3000
@@ -51,6 +52,6 @@ def related_documents(searcher, doc_id: str, text: str, limit: int = 5) -> list[
     out = []
     for hit in hits[:limit]:
         stored = hit.fields()
-        out.append({"id": stored["id"], "title": stored.get("title") or stored.get("path"),
+        out.append({"id": stored["id"], "title": stored.get("title") or file_name(stored.get("path")),
                     "kind": stored.get("kind") or None, "date": stored.get("date") or None})
     return out

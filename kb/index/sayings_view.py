@@ -26,8 +26,11 @@ _SYLLABLE = re.compile(r"\w+")
 
 
 
-def collect_sayings(searcher, sector: str | None = None, query: str | None = None) -> dict:
-    """``{"total", "sayings": [{"text", "sectors", "work", "year", "sources": [{"id", "path", "title"}]}]}``.
+def collect_sayings(searcher, sector: str | None = None, query: str | None = None,
+                    paths: bool = False) -> dict:
+    """``{"total", "sayings": [{"text", "sectors", "work", "year", "sources": [{"id", "name", "title"}]}]}``.
+
+    ``name`` is the source file's name; ``paths`` adds its ``path`` on the server (the CLI's).
 
     ``sector`` keeps the sayings of that sector (name matched without regard to diacritics);
     ``query`` keeps those whose text or quoting sentence holds its syllables, best match first.
@@ -39,7 +42,8 @@ def collect_sayings(searcher, sector: str | None = None, query: str | None = Non
         entries = [e for e in entries if any(_sector_key(s) == wanted for s in e["sectors"])]
     # Copies: the entries are shared by every request until the index changes.
     sayings = [{"text": e["text"], "sectors": list(e["sectors"]), "work": e["work"], "year": e["year"],
-                "sources": [dict(src) for src in e["sources"]]} for e in entries]
+                "sources": [{k: v for k, v in src.items() if paths or k != "path"}
+                            for src in e["sources"]]} for e in entries]
     return {"total": len(sayings), "sayings": sayings}
 
 
@@ -93,7 +97,8 @@ def _merge(searcher) -> list[dict]:
         doc_id = stored["id"]
         per_doc[doc_id] = sayings
         path = stored.get("path") or ""
-        docs[doc_id] = {"id": doc_id, "path": str(Path(path).absolute()) if path else "",
+        docs[doc_id] = {"id": doc_id, "name": Path(path).name,
+                        "path": str(Path(path).absolute()) if path else "",
                         "title": stored.get("title") or Path(path).name}
         for saying in sayings:
             key = saying_key(saying["text"])

@@ -24,9 +24,10 @@ from whoosh import query as Q
 from kb.analysis.docnum import canonical_docnum, find_docnums, find_loose_docnums, swapped_docnum
 from kb.analysis.fold import fold, has_diacritics
 from kb.config import Config
-from kb.errors import DocumentNotFound
+from kb.errors import DocumentNotFound, InvalidDocumentId
 from kb.index import postings, store
 from kb.index.analyzers import cached_analyze
+from kb.index.budget import Budget
 from kb.index.engine import Engine, top
 from kb.index.facets import compute_facets, value_filter
 from kb.index.scoring import BM25
@@ -35,6 +36,7 @@ from kb.index.spelling import suggest_correction
 from kb.index.tone_fix import correct_tones
 from kb.index.snippets import highlight_for, section_at, snippet_at
 from kb.ingest.describe import kind_key
+from kb.ingest.document import file_name, is_document_id
 from kb.understand.vocabulary import expand_query_terms
 
 log = logging.getLogger(__name__)
@@ -61,6 +63,7 @@ class SearchResult:
 
     id: str
     path: str
+    """Where the file was on the server: for the operator (the CLI), never shown to readers."""
     title: str
     kind: str | None
     date: str | None
@@ -69,9 +72,18 @@ class SearchResult:
     section: dict | None = None
     """{"anchor", "heading"} of the section the snippet comes from, or None."""
 
-    def to_dict(self) -> dict:
-        """The JSON object of this result."""
-        return asdict(self)
+    @property
+    def name(self) -> str:
+        """The file's own name, which readers see instead of the path."""
+        return file_name(self.path)
+
+    def to_dict(self, paths: bool = False) -> dict:
+        """The JSON object of this result; ``paths`` adds the server path (the CLI's --json)."""
+        found = asdict(self)
+        found["name"] = self.name
+        if not paths:
+            del found["path"]
+        return found
 
 
 @dataclass
@@ -91,13 +103,19 @@ class SearchResponse:
     """A corrected query ("did you mean") when some word is in no document."""
     corrected: str | None = None
     """The query as searched when a tone mark was corrected (``query`` is what was typed)."""
+    partial: bool = False
+    """True when the time budget ran out: what was ranked by then is shown (see kb.index.budget)."""
 
-    def to_dict(self) -> dict:
-        """The JSON contract: {"query", "total", "results": [...]} plus paging facts."""
+    def to_dict(self, paths: bool = False) -> dict:
+        """The JSON contract: {"query", "total", "results": [...]} plus paging facts.
+
+        ``paths`` adds each result's path on the server (``kb search --json``; not the API).
+        """
         return {"query": self.query, "total": self.total,
-                "results": [r.to_dict() for r in self.results],
+                "results": [r.to_dict(paths) for r in self.results],
                 "page": self.page, "page_size": self.page_size, "relaxed": self.relaxed,
-                "facets": self.facets, "suggestion": self.suggestion, "corrected": self.corrected}
+                "facets": self.facets, "suggestion": self.suggestion, "corrected": self.corrected,
+                "partial": self.partial}
 
     @property
     def pages(self) -> int:
@@ -174,12 +192,16 @@ class Searcher:
 
     def search(self, raw_query: str, limit: int | None = None, page: int = 1,
                sort: str = "relevance", snippets: bool = True,
-               facets: bool = False, exact: bool = False) -> SearchResponse:
+               facets: bool = False, exact: bool = False,
+               budget: Budget | None = None) -> SearchResponse:
         """Search for ``raw_query``; never raises on odd input. ``facets`` adds counts.
 
         A syllable whose tone mark fits its neighbours far worse than another spelling the
         index holds is searched as that spelling (``corrected`` says so), unless ``exact``.
+        Past ``budget`` (by default ``query_budget_ms`` from now) the steps left are skipped and
+        the response is marked ``partial``.
         """
+        budget = budget if budget is not None else Budget.from_config(self.config)
         limit = max(1, min(int(limit or self.config["page_size"]), self.config["max_page_size"]))
         page = max(1, int(page or 1))
         response = SearchResponse(query=raw_query or "", total=0, page=page, page_size=limit)
@@ -190,24 +212,27 @@ class Searcher:
         if parsed.empty:
             return response
         built = self._build(parsed, relaxed=False)
-        hits = self._run(built, parsed, page, limit, sort)
-        if hits is not None and hits.total == 0 and built.required is not None:
+        hits = self._run(built, parsed, page, limit, sort, budget)
+        if hits is not None and hits.total == 0 and built.required is not None \
+                and not budget.cut():
             built = self._build(parsed, relaxed=True)
-            hits = self._run(built, parsed, page, limit, sort)
+            hits = self._run(built, parsed, page, limit, sort, budget)
             response.relaxed = True
+        response.partial = budget.exhausted
         if hits is None:
             return response
         response.total = hits.total
-        if facets:
+        if facets and not budget.cut():
             response.facets = compute_facets(self._searcher.reader(), hits.matched)
-        if hits.total < FEW_RESULTS or response.relaxed:
-            response.suggestion = suggest_correction(self._searcher, raw_query, parsed)
+        if (hits.total < FEW_RESULTS or response.relaxed) and not budget.cut():
+            response.suggestion = suggest_correction(self._searcher, raw_query, parsed,
+                                                     self.state, budget)
         highlight = highlight_for(parsed, *built.highlight)
         width = self.config["snippet_chars"]
         for docnum, score in hits:
             stored = self._searcher.stored_fields(docnum)
             snippet, span = snippet_at(stored.get("text", ""), highlight, width) \
-                if snippets else ("", None)
+                if snippets and not budget.cut() else ("", None)
             sections = (stored.get("meta") or {}).get("sections")
             response.results.append(SearchResult(
                 id=stored["id"], path=stored["path"], title=stored.get("title") or "",
@@ -215,9 +240,11 @@ class Searcher:
                 score=round(float(score), 4), snippet=snippet,
                 section=section_at(sections, span[0]) if span else None,
             ))
+        response.partial = budget.exhausted
         return response
 
-    def _run(self, built, parsed: ParsedQuery, page: int, limit: int, sort: str):
+    def _run(self, built, parsed: ParsedQuery, page: int, limit: int, sort: str,
+             budget: Budget | None = None):
         # Requirements, filters and exclusions are evaluated as arrays of document numbers and
         # ranking is term-at-a-time over whole posting lists (kb.index.engine): Whoosh's
         # matchers walk postings one at a time in Python, and whoosh-reloaded 2.7.5 miscounts
@@ -241,7 +268,8 @@ class Searcher:
             candidates = allowed if allowed is not None else engine.docs(q)
             scores = np.zeros(engine.doc_count)
         else:
-            scores, hit = engine.scores(list(_leaves(q)), q.boost if isinstance(q, Q.Or) else 1.0)
+            scores, hit = engine.scores(list(_leaves(q)), q.boost if isinstance(q, Q.Or) else 1.0,
+                                        budget)
             if allowed is not None and built.required is not None:
                 candidates = allowed  # every requirement holds: all of them count
             else:
@@ -271,6 +299,8 @@ class Searcher:
             leading = np.array(sorted(d for d, _ in ranked), dtype=np.int64)
             bonus = dict.fromkeys(leading.tolist(), 0.0)
             for phrase in built.proximity:
+                if budget is not None and budget.cut():
+                    break  # out of time: the ranking by terms stands
                 found = engine.phrase_counts(phrase.fieldname, phrase.words, leading)
                 for docnum, f in zip(leading.tolist(), found.tolist()):
                     if f:
@@ -432,14 +462,24 @@ class Searcher:
 
     # -- documents -------------------------------------------------------------------------
 
-    def document(self, ref: str) -> dict:
-        """Stored fields of the document with this id or source path."""
-        ref = (ref or "").strip()
-        found = self._searcher.document(id=ref)
-        if found is None and ref:
-            found = self._searcher.document(path=str(Path(ref).resolve()))
+    def document(self, doc_id: str) -> dict:
+        """Stored fields of the document with this id (an id is never read as a path)."""
+        if not is_document_id(doc_id):
+            raise InvalidDocumentId(doc_id or "")
+        found = self._searcher.document(id=doc_id)
         if found is None:
-            raise DocumentNotFound(ref)
+            raise DocumentNotFound(doc_id)
+        return dict(found)
+
+    def document_at(self, path: str) -> dict:
+        """Stored fields of the document ingested from the file at ``path`` (`kb show PATH`)."""
+        try:
+            resolved = str(Path(path).resolve())
+        except (OSError, ValueError, RuntimeError) as exc:  # NUL bytes, symlink loops
+            raise DocumentNotFound(path) from exc
+        found = self._searcher.document(path=resolved)
+        if found is None:
+            raise DocumentNotFound(path)
         return dict(found)
 
     def all_documents(self):
@@ -497,7 +537,7 @@ def _expansions(clause: Clause) -> list[Clause]:
     for text in expand_query_terms(clause.text)[1:] + _swapped_numbers(clause.text):
         other = text.split()
         phrases = []
-        for tag, _, _, j1, j2 in SequenceMatcher(a=words, b=other, autojunk=False).get_opcodes():
+        for tag, j1, j2 in _changes(words, other):
             if tag in ("replace", "insert"):
                 # A lone new word ("12" of "khóa 12") is tied to the word before it.
                 start = j1 - 1 if j2 - j1 == 1 and j1 > 0 else j1
@@ -544,6 +584,29 @@ def _swapped_numbers(text: str) -> list[str]:
         if other:
             out = out[:start] + other + out[end:]
     return [out] if out != text else []
+#: Expansions differing from the typed words over more words than this get no required phrases.
+MAX_DIFF_WORDS = 64
+
+
+def _changes(words: list[str], other: list[str]) -> list[tuple[str, int, int]]:
+    """(tag, start, end) in ``other`` of what differs from ``words`` (difflib's opcodes).
+
+    The common start and end are set aside first: an expansion changes a few words, and
+    SequenceMatcher's time grows with the square of what it is given when words repeat (a
+    long query of repeated abbreviations took a second). What still differs over more than
+    MAX_DIFF_WORDS words belongs to a long query, whose requirements are not used.
+    """
+    head = 0
+    while head < min(len(words), len(other)) and words[head] == other[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(words), len(other)) - head and words[-1 - tail] == other[-1 - tail]:
+        tail += 1
+    a, b = words[head:len(words) - tail], other[head:len(other) - tail]
+    if max(len(a), len(b)) > MAX_DIFF_WORDS:
+        return []
+    return [(tag, head + j1, head + j2) for tag, _, _, j1, j2
+            in SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes()]
 
 
 def _term_value(value: str) -> str:

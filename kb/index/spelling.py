@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 from whoosh import query as Q
 
 from kb.analysis.fold import fold, has_diacritics
 from kb.index.engine import Engine
+from kb.index.statecache import per_state
 
 #: A folded Vietnamese syllable: optional onset, one to three vowels, optional coda.
 _VIETNAMESE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
@@ -22,6 +25,10 @@ _VIETNAMESE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx
 _WORD = re.compile(r"[^\W\d_]+")
 #: A correction must occur in at least this many documents (rare terms are often OCR noise).
 MIN_DOC_FREQUENCY = 2
+#: The longest syllable _VIETNAMESE accepts ("nghieng" and the like: onset, vowels, coda).
+MAX_SYLLABLE_CHARS = 8
+#: At most this many unknown words of one query are corrected (each costs a vocabulary scan).
+MAX_CORRECTIONS = 8
 
 
 def _known(reader, word: str) -> bool:
@@ -38,18 +45,33 @@ def _together(engine: Engine, field_name: str, first: str, second: str) -> int:
     return len(engine.docs(Q.Phrase("fold", [first, second])))
 
 
-def _closest(engine: Engine, word: str, before: str | None, after: str | None) -> str | None:
+def _vocabulary(reader, field_name: str) -> list[str]:
+    """The Vietnamese-shaped terms of ``field_name``: what a correction may be."""
+    terms = (raw.decode("utf-8") if isinstance(raw, bytes) else raw
+             for raw in reader.lexicon(field_name))
+    return [t for t in terms if len(t) <= MAX_SYLLABLE_CHARS and _VIETNAMESE.fullmatch(fold(t))]
+
+
+def _closest(engine: Engine, word: str, before: str | None, after: str | None,
+             state: tuple | None = None) -> str | None:
     """The index syllable nearest to ``word``: Vietnamese-shaped, best fitting its neighbours
     (documents with the pair), then most frequent; None when there is none."""
     reader = engine.searcher.reader()
     low = word.lower()
     field_name, text = ("syl", low) if has_diacritics(low) else ("fold", fold(low))
     norm = (lambda w: w.lower()) if field_name == "syl" else (lambda w: fold(w.lower()))
+    # Candidates are syllables, so a word longer than the longest syllable plus the edits
+    # allowed has none; measuring it against every term would cost time quadratic in its
+    # length (a run of 1,000 'ă' took minutes with Whoosh's terms_within).
+    if len(text) > MAX_SYLLABLE_CHARS + 2:
+        return None
+    vocabulary = per_state(state, f"spelling:{field_name}", lambda: _vocabulary(reader, field_name))
     for distance in (1, 2) if len(text) >= 5 else (1,):
         candidates = []
-        for term in reader.terms_within(field_name, text, distance):
-            if not _VIETNAMESE.fullmatch(fold(term)):
-                continue
+        # The same Damerau-Levenshtein (optimal string alignment) distance as Whoosh's
+        # terms_within, computed in C over the cached vocabulary.
+        for term, _, _ in process.extract(text, vocabulary, scorer=OSA.distance,
+                                          score_cutoff=distance, limit=None):
             frequency = reader.doc_frequency(field_name, term)
             if frequency < MIN_DOC_FREQUENCY:
                 continue
@@ -66,8 +88,13 @@ def _cased(like: str, term: str) -> str:
     return term[:1].upper() + term[1:] if like[:1].isupper() else term
 
 
-def suggest_correction(searcher, raw_query: str, parsed) -> str | None:
-    """``raw_query`` with its unknown syllables corrected, or None when nothing needs it."""
+def suggest_correction(searcher, raw_query: str, parsed, state: tuple | None = None,
+                       budget=None) -> str | None:
+    """``raw_query`` with its unknown syllables corrected, or None when nothing needs it.
+
+    ``state`` (``Searcher.state``) keys the cached vocabulary; past ``budget`` (a
+    :class:`kb.index.budget.Budget`) no correction is offered rather than a late one.
+    """
     replacements = {}
     engine = Engine(searcher)
     texts = [c.text for c in parsed.clauses] + [a.text for c in parsed.clauses
@@ -79,9 +106,11 @@ def suggest_correction(searcher, raw_query: str, parsed) -> str | None:
                 continue
             if word.isupper() and not _VIETNAMESE.fullmatch(fold(word.lower())):
                 return None  # an unknown abbreviation ("BTCTW") is no misspelt syllable
+            if len(replacements) >= MAX_CORRECTIONS or (budget is not None and budget.cut()):
+                return None  # so many unknown words: a pasted foreign text, not typos
             before = words[i - 1] if i else None
             after = words[i + 1] if i + 1 < len(words) else None
-            better = _closest(engine, word, before, after)
+            better = _closest(engine, word, before, after, state)
             if better is None:
                 return None  # an unknown word we cannot fix: a partial correction would mislead
             replacements[word] = _cased(word, better)

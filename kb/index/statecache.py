@@ -16,7 +16,11 @@ _KEEP = 4
 
 def per_index_state(searcher, name: str, build: Callable[[], T]) -> T:
     """``build()`` once for the current state of the index ``searcher`` reads (see Searcher.state)."""
-    state = searcher.state
+    return per_state(searcher.state, name, build)
+
+
+def per_state(state: tuple | None, name: str, build: Callable[[], T]) -> T:
+    """``build()`` once per index ``state`` (a Searcher.state value; None builds afresh)."""
     if state is None:
         return build()  # unknown state: build afresh rather than risk a stale value
     key = (name, state)

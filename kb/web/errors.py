@@ -35,10 +35,10 @@ def error_response(message: str, status: int):
 
 
 def handle_kb_error(exc: KbError):
-    """KbError → its Vietnamese message and HTTP status."""
+    """KbError → its Vietnamese message for readers (no server paths) and HTTP status."""
     if exc.status >= 500:
         log.warning("%s: %s", request.path, exc)
-    return error_response(exc.user_message(), exc.status)
+    return error_response(exc.reader_message(), exc.status)
 
 
 def handle_http_error(exc: HTTPException):

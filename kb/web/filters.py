@@ -15,7 +15,7 @@ META_LABELS = (
     ("work", "Tác phẩm, nguồn"),
     ("issuer", "Cơ quan ban hành"), ("issuer_parent", "Cơ quan cấp trên"), ("term", "Khoá"),
     ("place", "Nơi ban hành"), ("signer", "Người ký"), ("signer_role", "Chức vụ người ký"),
-    ("recipients", "Nơi nhận"), ("format", "Định dạng"), ("path", "Tệp nguồn"), ("id", "Mã"),
+    ("recipients", "Nơi nhận"), ("format", "Định dạng"), ("name", "Tệp gốc"), ("id", "Mã"),
 )
 
 

@@ -33,7 +33,7 @@ def page():
     try:
         searcher = get_searcher()
     except IndexError_ as exc:  # no index yet, or an old one: say what to run
-        return render_template("minutes.html", index_error=exc.user_message(), **context), exc.status
+        return render_template("minutes.html", index_error=exc.reader_message(), **context), exc.status
     context["data"] = _data(searcher, unit, q)
     return render_template("minutes.html", **context)
 

@@ -40,7 +40,7 @@ def search():
     try:
         searcher = get_searcher()
     except IndexError_ as exc:  # no index yet, or an old one: say what to run
-        return render_template("search.html", index_error=exc.user_message(), **context), exc.status
+        return render_template("search.html", index_error=exc.reader_message(), **context), exc.status
     if args["raw_query"]:
         response = searcher.search(**args, facets=True)
         context.update(response=response, facet_groups=facet_links(response, typed, args["sort"],

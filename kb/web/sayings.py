@@ -27,7 +27,7 @@ def page():
     try:
         searcher = get_searcher()
     except IndexError_ as exc:  # no index yet, or an old one: say what to run
-        return render_template("sayings.html", index_error=exc.user_message(), **context), exc.status
+        return render_template("sayings.html", index_error=exc.reader_message(), **context), exc.status
     context.update(data=collect_sayings(searcher, sector=sector, query=q),
                    sectors=sector_counts(searcher, query=q),
                    sector_name=known_sector(sector) if sector else None)
