@@ -1,0 +1,113 @@
+"""Lines of an official document and how to read their case.
+
+Headers, kind lines and signatures are printed in capitals; readers want them in the spelling of
+running text ("BỘ XÂY DỰNG" is "Bộ Xây dựng"). These helpers are shared by the header, title and
+signature readers of kb.understand.metadata.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kb.understand.kinds import PHRASES, TITLE_PHRASES
+
+SEPARATOR = re.compile(r"^[\s\-–_*=|.~]*$")
+# Where the body of the document starts: the grounds ("Căn cứ"), the salutation, the articles.
+BODY_START = re.compile(
+    r"^(?:[-–+•]\s*)?(?:Căn\s+cứ|Kính\s+gửi|Thực\s+hiện|Xét\s+(?:đề\s+nghị|tờ\s+trình)|Theo\s+đề\s+nghị"
+    r"|Chương\s+[IVXLC\d]|Phần\s+thứ|Điều\s+\d|Mục\s+\d|Trong\s+(?:thời\s+gian|những\s+năm)|\()",
+    re.IGNORECASE,
+)
+_PERSON = re.compile(r"^(?:[^\W\d_][^\W\d_]*\s+){1,5}[^\W\d_]+$")
+
+_PHRASE_RE = re.compile(
+    r"(?<!\w)(" + "|".join(sorted(map(re.escape, PHRASES), key=len, reverse=True)) + r")(?!\w)",
+    re.IGNORECASE,
+)
+_PHRASE_CANON = {p.lower(): p for p in PHRASES + TITLE_PHRASES}
+_TITLE_PHRASE_RE = re.compile(
+    r"(?<!\w)(" + "|".join(sorted(map(re.escape, TITLE_PHRASES), key=len, reverse=True)) + r")(?!\w)",
+    re.IGNORECASE,
+)
+_ROMAN_AFTER = re.compile(r"\b(thứ|khóa|khoá)\s+([ivxlc]+)\b")
+# "Đảng" alone is the Party; "đảng viên", "đảng bộ", "tổ chức đảng" are common nouns.
+_PARTY = re.compile(r"(?<!chức )\bđảng\b(?!\s+(?:viên|bộ|ủy|uỷ|phí|vụ|đoàn|tịch|tính|kỳ|phái))")
+# Names of places follow these words and are written in title case.
+_PLACE_AFTER = re.compile(r"\b(tỉnh ủy|thành ủy|quận ủy|huyện ủy|thị ủy|tỉnh|thành phố|huyện|quận|"
+                          r"thị xã|xã|phường)\s+(.+)$")
+# A ministry, department or Party board is named by the word after it ("Bộ Xây dựng").
+_BODY_HEAD = re.compile(r"(?<!\w)(Bộ|Sở|Cục|Tổng cục|Ban|Vụ|Học viện|Báo)\s+(\w)")
+_ROMAN = {1: "I", 4: "IV", 5: "V", 9: "IX", 10: "X", 40: "XL", 50: "L"}
+
+
+def strip_markup(text: str) -> list[str]:
+    """Lines of ``text`` without markdown emphasis, table pipes and headings marks.
+
+    Crawled pages wrap a bold header over two lines ("**BAN CHẤP HÀNH\\nTRUNG ƯƠNG**"); such a
+    span becomes one line so a header unit is not read as two bodies.
+    """
+    text = re.sub(
+        r"\*\*((?:(?!\*\*)[^\n]|\n(?!\s*\n)){1,300}?)\*\*",
+        lambda m: m.group(1).replace("\n", " "),
+        text,
+    )
+    text = text.replace("|", "\n")
+    lines = []
+    for line in text.split("\n"):
+        line = re.sub(r"^#+\s+", "", line)
+        line = line.replace("**", "").replace("__", "")
+        line = re.sub(r"^\*+\s*|\s*\*+$", "", line.strip())
+        lines.append(re.sub(r"\s+", " ", line).strip())
+    return lines
+
+
+def is_person(line: str) -> bool:
+    """A signer's name: two to six words, each capitalised and the rest lower case."""
+    words = line.split()
+    return bool(_PERSON.match(line)) and all(w[0].isupper() and w[1:].islower() for w in words)
+
+
+def is_upper(line: str) -> bool:
+    """Whether ``line`` is printed in capitals (a few lower-case letters are forgiven)."""
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
+
+
+def roman(value: str) -> str:
+    """A term as Roman numerals ("12" → "XII"; "xii" → "XII")."""
+    if not value.isdigit():
+        return value.upper()
+    n, out = int(value), ""
+    for v in (50, 40, 10, 9, 5, 4, 1):
+        while n >= v:
+            out, n = out + _ROMAN[v], n - v
+    return out
+
+
+def canon_phrases(text: str, pattern: re.Pattern = _PHRASE_RE) -> str:
+    """``text`` with the fixed spelling of bodies and titles ("ủy ban nhân dân" → "Ủy ban nhân dân")."""
+    text = pattern.sub(lambda m: _PHRASE_CANON.get(m.group(1).lower(), m.group(1)), text)
+    text = _PARTY.sub("Đảng", text)
+    return _ROMAN_AFTER.sub(lambda m: f"{m.group(1)} {m.group(2).upper()}", text)
+
+
+def display_case(upper: str) -> str:
+    """Readable spelling of a capitalised body or role ("BỘ XÂY DỰNG" -> "Bộ Xây dựng")."""
+    if " - " in upper:  # joint issuers: "BỘ CÔNG AN - BỘ QUỐC PHÒNG"
+        return " - ".join(display_case(part) for part in upper.split(" - ") if part.strip())
+    text = upper.lower()
+    place = _PLACE_AFTER.search(text)
+    if place:
+        name = " ".join(w[:1].upper() + w[1:] for w in place.group(2).split())
+        text = text[: place.start(2)] + name
+    text = text[:1].upper() + text[1:]
+    text = _BODY_HEAD.sub(lambda m: f"{m.group(1)} {m.group(2).upper()}", text)
+    return canon_phrases(text)
+
+
+def title_case(upper: str, capitalise: bool = True) -> str:
+    """Sentence case for a capitalised summary, keeping proper names ("Việt Nam", "Quốc hội")."""
+    text = upper.lower()
+    if capitalise:
+        text = text[:1].upper() + text[1:]
+    return canon_phrases(text, _TITLE_PHRASE_RE)
