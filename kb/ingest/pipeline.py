@@ -2,8 +2,11 @@
 
 Each file is read, parsed and analysed inside its own error boundary: a file that fails is
 reported with its path and reason and the rest of the batch goes on. The index is written by
-one writer that commits at the end, so an interrupted run leaves the previous index intact. On
-larger batches worker processes analyse and index the documents into segments of their own
+one writer that commits in checkpoints (every ``checkpoint_docs`` documents or
+``checkpoint_seconds`` seconds) and at the end, so an interrupted run leaves the index as its
+last commit left it, and the next run goes on from there (:mod:`kb.ingest.resume`). Files
+gone from a folder are removed only at the end, once the whole folder was walked. On larger
+batches worker processes analyse and index the documents into segments of their own
 (:mod:`kb.index.parallel_writer`), committed together with the main process's deletions.
 """
 
@@ -18,12 +21,14 @@ from typing import Callable, Iterable, Iterator
 from kb.analysis.normalize import clean_text
 from kb.config import Config
 from kb.errors import IngestError, ParseError, SchemaMismatchError, UnsupportedFormat
+from kb import faults
 from kb.index import store
+from kb.index.checkpoint import Schedule
 from kb.index.analyzers import cached_analyze
 from kb.index.parallel_writer import ParallelWriter, worker_count
 from kb.ingest.describe import describe, kind_key
 from kb.ingest.document import Document, content_hash, document_id
-from kb.ingest import ocr, sandbox
+from kb.ingest import ocr, resume, sandbox
 from kb.ingest.pdf import fix_artefacts, join_pages
 from kb.understand.enrich import cited_numbers, enrich
 
@@ -41,6 +46,10 @@ class IngestReport:
     skipped: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     rebuilt: bool = False
+    resumed: bool = False
+    """This run finished a rebuild that an earlier, killed run had left unfinished."""
+    checkpoints: int = 0
+    """Commits made before the final one."""
     ocr_pending: list[tuple[Path, list[int]]] = field(default_factory=list)
     ocr_skipped: list[tuple[str, list[int]]] = field(default_factory=list)
     """Scanned pages left unread because of ``ocr_max_pages``, by file."""
@@ -137,30 +146,16 @@ def ingest(paths: Iterable[Path], config: Config, rebuild: bool = False,
            progress: Callable[[Iterable[Path]], Iterable[Path]] | None = None) -> IngestReport:
     """Bring the index in ``config.index`` up to date with ``paths`` (files or folders).
 
-    Text layers are committed first; scanned pages are then OCR'd and their documents
-    updated in a second commit, so they are searchable by their other text meanwhile.
+    The run commits in checkpoints (``checkpoint_docs``, ``checkpoint_seconds``): a killed run
+    keeps what it committed and the next run goes on from there (kb.ingest.resume). Text layers
+    are committed first; scanned pages are then OCR'd and their documents updated, so they are
+    searchable by their other text meanwhile.
     """
     index_dir = Path(config["index"])
-    roots = [Path(p).resolve() for p in paths]
     report = IngestReport()
-    meta = store.read_meta(index_dir)
-    if store.index_exists(index_dir) and not store.schema_is_current(index_dir):
-        log.warning("index %s has an old schema; rebuilding", index_dir)
-        rebuild = True
-    replace_all = False
-    if rebuild:
-        known = [Path(r) for r in meta.get("roots", []) if Path(r).exists()]
-        roots = list(dict.fromkeys(roots + known))
-        report.rebuilt = True
-        if store.index_exists(index_dir) and store.schema_is_current(index_dir):
-            # Same schema: everything is indexed anew and the commit replaces all the old
-            # segments at once, so searchers see the old index until then, and keep it if the
-            # run fails.
-            ix, replace_all = store.open_index(index_dir), True
-        else:
-            ix = store.create_index(index_dir, config["title_boost"])
-    else:
-        ix = store.open_or_create(index_dir, config["title_boost"])
+    start = resume.open_for_ingest(index_dir, [Path(p).resolve() for p in paths], config, rebuild)
+    ix, roots = start.ix, start.roots
+    report.rebuilt, report.resumed = start.rebuild, start.resumed
     files: list[tuple[Path, bool]] = []
     for root in roots:
         if not root.exists():
@@ -169,8 +164,12 @@ def ingest(paths: Iterable[Path], config: Config, rebuild: bool = False,
         files.extend((f, root.is_dir()) for f in iter_files(root))
     workers = worker_count(config["workers"], len(files))  # started at the first document
     written: dict[str, tuple[str, bool]] = {}
-    with store.writing(ix, index_dir, workers=workers, replace_all=replace_all) as writer:
-        existing = {} if replace_all else _existing(ix)
+    schedule = Schedule(config["checkpoint_docs"], config["checkpoint_seconds"])
+    with store.writing(ix, index_dir, workers=workers) as writer:
+        resume.begin(start, writer, index_dir)
+        if not start.rebuild:
+            resume.record_roots(index_dir, roots)
+        existing, replaced = resume.indexed(ix, writer.replacing)
         seen: set[str] = set()
         iterator = progress([f for f, _ in files]) if progress else (f for f, _ in files)
         walked = dict(files)
@@ -178,6 +177,13 @@ def ingest(paths: Iterable[Path], config: Config, rebuild: bool = False,
             prepared = _prepare(path.resolve(), walked[path], config, existing, seen, report)
             if prepared is not None:
                 _write(*prepared, writer, report, written)
+                schedule.wrote()
+                faults.reached("document")
+            if schedule.due():
+                writer.checkpoint()
+                schedule.done()
+        # Only now that every file was walked: a run stopped earlier must not delete what it
+        # had not reached yet.
         for root in roots:
             if root.is_dir():
                 prefix = str(root) + os.sep
@@ -185,17 +191,20 @@ def ingest(paths: Iterable[Path], config: Config, rebuild: bool = False,
                     if path.startswith(prefix) and path not in seen:
                         writer.delete_by_term("id", doc_id)
                         report.removed.append(path)
+        report.removed += [p for p in replaced if p not in seen]  # dropped with their segments
+    report.checkpoints = writer.checkpoints
     # Documents a worker process could not index (known once it has finished).
     for doc_id, reason in getattr(writer, "failures", {}).items():
         path, was_update = written[doc_id]
         (report.updated if was_update else report.added).remove(path)
         report.failed.append((path, f"lỗi khi phân tích văn bản: {reason}"))
         report.ocr_pending = [(p, pages) for p, pages in report.ocr_pending if str(p) != path]
+    meta_roots = set() if start.rebuild else set(store.read_meta(index_dir).get("roots", []))
+    store.write_meta(index_dir, roots=sorted({str(r) for r in roots if r.is_dir()} | meta_roots),
+                     **{resume.KEY: None})
     report.ocr_pending += _still_pending(ix, report.unchanged, config)
     if report.ocr_pending:
         _ocr_phase(report.ocr_pending, config, ix, index_dir)
-    store.write_meta(index_dir, roots=sorted({str(r) for r in roots if r.is_dir()}
-                                             | set(meta.get("roots", []) if not rebuild else [])))
     return report
 
 
@@ -262,10 +271,15 @@ def _still_pending(ix, unchanged: list[str], config: Config) -> list[tuple[Path,
 
 
 def _ocr_phase(pending: list[tuple[Path, list[int]]], config: Config, ix, index_dir: Path) -> None:
-    """OCR the pending pages and update their documents in a commit of their own."""
+    """OCR the pending pages and update their documents, in checkpoints like the text phase
+    (a killed run leaves the rest pending: the next run finds them)."""
     shown = ocr.Progress(config, total=sum(len(pages) for _, pages in pending))
+    schedule = Schedule(config["checkpoint_docs"], config["checkpoint_seconds"])
     with store.writing(ix, index_dir) as writer:
         for path, pages in pending:
+            if schedule.due():
+                writer.checkpoint()
+                schedule.done()
             texts = ocr.ocr_pages(path, pages, float(config["ocr_timeout"]), shown.for_file(path))
             try:
                 doc = read_document(path, config, ocr_text=texts)
@@ -273,12 +287,7 @@ def _ocr_phase(pending: list[tuple[Path, list[int]]], config: Config, ix, index_
                 log.warning("OCR update of %s failed: %s", path, exc.reason)
                 continue
             writer.update_document(**document_fields(doc))
-
-
-def _existing(ix) -> dict[str, tuple[str, str]]:
-    """path → (id, content_hash) of every indexed document."""
-    with ix.searcher() as searcher:
-        return {f["path"]: (f["id"], f["content_hash"]) for f in searcher.all_stored_fields()}
+            schedule.wrote()
 
 
 __all__ = ["IngestReport", "ingest", "read_document", "iter_files", "SchemaMismatchError"]
