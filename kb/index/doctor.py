@@ -14,10 +14,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from whoosh import index as whoosh_index
-
 from kb.errors import IndexMissingError
 from kb.index import store
+from kb.index.fileindex import open_dir
 from kb.index.lock import lock_state
 from kb.index.orphans import orphan_files
 from kb.index.schema import SCHEMA_VERSION
@@ -59,7 +58,7 @@ def examine(index_dir: Path, repair: bool = False) -> Diagnosis:
     if not store.index_exists(index_dir):
         raise IndexMissingError(str(index_dir))
     found = Diagnosis(str(index_dir))
-    ix = whoosh_index.open_dir(str(index_dir))  # raw: an old schema must not stop the check
+    ix = open_dir(str(index_dir))  # not store.open_index: an old schema must not stop the check
     meta = store.read_meta(index_dir)
     stamp = meta.get("schema_version", "không rõ")
     if stamp != SCHEMA_VERSION:

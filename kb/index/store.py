@@ -19,6 +19,7 @@ from whoosh import index as whoosh_index
 from kb import __version__
 from kb.errors import IndexLockedError, IndexMissingError, SchemaMismatchError
 from kb.index.checkpoint import CheckpointWriter
+from kb.index.fileindex import open_dir
 from kb.index.lock import IndexLock, lock_state
 from kb.index.orphans import remove_orphans
 from kb.index.schema import SCHEMA_VERSION, build_schema
@@ -64,16 +65,16 @@ def open_index(index_dir: Path):
     found = read_meta(index_dir).get("schema_version", "unknown")
     if found != SCHEMA_VERSION:
         raise SchemaMismatchError(str(index_dir), found, SCHEMA_VERSION)
-    return whoosh_index.open_dir(str(index_dir))
+    return open_dir(str(index_dir))
 
 
 def create_index(index_dir: Path, title_boost: float = 3.0):
     """Create an empty index (replacing whatever Whoosh index was there)."""
     index_dir = Path(index_dir)
     index_dir.mkdir(parents=True, exist_ok=True)
-    ix = whoosh_index.create_in(str(index_dir), build_schema(title_boost))
+    whoosh_index.create_in(str(index_dir), build_schema(title_boost))
     write_meta(index_dir, roots=read_meta(index_dir).get("roots", []))
-    return ix
+    return open_dir(str(index_dir))
 
 
 def open_or_create(index_dir: Path, title_boost: float = 3.0):

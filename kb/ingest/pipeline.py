@@ -174,14 +174,14 @@ def ingest(paths: Iterable[Path], config: Config, rebuild: bool = False,
         iterator = progress([f for f, _ in files]) if progress else (f for f, _ in files)
         walked = dict(files)
         for path in iterator:
+            if schedule.due():  # here, not after the last file: the final commit follows that
+                writer.checkpoint()
+                schedule.done()
             prepared = _prepare(path.resolve(), walked[path], config, existing, seen, report)
             if prepared is not None:
                 _write(*prepared, writer, report, written)
                 schedule.wrote()
                 faults.reached("document")
-            if schedule.due():
-                writer.checkpoint()
-                schedule.done()
         # Only now that every file was walked: a run stopped earlier must not delete what it
         # had not reached yet.
         for root in roots:
