@@ -42,7 +42,8 @@ def cli(ctx, index_dir):
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--rebuild", is_flag=True,
-              help="Lập lại chỉ mục từ đầu; chỉ mục cũ vẫn dùng được cho đến khi xong.")
+              help="Lập lại chỉ mục từ đầu; trong lúc lập vẫn tìm được mọi tài liệu (bản cũ "
+                   "hoặc bản mới); nếu bị dừng, lần chạy sau làm tiếp.")
 @click.option("--exclude", "exclude", multiple=True, metavar="MẪU",
               help="Bỏ qua các tệp khớp mẫu (cú pháp .gitignore, vd. \"*.csv\", \"nhap/\"); "
                    "dùng được nhiều lần. Có thể đặt mẫu cố định trong tệp .kbignore của thư mục.")
@@ -57,6 +58,8 @@ def ingest(config, paths, rebuild, exclude):
 
     report = run_ingest(paths, config, rebuild=rebuild, progress=_progress(config),
                         exclude=exclude)
+    if report.resumed:
+        click.echo("Đã làm tiếp lần lập lại chỉ mục trước (bị dừng giữa chừng).")
     if report.rebuilt:
         click.echo("Đã tạo lại chỉ mục.")
     click.echo(f"Thêm mới: {len(report.added)} · Cập nhật: {len(report.updated)} · "
@@ -77,6 +80,31 @@ def ingest(config, paths, rebuild, exclude):
     for path, reason in report.failed:
         click.echo(f"  Lỗi: {path}: {reason}", err=True)
     if not report.ok:
+        sys.exit(1)
+
+
+@cli.command()
+@click.option("--repair", is_flag=True, help="Sửa những gì sửa được an toàn.")
+@click.pass_obj
+def doctor(config, repair):
+    """Kiểm tra chỉ mục: khoá ghi bị kẹt, tệp thừa, tài liệu mất tệp nguồn, lược đồ cũ."""
+    from kb.index.doctor import SHOWN, examine
+
+    found = examine(Path(config["index"]), repair=repair)
+    for f in found.findings:
+        mark = "Đã sửa" if f.repaired else ("Lỗi" if f.problem else "Lưu ý")
+        click.echo(f"{mark}: {f.message}")
+        for item in f.items[:SHOWN]:
+            click.echo(f"    {item}")
+        if len(f.items) > SHOWN:
+            click.echo(f"    … và {len(f.items) - SHOWN} mục khác")
+        if f.advice and not f.repaired:
+            click.echo(f"    → {f.advice}")
+    if found.healthy:
+        click.echo(f"Chỉ mục {found.index_dir} không có vấn đề."
+                   if not any(f.repaired for f in found.findings)
+                   else f"Đã sửa xong chỉ mục {found.index_dir}.")
+    else:
         sys.exit(1)
 
 

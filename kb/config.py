@@ -58,6 +58,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("stopwords", "kb", "Stopword list: `kb` (curated for Party writing) or `none`.", str),
     Setting("workers", 0, "Processes analysing and indexing documents during ingestion: "
             "0 = automatic (one per core, at most 4; none for small batches), 1 = none.", int),
+    Setting("checkpoint_docs", 500, "Ingestion commits after this many new or changed documents "
+            "(0 = no limit), so a killed run keeps them and servers see them; "
+            "`--rebuild` too.", int),
+    Setting("checkpoint_seconds", 120, "Ingestion commits at least this often (seconds; "
+            "0 = no limit) while it has uncommitted documents.", float),
     Setting("progress", "auto", "Progress bar during ingestion: auto, always or never.", str),
     Setting("log_level", "WARNING", "Python logging level.", str),
 )

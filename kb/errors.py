@@ -65,15 +65,23 @@ class IndexError_(KbError):
 
 
 class IndexLockedError(IndexError_):
-    """Another process holds the index's write lock."""
+    """Another process holds the index's write lock (``stale``: the writer that took it is dead)."""
 
-    def __init__(self, index_dir: str):
+    def __init__(self, index_dir: str, stale: bool = False):
         self.index_dir = str(index_dir)
+        self.stale = stale
         super().__init__(
-            f"index {self.index_dir} is locked by another writer; wait for it to finish and retry"
+            f"index {self.index_dir} is locked by another writer; "
+            + ("that writer is dead, run `kb doctor --repair`" if stale
+               else "wait for it to finish and retry")
         )
 
     def user_message(self) -> str:
+        if self.stale:
+            return (
+                f"Chỉ mục {self.index_dir} vẫn bị khoá dù tiến trình ghi đã dừng "
+                "(các tiến trình con của nó còn giữ khoá). Hãy chạy: kb doctor --repair"
+            )
         return (
             f"Chỉ mục {self.index_dir} đang được một tiến trình khác ghi "
             "(ví dụ một lệnh kb ingest khác). Hãy chờ tiến trình đó xong rồi chạy lại."

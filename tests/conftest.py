@@ -112,3 +112,22 @@ def interrupt_after():
         return progress
 
     return make
+
+
+@pytest.fixture
+def vietnamese_files(tmp_path, corpus_dir):
+    """A function writing ``n`` small Vietnamese text files (lines of the bundled corpus, each
+    file its own report number) into a folder under tmp_path; returns the folder."""
+    lines = [line.strip() for path in sorted(corpus_dir.rglob("*.txt"))
+             for line in path.read_text(encoding="utf-8").splitlines() if len(line.strip()) > 40]
+
+    def make(n: int, name: str = "van-ban") -> Path:
+        folder = tmp_path / name
+        folder.mkdir(exist_ok=True)
+        for i in range(n):
+            body = "\n".join(lines[(i * 7 + k) % len(lines)] for k in range(6))
+            (folder / f"bao-cao-{i:03d}.txt").write_text(
+                f"Báo cáo số {i + 1}/BC-CB của chi bộ\n{body}\n", encoding="utf-8")
+        return folder
+
+    return make

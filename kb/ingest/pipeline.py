@@ -5,9 +5,12 @@ reported with its path and reason and the rest of the batch goes on. A file of r
 of quotations, a CSV with a header row) gives one document per record, stored as
 ``<file path>#<key>`` (:mod:`kb.ingest.reading`); it is skipped, replaced or removed as a
 whole, like any other file. Inside folders, files matched by the ignore rules
-(:mod:`kb.ingest.ignore`) are left out. The index is written by
-one writer that commits at the end, so an interrupted run leaves the previous index intact. On
-larger batches worker processes analyse and index the documents into segments of their own
+(:mod:`kb.ingest.ignore`) are left out. The index is written by one writer that commits in
+checkpoints (every ``checkpoint_docs`` documents or ``checkpoint_seconds`` seconds) and at the
+end, so an interrupted run leaves the index as its last commit left it, and the next run goes on
+from there (:mod:`kb.ingest.resume`). Files gone from a folder are removed only at the end, once
+the whole folder was walked. On larger batches worker processes analyse and index the documents
+into segments of their own
 (:mod:`kb.index.parallel_writer`), committed together with the main process's deletions.
 """
 
@@ -21,13 +24,15 @@ from typing import Callable, Iterable, Iterator
 
 from kb.config import Config
 from kb.errors import IngestError, SchemaMismatchError, UnsupportedFormat
+from kb import faults
 from kb.index import store
+from kb.index.checkpoint import Schedule
 from kb.index.analyzers import cached_analyze
 from kb.index.parallel_writer import ParallelWriter, worker_count
 from kb.ingest.describe import kind_key
 from kb.ingest.document import Document, content_hash
 from kb.ingest.ignore import IgnoreRules
-from kb.ingest import ocr
+from kb.ingest import ocr, resume
 from kb.ingest.reading import read_document, read_documents
 from kb.ingest.registry import READERS_VERSION
 from kb.understand.enrich import cited_numbers
@@ -48,6 +53,10 @@ class IngestReport:
     """Files of the folders left out by the ignore rules (default list, .kbignore, --exclude)."""
     failed: list[tuple[str, str]] = field(default_factory=list)
     rebuilt: bool = False
+    resumed: bool = False
+    """This run finished a rebuild that an earlier, killed run had left unfinished."""
+    checkpoints: int = 0
+    """Commits made before the final one."""
     ocr_pending: list[tuple[Path, list[int]]] = field(default_factory=list)
     ocr_skipped: list[tuple[str, list[int]]] = field(default_factory=list)
     """Scanned pages left unread because of ``ocr_max_pages``, by file."""
@@ -116,31 +125,17 @@ def ingest(paths: Iterable[Path], config: Config, rebuild: bool = False,
            exclude: Iterable[str] = ()) -> IngestReport:
     """Bring the index in ``config.index`` up to date with ``paths`` (files or folders).
 
-    Text layers are committed first; scanned pages are then OCR'd and their documents
-    updated in a second commit, so they are searchable by their other text meanwhile.
-    ``exclude`` holds gitignore patterns of files to leave out of the folders.
+    The run commits in checkpoints (``checkpoint_docs``, ``checkpoint_seconds``): a killed run
+    keeps what it committed and the next run goes on from there (kb.ingest.resume). Text layers
+    are committed first; scanned pages are then OCR'd and their documents updated, so they are
+    searchable by their other text meanwhile. ``exclude`` holds gitignore patterns of files to
+    leave out of the folders.
     """
     index_dir = Path(config["index"])
-    roots = [Path(p).resolve() for p in paths]
     report = IngestReport()
-    meta = store.read_meta(index_dir)
-    if store.index_exists(index_dir) and not store.schema_is_current(index_dir):
-        log.warning("index %s has an old schema; rebuilding", index_dir)
-        rebuild = True
-    replace_all = False
-    if rebuild:
-        known = [Path(r) for r in meta.get("roots", []) if Path(r).exists()]
-        roots = list(dict.fromkeys(roots + known))
-        report.rebuilt = True
-        if store.index_exists(index_dir) and store.schema_is_current(index_dir):
-            # Same schema: everything is indexed anew and the commit replaces all the old
-            # segments at once, so searchers see the old index until then, and keep it if the
-            # run fails.
-            ix, replace_all = store.open_index(index_dir), True
-        else:
-            ix = store.create_index(index_dir, config["title_boost"])
-    else:
-        ix = store.open_or_create(index_dir, config["title_boost"])
+    start = resume.open_for_ingest(index_dir, [Path(p).resolve() for p in paths], config, rebuild)
+    ix, roots = start.ix, start.roots
+    report.rebuilt, report.resumed = start.rebuild, start.resumed
     files: list[tuple[Path, bool]] = []
     for root in roots:
         if not root.exists():
@@ -149,15 +144,26 @@ def ingest(paths: Iterable[Path], config: Config, rebuild: bool = False,
         files.extend((f, root.is_dir()) for f in iter_files(root, exclude, report.excluded))
     workers = worker_count(config["workers"], len(files))  # started at the first document
     written: dict[str, tuple[str, bool]] = {}
-    with store.writing(ix, index_dir, workers=workers, replace_all=replace_all) as writer:
-        existing = _Indexed() if replace_all else _existing(ix)
+    schedule = Schedule(config["checkpoint_docs"], config["checkpoint_seconds"])
+    with store.writing(ix, index_dir, workers=workers) as writer:
+        resume.begin(start, writer, index_dir)
+        if not start.rebuild:
+            resume.record_roots(index_dir, roots)
+        existing, replaced = _existing(ix, writer.replacing)
         seen: set[str] = set()
         iterator = progress([f for f, _ in files]) if progress else (f for f, _ in files)
         walked = dict(files)
         for path in iterator:
+            if schedule.due():  # here, not after the last file: the final commit follows that
+                writer.checkpoint()
+                schedule.done()
             prepared = _prepare(path.resolve(), walked[path], config, existing, seen, report)
             if prepared is not None:
                 _write(*prepared, writer, report, written)
+                schedule.wrote()
+                faults.reached("document")
+        # Only now that every file was walked: a run stopped earlier must not delete what it
+        # had not reached yet.
         for root in roots:
             if root.is_dir():
                 prefix = str(root) + os.sep
@@ -165,17 +171,20 @@ def ingest(paths: Iterable[Path], config: Config, rebuild: bool = False,
                     if path.startswith(prefix) and path not in seen:
                         writer.delete_by_term("id", doc_id)
                         report.removed.append(path)
+        report.removed += [p for p in replaced if p not in seen]  # dropped with their segments
+    report.checkpoints = writer.checkpoints
     # Documents a worker process could not index (known once it has finished).
     for doc_id, reason in getattr(writer, "failures", {}).items():
         path, was_update = written[doc_id]
         (report.updated if was_update else report.added).remove(path)
         report.failed.append((path, f"lỗi khi phân tích văn bản: {reason}"))
         report.ocr_pending = [(p, pages) for p, pages in report.ocr_pending if str(p) != path]
+    meta_roots = set() if start.rebuild else set(store.read_meta(index_dir).get("roots", []))
+    store.write_meta(index_dir, roots=sorted({str(r) for r in roots if r.is_dir()} | meta_roots),
+                     **{resume.KEY: None})
     report.ocr_pending += _still_pending(ix, report.unchanged, config)
     if report.ocr_pending:
         _ocr_phase(report.ocr_pending, config, ix, index_dir)
-    store.write_meta(index_dir, roots=sorted({str(r) for r in roots if r.is_dir()}
-                                             | set(meta.get("roots", []) if not rebuild else [])))
     return report
 
 
@@ -266,10 +275,15 @@ def _still_pending(ix, unchanged: list[str], config: Config) -> list[tuple[Path,
 
 
 def _ocr_phase(pending: list[tuple[Path, list[int]]], config: Config, ix, index_dir: Path) -> None:
-    """OCR the pending pages and update their documents in a commit of their own."""
+    """OCR the pending pages and update their documents, in checkpoints like the text phase
+    (a killed run leaves the rest pending: the next run finds them)."""
     shown = ocr.Progress(config, total=sum(len(pages) for _, pages in pending))
+    schedule = Schedule(config["checkpoint_docs"], config["checkpoint_seconds"])
     with store.writing(ix, index_dir) as writer:
         for path, pages in pending:
+            if schedule.due():
+                writer.checkpoint()
+                schedule.done()
             texts = ocr.ocr_pages(path, pages, float(config["ocr_timeout"]), shown.for_file(path))
             try:
                 doc = read_document(path, config, ocr_text=texts)
@@ -277,6 +291,7 @@ def _ocr_phase(pending: list[tuple[Path, list[int]]], config: Config, ix, index_
                 log.warning("OCR update of %s failed: %s", path, exc.reason)
                 continue
             writer.update_document(**document_fields(doc))
+            schedule.wrote()
 
 
 class _Indexed(dict):
@@ -287,18 +302,28 @@ class _Indexed(dict):
         self.records: dict[str, dict[str, str]] = {}
 
 
-def _existing(ix) -> _Indexed:
-    """What the index holds. A document read by older parsers has no hash: it is read again."""
-    found = _Indexed()
-    with ix.searcher() as searcher:
-        for f in searcher.all_stored_fields():
-            meta = f.get("meta") or {}
-            current = (meta.get("extra") or {}).get("readers") == READERS_VERSION
-            found[f["path"]] = (f["id"], f["content_hash"] if current else None)
-            record = meta.get("record")
-            if record:
-                found.records.setdefault(record["file"], {})[f["path"]] = f["id"]
-    return found
+def _existing(ix, replacing: set[str]) -> tuple[_Indexed, dict[str, str]]:
+    """(What the index holds and keeps, path → id of what a rebuild replaces).
+
+    A document read by older parsers has no hash: it is read again. Documents in the segments
+    a rebuild replaces (kb.ingest.resume) go with them at the final commit.
+    """
+    found, old = _Indexed(), {}
+    with ix.reader() as reader:
+        for leaf, _ in reader.leaf_readers():
+            segment = leaf.segment()
+            replaced = segment is not None and segment.segment_id() in replacing
+            for _, f in leaf.iter_docs():
+                if replaced:
+                    old[f["path"]] = f["id"]
+                    continue
+                meta = f.get("meta") or {}
+                current = (meta.get("extra") or {}).get("readers") == READERS_VERSION
+                found[f["path"]] = (f["id"], f["content_hash"] if current else None)
+                record = meta.get("record")
+                if record:
+                    found.records.setdefault(record["file"], {})[f["path"]] = f["id"]
+    return found, old
 
 
 __all__ = ["IngestReport", "ingest", "read_document", "read_documents", "iter_files",
