@@ -83,3 +83,24 @@ def test_the_page_says_what_it_searched_and_links_the_exact_form(client):
 def test_the_api_reports_the_correction(client):
     data = client.get("/api/search?q=ch%E1%BB%89+thi+05").get_json()
     assert data["query"] == "chỉ thi 05" and data["corrected"] == "chỉ thị 05"
+
+
+@pytest.mark.parametrize("query", ["chuyển hoá", "chuyển hóa", "chuyen hoa"])
+def test_a_word_as_typed_beats_its_syllables_scattered(tmp_path, make_config, query):
+    from kb.index.search import Searcher
+    from kb.ingest.pipeline import ingest
+
+    folder = tmp_path / "van-ban"
+    folder.mkdir()
+    (folder / "tu-chuyen-hoa.txt").write_text(
+        'Biểu hiện suy thoái, "tự diễn biến", "tự chuyển hóa" trong nội bộ phải được ngăn chặn.\n',
+        encoding="utf-8")
+    (folder / "hoa-don.txt").write_text(
+        "Doanh nghiệp chuyển giao hồ sơ, chuyển khoản thanh toán, xuất hoá đơn điện tử, lưu hoá "
+        "đơn giấy; chuyển dữ liệu hoá đơn về cơ quan thuế. Chuyển tiếp hoá đơn cho kế toán.\n",
+        encoding="utf-8")
+    config = make_config()
+    assert ingest([folder], config).ok
+    with Searcher(config) as searcher:
+        results = searcher.search(query).results
+    assert [r.name for r in results][:1] == ["tu-chuyen-hoa.txt"]
