@@ -8,6 +8,7 @@ A number is recognised in running text and in queries, however it is typed ("05-
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kb.analysis.fold import fold
 
@@ -62,6 +63,7 @@ def find_loose_docnums(query: str) -> list[tuple[int, int, str]]:
 _VOWELS = set("aăâeêioôơuưy")
 
 
+@lru_cache(maxsize=1)
 def _kind_codes() -> dict[str, str]:
     """Folded kind abbreviations ("ct", "nq", "qd") → their spelling in the vocabulary ("QĐ").
 
@@ -82,7 +84,7 @@ def _kind_codes() -> dict[str, str]:
     return codes
 
 
-_KIND_SERIAL_RE: re.Pattern | None = None
+_KIND_SERIAL_RE = re.compile(r"(?<![\w/-])([a-zđ]{2,5})[\s.\-_]*(\d{1,5})(?![\w/-])", re.IGNORECASE)
 
 
 def respell_kind_serials(text: str) -> str:
@@ -91,11 +93,7 @@ def respell_kind_serials(text: str) -> str:
     "CT05", "ct-05", "CT.05", "nq04", "KL01", "qđ383" → "CT 05", "NQ 04", "KL 01", "QĐ 383", so
     that the abbreviation expands to its kind ("Chỉ thị 05") and the serial stands alone.
     """
-    global _KIND_SERIAL_RE
     codes = _kind_codes()
-    if _KIND_SERIAL_RE is None:
-        _KIND_SERIAL_RE = re.compile(
-            r"(?<![\w/-])([a-zđ]{2,5})[\s.\-_]*(\d{1,5})(?![\w/-])", re.IGNORECASE)
 
     def respell(m: re.Match) -> str:
         code = codes.get(fold(m.group(1)).lower())
