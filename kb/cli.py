@@ -196,11 +196,14 @@ def serve(config, host, port):
     """Chạy giao diện web và API tại http://HOST:PORT."""
     from waitress import serve as waitress_serve
 
+    from kb.analysis.segment import warm_up
     from kb.web import create_app
 
     host = host or config["host"]
     port = port or config["port"]
     app = create_app({"index": config["index"]})
+    # The first reader's search would otherwise spend its time budget loading the model.
+    warm_up()
     click.echo(f"kb đang chạy tại http://{host}:{port}  (Ctrl+C để dừng)")
     waitress_serve(app, host=host, port=port, threads=4)
 

@@ -44,7 +44,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_query_chars", 1000, "Longer queries are cut to this many characters.", int),
     Setting("max_query_terms", 48, "Long queries keep this many most informative terms.", int),
     Setting("query_budget_ms", 2000, "Time (ms) one search may take; past it the results ranked so "
-            "far are returned, marked partial.", float),
+            "far are returned, marked partial (0: no limit).", float),
     Setting("postings_cache_mb", 256, "Memory (MB) kept for decoded posting lists of the searched index.", float),
     Setting("snippet_chars", 240, "Approximate length of a result snippet.", int),
     Setting("max_file_mb", 50, "Files larger than this (MB) are refused.", float),
