@@ -39,6 +39,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("config", "kb.toml", "TOML file read for settings (only via KB_CONFIG).", str),
     Setting("host", "127.0.0.1", "Address `kb serve` listens on.", str),
     Setting("port", 5000, "Port `kb serve` listens on.", int),
+    Setting("serve_processes", 0, "Processes `kb serve` answers requests in: 0 = one per core, "
+            "at most 4 (searches are CPU-bound Python: one process uses one core).", int),
+    Setting("serve_threads", 4, "Threads per `kb serve` process.", int),
     Setting("page_size", 10, "Results per page in the web UI and the default `--limit`.", int),
     Setting("max_page_size", 100, "Largest page size the API accepts.", int),
     Setting("max_query_chars", 1000, "Longer queries are cut to this many characters.", int),
