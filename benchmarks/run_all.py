@@ -2,7 +2,8 @@
 
 Builds the warm index first when it is missing (benchmarks/out/, git-ignored), then runs the
 ingestion throughput and search latency benchmarks, each as its own process so that one does
-not warm the caches of the other.
+not warm the caches of the other, then the load and hostile-request benchmarks against a
+`kb serve` each starts on a free loopback port.
 
 Usage: .venv/bin/python benchmarks/run_all.py [--quick] [--profile]
 """
@@ -33,6 +34,9 @@ def main() -> None:
     run("build_bench_corpus.py", *quick)
     run("ingest_throughput.py", *quick, *([] if args.profile else ["--no-profile"]))
     run("search_latency.py", *quick, *(["--profile"] if args.profile else []))
+    run("load.py", *(["--requests", "96", "--name", "load_quick"] if args.quick else []))
+    run("http_fuzz.py", "--index", str(HERE / "out" / "load-index"),
+        *(["-n", "1000", "--name", "http_fuzz_quick"] if args.quick else []))
     print(f"results in {HERE / 'results'}")
 
 

@@ -238,15 +238,23 @@ def stats(config, as_json):
 @click.pass_obj
 def serve(config, host, port):
     """Chạy giao diện web và API tại http://HOST:PORT."""
-    from waitress import serve as waitress_serve
-
+    from kb.analysis.segment import warm_up
     from kb.web import create_app
+    from kb.web.server import process_count, serve as run_server
 
     host = host or config["host"]
     port = port or config["port"]
-    app = create_app({"index": config["index"]})
-    click.echo(f"kb đang chạy tại http://{host}:{port}  (Ctrl+C để dừng)")
-    waitress_serve(app, host=host, port=port, threads=4)
+    create_app({"index": config["index"]})  # settings errors show here, before any fork
+    # The first reader's search would otherwise spend its time budget loading the model (and
+    # loaded before the processes are forked, its memory is shared between them).
+    warm_up()
+    processes, threads = process_count(config["serve_processes"]), config["serve_threads"]
+    click.echo(f"kb đang chạy tại http://{host}:{port} ({processes} tiến trình × {threads} luồng; "
+               "Ctrl+C để dừng)")
+    try:
+        run_server(lambda: create_app({"index": config["index"]}), host, port, threads, processes)
+    except OSError as exc:
+        raise click.ClickException(f"Không mở được cổng {host}:{port}: {exc.strerror or exc}")
 
 
 @cli.command(name="eval")

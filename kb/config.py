@@ -39,11 +39,14 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("config", "kb.toml", "TOML file read for settings (only via KB_CONFIG).", str),
     Setting("host", "127.0.0.1", "Address `kb serve` listens on.", str),
     Setting("port", 5000, "Port `kb serve` listens on.", int),
+    Setting("serve_processes", 0, "Processes `kb serve` answers requests in: 0 = one per core, "
+            "at most 4 (searches are CPU-bound Python: one process uses one core).", int),
+    Setting("serve_threads", 4, "Threads per `kb serve` process.", int),
     Setting("page_size", 10, "Results per page in the web UI and the default `--limit`.", int),
     Setting("max_page_size", 100, "Largest page size the API accepts.", int),
     Setting("max_query_chars", 1000, "Longer queries are cut to this many characters.", int),
     Setting("query_budget_ms", 2000, "Time (ms) one search may take; past it the results ranked so "
-            "far are returned, marked partial.", float),
+            "far are returned, marked partial (0: no limit).", float),
     Setting("postings_cache_mb", 256, "Memory (MB) kept for decoded posting lists of the searched index.", float),
     Setting("snippet_chars", 240, "Approximate length of a result snippet.", int),
     Setting("max_file_mb", 50, "Files larger than this (MB) are refused.", float),

@@ -10,6 +10,12 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 TESTS_DATA = Path(__file__).resolve().parent / "data"
 SHARED = Path(os.environ.get("KB_SHARED", ROOT.parent / "shared")).resolve()
+#: Settings every test index and app starts from. No time budget: on a loaded machine a search
+#: may take seconds and come back partial (no snippets, no facets); tests of the budget set
+#: their own (tests/test_budget.py) with a clock they control.
+TEST_SETTINGS = {"progress": "never", "query_budget_ms": 0}
+# Apps and CLI runs read the environment (create_app, CliRunner, subprocesses).
+os.environ.setdefault("KB_QUERY_BUDGET_MS", "0")
 
 
 @pytest.fixture(scope="session")
@@ -52,7 +58,7 @@ def corpus_index(tmp_path_factory, corpus_dir, seed_article):
     from kb.config import load_config
     from kb.ingest.pipeline import ingest
 
-    config = load_config({"index": str(tmp_path_factory.mktemp("corpus-index")), "progress": "never"},
+    config = load_config({"index": str(tmp_path_factory.mktemp("corpus-index")), **TEST_SETTINGS},
                          environ={})
     report = ingest([corpus_dir, seed_article], config)
     assert report.ok, report.failed
@@ -74,7 +80,7 @@ def make_config(tmp_path):
     from kb.config import load_config
 
     def make(**overrides):
-        values = {"index": str(tmp_path / "index"), "progress": "never", **overrides}
+        values = {"index": str(tmp_path / "index"), **TEST_SETTINGS, **overrides}
         return load_config(values, environ={})
 
     return make

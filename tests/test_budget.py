@@ -45,11 +45,25 @@ def test_a_query_within_its_budget_is_not_partial(searcher):
     assert not response.partial and response.total >= 1
 
 
-def test_partial_results_are_said_in_json_and_on_the_page(client, out_of_time):
-    body = client.get("/api/search?q=ch%E1%BB%89%20th%E1%BB%8B%2005").get_json()
+@pytest.fixture
+def budgeted_client(corpus_index):
+    """The web app over the corpus index with the default budget (tests run without one)."""
+    from kb.web import create_app
+
+    app = create_app({"index": corpus_index["index"], "TESTING": True, "query_budget_ms": 2000})
+    yield app.test_client()
+    app.extensions["kb_searchers"].close_all()
+
+
+def test_partial_results_are_said_in_json_and_on_the_page(budgeted_client, out_of_time):
+    body = budgeted_client.get("/api/search?q=ch%E1%BB%89%20th%E1%BB%8B%2005").get_json()
     assert body["partial"] is True and body["total"] >= 1
-    page = client.get("/?q=chỉ thị 05").get_data(as_text=True)
+    page = budgeted_client.get("/?q=chỉ thị 05").get_data(as_text=True)
     assert "dừng lại vì quá thời gian cho phép" in page
+
+
+def test_a_budget_of_zero_is_no_limit(out_of_time):
+    assert Budget(0).deadline is None and not Budget(0).cut()
 
 
 @pytest.mark.parametrize("repeated, short", [

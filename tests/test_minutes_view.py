@@ -255,3 +255,19 @@ def test_api_gives_the_cli_json(client, searcher):
     data = response.get_json()
     assert data == unit_timeline(searcher, unit="Khu dan cu so 3", query="chuyên đề chỉ thị 05")
     assert [m["date"] for m in data["meetings"]] == [d for d, _ in THEMATIC_05]
+
+
+def test_a_question_as_long_as_allowed_still_keeps_to_minutes(searcher, client):
+    # The query is cut at max_query_chars; the filter keeping to minutes must not be cut off
+    # with it (the directive itself was listed as a meeting).
+    long_one = ("chuyên đề chỉ thị 05 " * 100)[:searcher.config["max_query_chars"]]
+    data = unit_timeline(searcher, query=long_one)
+    short = unit_timeline(searcher, query="chuyên đề chỉ thị 05")
+    assert [m["id"] for m in data["meetings"]] == [m["id"] for m in short["meetings"]]
+    assert all(m["name"].startswith("bien-ban-") for m in data["meetings"]) and data["total"] >= 3
+
+
+def test_a_unit_longer_than_any_cell_name_names_none(client):
+    body = client.get("/api/minutes", query_string={"unit": "khu dân cư " * 500,
+                                                   "q": "chỉ thị 05"}).get_json()
+    assert body["total"] == 0 and body["meetings"] == []

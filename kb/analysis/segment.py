@@ -31,6 +31,11 @@ def segment_line(line: str) -> tuple[str, ...]:
     return tuple(_word_tokenize()(line))
 
 
+def warm_up() -> None:
+    """Load underthesea's model now (a second or more) rather than in the first query."""
+    segment_line("Khởi động")
+
+
 def segment(text: str, query: bool = False) -> list[tuple[str, bool]]:
     """Words of ``text`` in order, each as (word, is_document_number).
 

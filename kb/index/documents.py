@@ -8,6 +8,7 @@ from pathlib import Path
 
 from kb.index.citations_view import citations_of
 from kb.index.related import related_documents
+from kb.index.statecache import per_index_state
 from kb.ingest.document import file_name
 
 #: Stored fields returned to users, in order ("name" is the file's name, "path" where it is).
@@ -61,6 +62,13 @@ def text_blocks(text: str, sections: list[dict] | None) -> list[dict]:
 
 def index_stats(searcher, paths: bool = False) -> dict:
     """Counts of documents by kind, format and year, and sizes (``paths``: the index folder)."""
+    index_dir = Path(searcher.index_dir)
+    found = {"index": str(index_dir.resolve())} if paths else {}
+    # Counting reads every stored document (a quarter of a second on 700): once per state.
+    return {**found, **per_index_state(searcher, "stats", lambda: _counts(searcher))}
+
+
+def _counts(searcher) -> dict:
     kinds, formats, years = Counter(), Counter(), Counter()
     chars = 0
     for stored in searcher.all_documents():
@@ -69,9 +77,7 @@ def index_stats(searcher, paths: bool = False) -> dict:
         if stored.get("year"):
             years[stored["year"]] += 1
         chars += len(stored.get("text", ""))
-    index_dir = Path(searcher.index_dir)
-    size = sum(f.stat().st_size for f in index_dir.iterdir() if f.is_file())
-    found = {"index": str(index_dir.resolve())} if paths else {}
-    return {**found, "documents": searcher.doc_count,
+    size = sum(f.stat().st_size for f in Path(searcher.index_dir).iterdir() if f.is_file())
+    return {"documents": searcher.doc_count,
             "text_chars": chars, "index_bytes": size, "kinds": dict(kinds.most_common()),
             "formats": dict(formats.most_common()), "years": dict(sorted(years.items(), reverse=True))}

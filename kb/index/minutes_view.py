@@ -17,6 +17,8 @@ from kb.ingest.document import file_name
 
 #: The query filter that keeps minutes only (kind_key of "Biên bản").
 MINUTES_FILTER = "kind:bienban"
+#: No cell's name is longer than this (folded); a longer ``unit`` names none.
+MAX_UNIT_CHARS = 200
 #: "Chuyên đề: …" / "Chủ đề: …" under the title of a thematic session names what it was about,
 #: which the agenda ("Đồng chí Bí thư trình bày chuyên đề") does not.
 _SUBJECT = re.compile(r"^[\W_]*(?:Chuyên đề|Chủ đề)\s*:\s*(?P<text>\S[^\n]*?)[\s*_]*$",
@@ -100,10 +102,15 @@ def _search_all(searcher, raw: str, snippets: bool) -> tuple[list[tuple[str, str
 
 def _minutes(searcher, query: str | None = None, unit: str | None = None, paths: bool = False):
     """Meetings matching ``query`` (all minutes without one) in cells named by ``unit``."""
-    raw = " ".join(x for x in ((query or "").strip(), MINUTES_FILTER) if x)
+    if unit and len(unit_key(unit)) > MAX_UNIT_CHARS:
+        return [], False  # names no cell; it would only crowd the query out (see below)
+    # Filters first: a query is cut at max_query_chars, and a long question must not cut off
+    # the filter that keeps to minutes (it listed every matching document as a meeting).
+    raw = MINUTES_FILTER
     if unit and "unit" in FILTERS:
         # Narrow in the index when the query language knows unit:; the check below stays exact.
         raw += ' unit:"' + unit.replace('"', " ").strip() + '"'
+    raw = " ".join(x for x in (raw, (query or "").strip()) if x)
     found, relaxed = _search_all(searcher, raw, snippets=bool(query))
     meetings = []
     for doc_id, snippet in found:

@@ -11,9 +11,11 @@ from __future__ import annotations
 import math
 from collections import Counter
 
+import numpy as np
 from whoosh import query as Q
 
 from kb.index.analyzers import cached_analyze
+from kb.index.engine import Engine, top
 from kb.ingest.document import file_name
 
 #: How much of the text is read to pick the words (the opening says what a document is about).
@@ -46,12 +48,16 @@ def related_documents(searcher, doc_id: str, text: str, limit: int = 5) -> list[
     if not words:
         return []
     own = whoosh_searcher.document_number(id=doc_id)
-    query = Q.Or([Q.Term("words", w, boost=weight) for w, weight in words])
-    hits = whoosh_searcher.search(query, limit=limit,
-                                  mask={own} if own is not None else None, terms=False)
+    # BM25F over the words' whole posting lists (kb.index.engine): Whoosh's matchers walk
+    # them a posting at a time, a tenth of the server's time under load.
+    engine = Engine(whoosh_searcher)
+    scores, hit = engine.scores([Q.Term("words", w, boost=weight) for w, weight in words])
+    hit &= engine.live()
+    if own is not None:
+        hit[own] = False
     out = []
-    for hit in hits[:limit]:
-        stored = hit.fields()
+    for docnum, _ in top(scores, np.flatnonzero(hit), limit):
+        stored = whoosh_searcher.stored_fields(docnum)
         out.append({"id": stored["id"], "title": stored.get("title") or file_name(stored.get("path")),
                     "kind": stored.get("kind") or None, "date": stored.get("date") or None})
     return out

@@ -34,7 +34,8 @@ def search():
              if _ISO_DATE.fullmatch(request.args.get(name, "").strip())}
     typed = args["raw_query"]
     if typed and dates:
-        args["raw_query"] = " ".join([typed] + [f"{k}:{v}" for k, v in dates.items()])
+        # Filters first: the query is cut at max_query_chars, the dates must not be.
+        args["raw_query"] = " ".join([f"{k}:{v}" for k, v in dates.items()] + [typed])
     context = {"q": typed, "sort": args["sort"], "sorts": SORT_LABELS, "dates": dates,
                "examples": EXAMPLES, "response": None, "doc_count": None}
     try:
