@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
-from kb.understand.kinds import KINDS
-from kb.understand.layout import display_case, roman
+from kb.understand.dates import DATE_WORDS, iso_date
+from kb.understand.kinds import KINDS, OFFICES, ORG_WORDS
+from kb.understand.layout import SEPARATOR, display_case, is_upper, roman
 
 KIND_LINE = re.compile(
     r"^(" + "|".join(sorted(map(re.escape, KINDS), key=len, reverse=True)) + r")(?=\s|$|:)(.*)$"
@@ -21,6 +22,9 @@ MOTTO = re.compile(
     r"|^ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM\s*$|^ĐẢNG\s+CỘNG\s+SẢN$",
     re.IGNORECASE,
 )
+# The Party's name is its motto in capitals (or in a legacy font that lost them), not the
+# "Đảng Cộng sản Việt Nam" of running text or of an encyclopedia's infobox.
+_PARTY_NAME = re.compile(r"^đảng\s+cộng\s+sản(?:\s+việt\s+nam)?\s*$", re.IGNORECASE)
 # The Party's name at the end of a header line is the right-hand column printed beside the body
 # ("BAN CHẤP HÀNH TRUNG ƯƠNG        ĐẢNG CỘNG SẢN VIỆT NAM", spaces collapsed by clean-up).
 TRAILING_PARTY = re.compile(r"(?<=\S)\s+ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM\s*$")
@@ -29,10 +33,39 @@ _NUMBER_TOKEN = re.compile(r"^(?:[0-9A-ZĐ/\-.]+|[0-9A-Za-zĐđ.]*[0-9/\-][0-9A-
 # OCR layers type Cyrillic look-alikes in reference numbers ("ВСТ" for "BCT").
 _HOMOGLYPHS = str.maketrans("АВСЕНКМОРТХУаеорсух", "ABCEHKMOPTXYaeopcyx")
 TERM = re.compile(r"\bkh(?:óa|oá|oa)\s+(?:thứ\s+)?([IVXLC]+|\d{1,2})\b", re.IGNORECASE)
-ORG_START = re.compile(
-    r"^(BAN|BỘ|ỦY BAN|UỶ BAN|UBND|ĐẢNG BỘ|ĐẢNG ỦY|ĐẢNG UỶ|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|THÀNH UỶ|"
-    r"HUYỆN ỦY|HUYỆN UỶ|QUẬN ỦY|QUẬN UỶ|THỊ ỦY|THỊ UỶ|VĂN PHÒNG|CHÍNH PHỦ|QUỐC HỘI|THỦ TƯỚNG|SỞ|CỤC|TỔNG CỤC|HỘI ĐỒNG|TÒA ÁN|"
-    r"TOÀ ÁN|VIỆN|CHI BỘ|ĐẠI HỘI|CHỦ TỊCH|ĐOÀN|MẶT TRẬN|HỌC VIỆN|TRƯỜNG|CÔNG AN|CHI CỤC|PHÒNG)\b"
+_ORG_WORDS = "|".join(sorted(map(re.escape, ORG_WORDS), key=len, reverse=True))
+ORG_START = re.compile(r"^(" + _ORG_WORDS.upper() + r")\b")
+# A body's name in any case: legacy fonts lose the capitals of a header ("Bộ tài chính").
+ORG_ANY = re.compile(r"^(?:" + _ORG_WORDS + r")(?!\w)", re.IGNORECASE)
+OFFICE = re.compile(r"(?:Phó\s+)?(?:" + "|".join(sorted(map(re.escape, OFFICES), key=len, reverse=True))
+                    + r")(?!\w)", re.IGNORECASE)
+# Kind lines in any case: "thông tư", "quyết định của bộ trưởng bộ tài chính" (legacy fonts),
+# "Nghị định của Chính phủ số 115/2003/NĐ-CP ngày 10/10/2003 về …" (Công báo copies).
+_KIND_ANY = re.compile(
+    r"^(" + "|".join(sorted((re.escape(k.lower()) for k in KINDS), key=len, reverse=True))
+    + r")(?=\s|$|:|\.)(.*)$", re.IGNORECASE
+)
+# Where the header ends and the body begins: the grounds, the salutation, the first article.
+ZONE_END = re.compile(
+    r"^(?:[-–+•]\s*)?(?:Căn\s+cứ|Kính\s+gửi|Xét\s+(?:đề\s+nghị|tờ\s+trình)|Theo\s+đề\s+nghị"
+    r"|Điều\s+1\b|Chương\s+(?:I|1)\b|Phần\s+thứ\s+nhất)",
+    re.IGNORECASE,
+)
+# The motto cut at a line's end ("ỦY BAN NHÂN DÂN   CỘNG HÒA XÃ HỘI") and its rest on the next line.
+_MOTTO_HEAD = re.compile(
+    r"(?:^|\s)(CỘNG\s+H(?:ÒA|OÀ|OA)\s+X[ÃA]\s+HỘI(?:\s+CHỦ\s+NGHĨA)?|ĐẢNG\s+CỘNG\s+SẢN)\s*$",
+    re.IGNORECASE,
+)
+_MOTTO_TAIL = re.compile(r"^(?:CHỦ\s+NGHĨA\s+)?VIỆT\s+NAM\s*$", re.IGNORECASE)
+_HEADER_LINES = 15
+_INLINE_NUMBER = re.compile(r"(?<=\S)\s+Số\s*:?\s*(?=\d)")
+_RULE = re.compile(r"\s*[-–*_=]{3,}.*$")
+_SUBJECT = re.compile(r"^(?:V/v|Về\s+việc)\b", re.IGNORECASE)
+_GAZETTE = re.compile(
+    r"^(?P<joint>liên\s+tịch\s+)?(?:của\s+)?(?P<issuer>(?:(?!\s(?:về|v/v)\s).){2,160}?)\s+số\s*:?\s*(?P<number>[^\s,]+)\s*,?\s*"
+    r"ngày\s*(?P<d>\d{1,2})\s*(?:tháng|[/.-])\s*(?P<m>\d{1,2})\s*(?:năm|[/.-])\s*(?P<y>\d{4})"
+    r"\s*[,:.-]?\s*(?P<title>.*)$",
+    re.IGNORECASE | re.DOTALL,
 )
 
 
@@ -48,17 +81,25 @@ def number(rest: str, following: str) -> str | None:
             break
         tokens.append(token)
     value = "".join(tokens).strip(".-")
-    return value if re.search(r"\d", value) and re.search(r"[A-ZĐ]", value) else None
+    # A document's number has a code of capitals after "/" or "-" ("05-CT/TW"); "số 105B phố
+    # Quán Thánh" is an address.
+    return value if re.search(r"\d", value) and re.search(r"[/-][^/-]*[A-ZĐ]{2}|[A-ZĐ]{2}[^/-]*[/-]", value) \
+        else None
 
 
 def issuers(units: list[str]) -> tuple[str | None, str | None, str | None]:
     """(issuer, issuer_parent, term) from the header lines above the number."""
     merged: list[str] = []
     for line in units:
-        if merged and (not ORG_START.match(line) or merged[-1].endswith("-")):
+        if merged and (not ORG_START.match(line.upper()) or merged[-1].endswith("-")):
             merged[-1] = f"{merged[-1]} {line}"
         else:
             merged.append(line)
+    # A caption printed above the body ("VĂN BẢN QUY PHẠM PHÁP LUẬT") names no body, and a
+    # body printed twice (a header table and its copy) is one.
+    while len(merged) > 1 and not ORG_ANY.match(merged[0]):
+        merged.pop(0)
+    merged = [u for n, u in enumerate(merged) if not n or u.lower() != merged[n - 1].lower()]
     term = None
     cleaned = []
     for unit in merged:
@@ -99,3 +140,181 @@ def qualified(issuer: str, parent: str | None) -> str:
     if issuer.startswith("Ban ") and len(issuer.split()) <= 4:
         return f"{issuer} {committee}"
     return issuer
+
+
+def kind_line(line: str) -> tuple[str, str] | None:
+    """(kind as printed in capitals, the rest of the line) when ``line`` states the kind.
+
+    In capitals ("QUYẾT ĐỊNH", "CHỈ THỊ CỦA BỘ CHÍNH TRỊ") or, where a legacy font lost the
+    capitals or a gazette printed it in running text, as a line holding the kind alone, the kind
+    followed by "của …", "liên tịch …" or "số …", or a line without a single capital.
+    """
+    m = KIND_LINE.match(line)
+    if m and is_upper(m.group(1)) and (is_upper(line) or m.group(2)[:1] in " :"):
+        return m.group(1), m.group(2)
+    m = _KIND_ANY.match(line)
+    if not m:
+        return None
+    key, rest = m.group(1).upper(), m.group(2).strip()
+    if key not in KINDS:
+        return None
+    if "?" in line:
+        return None  # a question about the document ("Nghị quyết 71 … nhằm mục đích gì?")
+    if not rest.strip(" :.") or re.match(r"(?:của|liên\s+tịch)\b", rest, re.IGNORECASE) \
+            or not any(c.isupper() for c in line):
+        return key, rest
+    return None
+
+
+def motto_split(line: str, pending: bool) -> tuple[str, bool, bool]:
+    """(text left of the motto, whether the line holds motto, whether the motto goes on below).
+
+    ``pending`` says the line above ended inside the motto ("CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA VIỆT
+    NAM", "ĐẢNG CỘNG SẢN" / "VIỆT NAM"): two-column headers wrap it. The country's or the
+    Party's name inside running text or an infobox ("Chủ tịch Hội đồng Nhà nước Cộng hòa xã hội
+    chủ nghĩa Việt Nam") is no motto: beside other text the motto is in capitals, or in the
+    lower case of a legacy font that lost them ("Bộ tài chính cộng hoà xã hội chủ nghĩa Việt nam").
+    """
+    if pending and _MOTTO_TAIL.match(line):
+        return "", True, False
+    if _PARTY_NAME.match(line) and not (is_upper(line) or line.islower()):
+        return line, False, False
+    m = MOTTO.search(line) or TRAILING_PARTY.search(line)
+    head = _MOTTO_HEAD.search(line)
+    found = m or head
+    if not found:
+        return line, False, False
+    left = line[: found.start()].strip(" -*")
+    motto_text = found.group(0).strip()
+    if left:
+        if not (is_upper(left) or NUMBER_LINE.match(left) or (is_org_line(left) and (
+                left.islower() or not OFFICE.match(left)))):
+            return line, False, False  # "… tại Cộng hòa xã hội chủ nghĩa Việt Nam …": running text
+        if not (is_upper(motto_text) or motto_text.startswith("Độc")
+                or motto_text.split()[-1] in ("nam", "NAm")):
+            return line, False, False
+    goes_on = bool(head and head.end() == len(line.rstrip()))
+    return left, True, goes_on
+
+
+def is_org_line(line: str) -> bool:
+    """A body's name in any case ("Bộ tài chính"): short, no digits, not a sentence."""
+    return bool(ORG_ANY.match(line)) and len(line.split()) <= 10 and not re.search(r"\d|[.;:]\s*$", line)
+
+
+def read_header(head: list[str]) -> dict:
+    """What the header lines above the kind line state.
+
+    Keys: ``issuer_lines``, ``number``, ``number_seen`` (a number line, blank in drafts),
+    ``motto``, ``kind_at`` (index of the kind line or None), ``zone`` (the header's lines, for
+    the place and date), ``subject`` (a "V/v …" line under the number), ``end`` (where the body
+    begins).
+    """
+    out = {"issuer_lines": [], "number": None, "number_seen": False, "motto": False,
+           "kind_at": None, "zone": [], "subject": None, "end": len(head)}
+    pending = continues = False
+    lines = out["issuer_lines"]
+    for i, line in enumerate(head):
+        if ZONE_END.match(line) and not line[:1].islower():
+            out["end"] = i
+            break
+        if i >= _HEADER_LINES and out["kind_at"] is None and not (out["motto"] or out["number_seen"]):
+            # No motto and no number in the first lines: the kind line alone can still head a
+            # copy, but nothing further down is read as a header.
+            out["end"] = i
+            break
+        numbered = out["number_seen"]  # the body's name is printed above its number
+        inline = _INLINE_NUMBER.search(line) if i < _HEADER_LINES and not NUMBER_LINE.match(line) else None
+        if inline and out["number"] is None and len(line) < 160:
+            # "… Độc lập - Tự do - Hạnh phúc Số:155/1998/TT/BTC": columns read across.
+            out["number"] = number(line[inline.end():], "")
+            out["number_seen"] = out["number"] is not None
+            line = line[: inline.start()]
+        left, motto, pending = motto_split(line, pending) if len(line) < 120 and i < _HEADER_LINES \
+            else (line, False, False)
+        out["motto"] = out["motto"] or motto
+        m_num = NUMBER_LINE.match(line) if i < 20 else None
+        if m_num and out["number"] is None and len(line) < 80:
+            out["zone"].append(line)
+            following = head[i + 1] if i + 1 < len(head) else ""
+            out["number"] = number(m_num.group(1), following)
+            # A blank draft number ("Số:    /KH-UBND") still marks the official layout.
+            out["number_seen"] = out["number"] is not None or "/" in line
+            continues = False
+            continue
+        if out["kind_at"] is None and (i < 25 or is_upper(line)) and kind_line(line):
+            out["kind_at"] = i
+            break
+        out["zone"].append(line)
+        if _SUBJECT.match(line) and out["number_seen"] and out["subject"] is None:
+            out["subject"] = i
+            continues = False
+            continue
+        if motto:
+            left = _RULE.sub("", left)
+            # The left column goes on beside the motto's lines ("ỦY BAN NHÂN DÂN / THÀNH PHỐ
+            # HẢI PHÒNG" beside "CỘNG HÒA … / Độc lập - Tự do - Hạnh phúc").
+            if left and not numbered and (is_upper(left) or is_org_line(left)) \
+                    and not DATE_WORDS.search(left):
+                lines.append(left)
+            continues = bool(left)
+            continue
+        if out["number_seen"] or DATE_WORDS.search(line):
+            continues = False
+            continue
+        if is_upper(line) and (not out["motto"] or len(lines) < 3):
+            # "QUỐC HỘI -------": the rule printed under the body name is not part of it.
+            lines.append(_RULE.sub("", line))
+            continues = True
+        elif is_org_line(line) or (continues and len(line.split()) <= 5 and not re.search(r"\d", line)
+                                   and (line.islower() or is_upper(line))):
+            lines.append(_RULE.sub("", line))  # a header in a legacy font that lost its capitals
+            continues = True
+        else:
+            continues = False
+    return out
+
+
+def authority(head: list[str], start: int, end: int) -> int | None:
+    """Index of the line naming who enacts the document ("CHÍNH PHỦ", "BỘ TRƯỞNG BỘ XÂY DỰNG"):
+    printed between the summary and the grounds ("Căn cứ …")."""
+    k = end - 1
+    while k > start and SEPARATOR.match(head[k]):
+        k -= 1
+    if k <= start + 1 or end >= len(head):  # the summary comes first ("LUẬT / THANH TRA")
+        return None
+    line, above = head[k], head[k - 1]
+    if len(line.split()) <= 12 and not re.search(r"\d|[.;,:]\s*$", line) \
+            and (ORG_ANY.match(line) or OFFICE.match(line)) \
+            and (is_upper(line) != is_upper(above) or OFFICE.match(line) or len(line.split()) <= 5):
+        return k
+    return None
+
+
+def enacting_body(line: str) -> str:
+    """The body an enacting line names: "Bộ trưởng Bộ Tài chính" → "Bộ Tài chính" (the Prime
+    Minister enacts in his own name: "Thủ tướng Chính phủ" stays)."""
+    text = display_case(line) if is_upper(line) or line.islower() else line
+    m = OFFICE.match(text)
+    if m and not text.lower().startswith("thủ tướng") and ORG_ANY.match(text[m.end():].strip()):
+        return text[m.end():].strip()
+    return text
+
+
+def gazette(rest: str) -> dict | None:
+    """Issuer, number, date and summary of a gazette kind line ("… của Chính phủ số
+    115/2003/NĐ-CP ngày 10/10/2003 về chế độ công chức dự bị"), or None."""
+    m = _GAZETTE.match(rest)
+    if not m:
+        return None
+    issuer = m.group("issuer").strip(" ,-")
+    issuer = re.sub(r"^(?:liên\s+tịch\s+)?(?:của\s+)?", "", issuer, flags=re.IGNORECASE)
+    if len(issuer.split()) > 14 or not (ORG_ANY.match(issuer) or OFFICE.match(issuer)
+                                        or len(issuer.split()) <= 6):
+        return None
+    joint = bool(m.group("joint")) or bool(re.match(r"liên\s+tịch\b", m.group("issuer"), re.IGNORECASE))
+    title = m.group("title").strip(" .;")
+    return {"issuer": display_case(issuer) if is_upper(issuer) or issuer.islower() else issuer,
+            "number": number(m.group("number"), ""), "joint": joint,
+            "date": iso_date(m.group("d"), m.group("m"), m.group("y")),
+            "title": title[:1].upper() + title[1:] if title else None}

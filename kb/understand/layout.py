@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from kb.analysis.fold import fold
 from kb.understand.kinds import PHRASES, TITLE_PHRASES
 
 SEPARATOR = re.compile(r"^[\s\-–_*=|.~]*$")
@@ -37,7 +38,18 @@ _PLACE_AFTER = re.compile(r"\b(tỉnh ủy|thành ủy|quận ủy|huyện ủy|
                           r"thị xã|xã|phường)\s+(.+)$")
 # A ministry, department or Party board is named by the word after it ("Bộ Xây dựng").
 _BODY_HEAD = re.compile(r"(?<!\w)(Bộ|Sở|Cục|Tổng cục|Ban|Vụ|Học viện|Báo)\s+(\w)")
+# After a head's title the body is a name: "Bộ trưởng bộ tài chính" is "Bộ trưởng Bộ Tài chính".
+_BODY_AFTER_TITLE = re.compile(r"(?<=trưởng )(bộ|tổng cục|cục|vụ|sở) (\w)")
 _ROMAN = {1: "I", 4: "IV", 5: "V", 9: "IX", 10: "X", 40: "XL", 50: "L"}
+# Long names of bodies, matched without diacritics to undo OCR's wrong marks ("tói cao").
+_REPAIRABLE: dict[str, str] = {}
+for _p in PHRASES:
+    if len(_p.split()) >= 4:
+        _REPAIRABLE.setdefault(fold(_p), _p)
+_KNOWN = {p.lower() for p in PHRASES}
+_REPAIR_RE = re.compile(
+    r"(?<!\w)(" + "|".join(sorted(map(re.escape, _REPAIRABLE), key=len, reverse=True)) + r")(?!\w)"
+)
 
 
 def strip_markup(text: str) -> list[str]:
@@ -101,8 +113,23 @@ def display_case(upper: str) -> str:
         name = " ".join(w[:1].upper() + w[1:] for w in place.group(2).split())
         text = text[: place.start(2)] + name
     text = text[:1].upper() + text[1:]
+    text = _BODY_AFTER_TITLE.sub(lambda m: f"{m.group(1).capitalize()} {m.group(2).upper()}", text)
     text = _BODY_HEAD.sub(lambda m: f"{m.group(1)} {m.group(2).upper()}", text)
-    return canon_phrases(text)
+    return canon_phrases(repair_marks(text))
+
+
+def repair_marks(text: str) -> str:
+    """``text`` with the long names of bodies respelt where only their marks differ (OCR)."""
+    folded = "".join(fold(c) or c for c in text)
+    if len(folded) != len(text):
+        return text
+    out, last = [], 0
+    for m in _REPAIR_RE.finditer(folded):
+        if text[m.start(): m.end()].lower() in _KNOWN:
+            continue
+        out += [text[last: m.start()], _REPAIRABLE[m.group(1)]]
+        last = m.end()
+    return "".join(out + [text[last:]]) if out else text
 
 
 def title_case(upper: str, capitalise: bool = True) -> str:

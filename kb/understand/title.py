@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kb.understand.header import MOTTO, ORG_START
+from kb.understand.header import MOTTO, ORG_ANY, ORG_START, OFFICE
 from kb.understand.layout import BODY_START, SEPARATOR, is_upper, title_case
 
 # Kinds whose summary is a name ("LUẬT / CƯ TRÚ" is "Luật Cư trú"), not a "về ..." clause.
@@ -15,7 +15,7 @@ def summary(lines: list[str], kind: str, same_line: str) -> str | None:
     """The summary in the lines under the kind line (``same_line``: what follows the kind on it)."""
     following = [ln for ln in lines[:3] if ln]
     if same_line.upper().startswith("CỦA ") and kind not in NAMED_KINDS and following \
-            and following[0].lower().startswith(("về ", "v/v")):
+            and _new_phrase(following[0]):
         same_line = ""  # "KẾT LUẬN CỦA BỘ CHÍNH TRỊ / về …": the issuer, then the subject
     parts = [same_line] if same_line else []
     for n, line in enumerate(lines[:6]):
@@ -31,7 +31,7 @@ def summary(lines: list[str], kind: str, same_line: str) -> str | None:
             break
         if parts and is_upper(" ".join(parts)) != is_upper(line):
             break
-        if parts and not is_upper(line) and not line[:1].islower():
+        if parts and not is_upper(line) and not _continues(line):
             break
         if is_upper(line) and parts and (ORG_START.match(line) or MOTTO.search(line)):
             break
@@ -44,15 +44,53 @@ def summary(lines: list[str], kind: str, same_line: str) -> str | None:
     if kind in NAMED_KINDS:
         # Old laws repeat number and date in the name line: "THUẾ ... SỐ 23-L/CTN NGÀY 10/07/1993".
         title = re.sub(r"^CỦA\s+QUỐC\s+HỘI.*?\bVỀ\s+", "", title)
+        # "SỐ 18-L/CTN NGÀY 06/07/1993 CỦA QUỐC HỘI VỀ DẦU KHÍ": the gazette's line before the name.
+        title = re.sub(r"^SỐ\s+\S+\s+NGÀY\s+\S+(?:\s+CỦA\s+QUỐC\s+HỘI)?(?:\s+VỀ)?\s+", "", title,
+                       flags=re.IGNORECASE)
         title = re.sub(r"\s+SỐ\s+\S+.*$", "", title).strip()
         if not title:
             return None
-        name = title_case(title) if is_upper(title) else title
+        name = title_case(title) if is_upper(title) or _case_lost(title) else title
         return f"{kind} {name}" if not name.lower().startswith(kind.lower()) else name
     if is_upper(title):
         first = title.split()[0].lower()
         return title_case(title, capitalise=first not in {"về", "của", "tại", "v/v"})
     return title
+
+
+def _new_phrase(line: str) -> bool:
+    """Whether the line under "… CỦA <body>" starts the subject rather than going on."""
+    return line.lower().startswith(("về ", "v/v")) or (not is_upper(line) and line[:1].isupper())
+
+
+def _continues(line: str) -> bool:
+    """A summary line going on from the one above: lower case, or a lower-case quotation."""
+    return line[:1].islower() or line[:1].isdigit() or (line[:1] in "\"“'‘«" and line[1:2].islower())
+
+
+def _case_lost(text: str) -> bool:
+    """Capitals and lower-case words mixed at random, as a legacy font leaves a name
+    ("THUẾ tiêu thụ đặc biệt")."""
+    words = [w for w in text.split() if w.isalpha() and len(w) > 1]
+    return any(w.isupper() for w in words) and any(w.islower() for w in words)
+
+
+def subject(lines: list[str]) -> str | None:
+    """A letter's subject ("V/v trao đổi về …"), wrapped lines joined."""
+    parts = [lines[0]] if lines else []
+    for line in lines[1:4]:
+        if not line[:1].islower() or SEPARATOR.match(line):
+            break
+        parts.append(line)
+    return " ".join(parts).strip(" :-") or None
+
+
+def issuer_clause(same_line: str) -> str | None:
+    """The body a kind line names after "của" ("quyết định của bộ trưởng bộ tài chính")."""
+    m = re.match(r"của\s+(.+)$", same_line.strip(), re.IGNORECASE)
+    if m and (ORG_ANY.match(m.group(1)) or OFFICE.match(m.group(1))):
+        return m.group(1).strip(" .,")
+    return None
 
 
 def law_name(text: str, title: str | None) -> str | None:
