@@ -77,7 +77,7 @@ def number(rest: str, following: str) -> str | None:
         rest += following.translate(_HOMOGLYPHS)
     tokens = []
     for token in rest.replace(":", " ").split():
-        if not _NUMBER_TOKEN.match(token):
+        if not _NUMBER_TOKEN.match(token) or token.lower() == "v/v":
             break
         tokens.append(token)
     value = "".join(tokens).strip(".-")
@@ -234,8 +234,12 @@ def read_header(head: list[str]) -> dict:
             else (line, False, False)
         out["motto"] = out["motto"] or motto
         m_num = NUMBER_LINE.match(line) if i < 20 else None
-        if m_num and out["number"] is None and len(line) < 80:
+        if m_num and out["number"] is None and len(line) < 160:
             out["zone"].append(line)
+            inline_subject = re.search(r"\s(V/v\s.*)$", line)
+            if inline_subject:  # "Số: 813/HC-CNHC V/v trao đổi …": the columns read across
+                out["subject_text"] = inline_subject.group(1)
+                out["subject"] = i
             following = head[i + 1] if i + 1 < len(head) else ""
             out["number"] = number(m_num.group(1), following)
             # A blank draft number ("Số:    /KH-UBND") still marks the official layout.
@@ -246,7 +250,7 @@ def read_header(head: list[str]) -> dict:
             out["kind_at"] = i
             break
         out["zone"].append(line)
-        if _SUBJECT.match(line) and out["number_seen"] and out["subject"] is None:
+        if _SUBJECT.match(line) and out["subject"] is None:
             out["subject"] = i
             continues = False
             continue

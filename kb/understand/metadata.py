@@ -66,7 +66,10 @@ def extract_metadata(text: str) -> dict:
         meta["kind"], meta["title"] = found["kind"], found["title"]
     elif header["subject"] is not None:
         meta["kind"] = "Công văn"  # a letter headed "V/v …" under its number prints no kind
-        meta["title"] = subject(head[header["subject"]: header["end"]])
+        block = head[header["subject"]: header["end"]]
+        if header.get("subject_text"):
+            block = [header["subject_text"]] + block[1:]
+        meta["title"] = subject(block)
     gazette_facts = found.get("gazette") or {}
     meta["number"] = meta["number"] or gazette_facts.get("number")
     issuer, parent, term = issuers(header["issuer_lines"][:6])

@@ -117,12 +117,13 @@ def signer(lines: list[str]) -> tuple[str | None, str | None]:
     file. A name with "(Đã ký)" and no role line gives a None role.
     """
     content = [ln for ln in lines if ln and not SEPARATOR.match(ln)]
-    windows = []
+    windows, beside = [], []
     first = next((i for i, ln in enumerate(content) if RECIPIENTS.match(ln)), None)
     if first is not None:
         start = max(0, first - 40)
         ends = [i for i in range(start, first) if content[i].rstrip().endswith("./.")]
         windows.append(content[(ends[-1] + 1 if ends else start): first + 45])
+        beside = [content[max(0, first - 3): first + 30]]
     appendix = next((i for i, ln in enumerate(content) if i > 30 and _APPENDIX.match(ln)), None)
     if appendix is not None:
         windows.append(content[max(0, appendix - 25): appendix])
@@ -134,7 +135,7 @@ def signer(lines: list[str]) -> tuple[str | None, str | None]:
     found = _signer_in(_cells(tail), forward=False)
     if found[0]:
         return found
-    for window in windows[:1] + [tail]:
+    for window in beside:  # only the recipients' lines can hide a column beside them
         found = _signer_in(_right_column(window), forward=True)
         if found[0]:
             return found
