@@ -58,6 +58,8 @@ def strip_markup(text: str) -> list[str]:
     Crawled pages wrap a bold header over two lines ("**BAN CHẤP HÀNH\\nTRUNG ƯƠNG**"); such a
     span becomes one line so a header unit is not read as two bodies.
     """
+    # Two bold spans glued ("**LUẬT****CÁN BỘ, CÔNG CHỨC**") are two lines of a header table.
+    text = re.sub(r"(?<=\S)\*\*\*\*(?=\S)", "**\n**", text)
     text = re.sub(
         r"\*\*((?:(?!\*\*)[^\n]|\n(?!\s*\n)){1,300}?)\*\*",
         lambda m: m.group(1).replace("\n", " "),

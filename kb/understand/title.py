@@ -37,6 +37,8 @@ def summary(lines: list[str], kind: str, same_line: str) -> str | None:
             break
         if line.endswith((".", ";", ":")) and len(line) > 120:
             break
+        if parts and line.lower() == parts[-1].lower():
+            continue  # a header table's cell copied twice by the crawl
         parts.append(line)
     if not parts:
         return None
@@ -47,7 +49,9 @@ def summary(lines: list[str], kind: str, same_line: str) -> str | None:
         # "SỐ 18-L/CTN NGÀY 06/07/1993 CỦA QUỐC HỘI VỀ DẦU KHÍ": the gazette's line before the name.
         title = re.sub(r"^SỐ\s+\S+\s+NGÀY\s+\S+(?:\s+CỦA\s+QUỐC\s+HỘI)?(?:\s+VỀ)?\s+", "", title,
                        flags=re.IGNORECASE)
-        title = re.sub(r"\s+SỐ\s+\S+.*$", "", title).strip()
+        title = re.sub(r"\s+SỐ\s+\d\S*.*$", "", title)  # not "TẦN SỐ VÔ TUYẾN ĐIỆN"
+        # "LÝ LỊCH TƯ PHÁP / CỦA QUỐC HỘI KHÓA XII, KỲ HỌP THỨ 5": the session, not the name.
+        title = re.sub(r"\s+CỦA\s+QUỐC\s+HỘI\b.*$", "", title, flags=re.IGNORECASE).strip()
         if not title:
             return None
         name = title_case(title) if is_upper(title) or _case_lost(title) else title
