@@ -59,7 +59,7 @@ def strip_markup(text: str) -> list[str]:
     span becomes one line so a header unit is not read as two bodies.
     """
     # Two bold spans glued ("**LUẬT****CÁN BỘ, CÔNG CHỨC**") are two lines of a header table.
-    text = re.sub(r"(?<=\S)\*\*\*\*(?=\S)", "**\n**", text)
+    text = re.sub(r"(?<=[^\s*])\*{4}(?=[^\s*])", "**\n**", text)
     text = re.sub(
         r"\*\*((?:(?!\*\*)[^\n]|\n(?!\s*\n)){1,300}?)\*\*",
         lambda m: m.group(1).replace("\n", " "),
