@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from kb.analysis.fold import fold
-from kb.understand.kinds import PHRASES, TITLE_PHRASES
+from kb.understand.kinds import OFFICES, ORG_WORDS, PHRASES, TITLE_PHRASES
 
 SEPARATOR = re.compile(r"^[\s\-–_*=|.~]*$")
 # Where the body of the document starts: the grounds ("Căn cứ"), the salutation, the articles.
@@ -19,6 +19,13 @@ BODY_START = re.compile(
     r"|Chương\s+[IVXLC\d]|Phần\s+thứ|Điều\s+\d|Mục\s+\d|Trong\s+(?:thời\s+gian|những\s+năm)|\()",
     re.IGNORECASE,
 )
+_ORG_WORDS = "|".join(sorted(map(re.escape, ORG_WORDS), key=len, reverse=True))
+# A body's name in capitals at the start of a header line ("BỘ CÔNG AN").
+ORG_START = re.compile(r"^(" + _ORG_WORDS.upper() + r")\b")
+# A body's name in any case: legacy fonts lose the capitals of a header ("Bộ tài chính").
+ORG_ANY = re.compile(r"^(?:" + _ORG_WORDS + r")(?!\w)", re.IGNORECASE)
+OFFICE = re.compile(r"(?:Phó\s+)?(?:" + "|".join(sorted(map(re.escape, OFFICES), key=len, reverse=True))
+                    + r")(?!\w)", re.IGNORECASE)
 _PERSON = re.compile(r"^(?:[^\W\d_][^\W\d_]*\s+){1,5}[^\W\d_]+$")
 
 _PHRASE_RE = re.compile(
@@ -140,3 +147,8 @@ def title_case(upper: str, capitalise: bool = True) -> str:
     if capitalise:
         text = text[:1].upper() + text[1:]
     return canon_phrases(text, _TITLE_PHRASE_RE)
+
+
+def is_org_line(line: str) -> bool:
+    """A body's name in any case ("Bộ tài chính"): short, no digits, not a sentence."""
+    return bool(ORG_ANY.match(line)) and len(line.split()) <= 10 and not re.search(r"\d|[.;:]\s*$", line)

@@ -14,8 +14,8 @@ import re
 
 from kb.analysis.normalize import clean_text
 from kb.understand.dates import ADOPTED, adoption, place_date, signed_at
-from kb.understand.header import (TERM, ZONE_END, authority, enacting_body, gazette, issuers,
-                                  kind_line, read_header)
+from kb.understand.header import TERM, ZONE_END, issuers, number, read_header
+from kb.understand.kindline import authority, enacting_body, gazette, kind_line
 from kb.understand.kinds import KINDS
 from kb.understand.layout import SEPARATOR, display_case, is_upper, roman, strip_markup, title_case
 from kb.understand.references import annexed, lead
@@ -71,7 +71,7 @@ def extract_metadata(text: str) -> dict:
             block = [header["subject_text"]] + block[1:]
         meta["title"] = subject(block)
     gazette_facts = found.get("gazette") or {}
-    meta["number"] = meta["number"] or gazette_facts.get("number")
+    meta["number"] = meta["number"] or number(gazette_facts.get("number") or "", "")
     issuer, parent, term = issuers(header["issuer_lines"][:6])
     issuer = issuer or found.get("authority") or gazette_facts.get("issuer") or found.get("clause")
     header_text = "\n".join(header["zone"])

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from kb.understand.dates import iso_date
-from kb.understand.header import OFFICE, number
+from kb.understand.header import number
+from kb.understand.layout import OFFICE
 from kb.understand.signature import is_signer
 
 _DATE = r"(\d{1,2})\s*(?:tháng|[/.-])\s*(\d{1,2})\s*(?:năm|[/.-])\s*(\d{4})"

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import re
 
-from kb.understand.header import OFFICE
 from kb.understand.kinds import RANKS, SURNAMES
-from kb.understand.layout import SEPARATOR, display_case, is_person, is_upper
+from kb.understand.layout import OFFICE, SEPARATOR, display_case, is_person, is_upper
 
 _PREFIX = r"(?:T/M|T/L|K/T|TM|KT|TL|TUQ|Q)"
 _SIGN_PREFIX = re.compile(r"^(T/M|T/L|K/T|TUQ|TM|KT|TL|Q)(?:\s*[./]\s*|\s+)(\S.*)$", re.IGNORECASE)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-from kb.understand.header import MOTTO, ORG_ANY, ORG_START, OFFICE
-from kb.understand.layout import BODY_START, SEPARATOR, is_upper, title_case
+from kb.understand.header import MOTTO
+from kb.understand.layout import (BODY_START, OFFICE, ORG_ANY, ORG_START, SEPARATOR, is_upper,
+                                  title_case)
 
 # Kinds whose summary is a name ("LUẬT / CƯ TRÚ" is "Luật Cư trú"), not a "về ..." clause.
 NAMED_KINDS = {"Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp", "Điều lệ", "Sắc lệnh"}
