@@ -397,3 +397,20 @@ Tên khác
 Vũ Lệ Mỹ có tên đầy đủ là Vũ Thị Lệ Mỹ với bút danh Đoàn Mỹ Hương là nữ đạo diễn, nhà làm phim tài liệu người Việt Nam. Bà được phong tặng danh hiệu Nghệ sĩ nhân dân vào năm 2012.
 """)
     assert (page["kind"], page["issuer"]) == (None, None)
+
+
+def test_regulation_issued_with_a_decision_has_its_date_and_no_number():
+    # The layout of a regulation issued with a decision (Nghị định 30/2020/NĐ-CP, Phụ lục III).
+    meta = extract_metadata("""ỦY BAN NHÂN DÂN
+TỈNH LÀO CAI
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+QUY CHẾ
+Phối hợp quản lý nhà nước về khoáng sản trên địa bàn tỉnh
+(Ban hành kèm theo Quyết định số 25/2024/QĐ-UBND ngày 15 tháng 3 năm 2024 của Ủy ban nhân dân tỉnh Lào Cai)
+Chương I
+QUY ĐỊNH CHUNG
+""")
+    assert (meta["kind"], meta["number"], meta["date"]) == ("Quy chế", None, "2024-03-15")
+    assert meta["title"] == "Phối hợp quản lý nhà nước về khoáng sản trên địa bàn tỉnh"
+    assert meta["issuer"] == "Ủy ban nhân dân tỉnh Lào Cai"

@@ -18,7 +18,7 @@ from kb.understand.header import TERM, ZONE_END, issuers, number, read_header
 from kb.understand.kindline import authority, enacting_body, gazette, kind_line
 from kb.understand.kinds import KINDS
 from kb.understand.layout import SEPARATOR, display_case, is_upper, roman, strip_markup, title_case
-from kb.understand.references import annexed, lead
+from kb.understand.references import annexed, attached_to, lead
 from kb.understand.signature import recipients, signer
 from kb.understand.title import NAMED_KINDS, issuer_clause, law_name, subject, summary
 
@@ -83,6 +83,13 @@ def extract_metadata(text: str) -> dict:
         issuer = issuer or body
         if meta["kind"] in _ADOPTED_KINDS or meta["date"] is None:
             meta["date"] = date
+    if kind_at is not None:
+        # A regulation issued with a decision has no number of its own and bears its date.
+        decision = attached_to(head[kind_at + 1: kind_at + 10], meta["kind"])
+        if decision:
+            meta["date"] = meta["date"] or decision["date"]
+            if meta["number"] == decision["number"]:
+                meta["number"] = None
     if meta["kind"]:
         meta["issuer"] = issuer
         _self_references(meta, text, lines)

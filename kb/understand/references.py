@@ -38,6 +38,21 @@ def annexed(text: str, kind: str) -> dict | None:
     return None
 
 
+def attached_to(lines: list[str], kind: str) -> dict | None:
+    """The document a text is issued with, named under its summary ("QUY ĐỊNH / về … / (Ban
+    hành kèm theo Quyết định số 522/2002/QĐ.UB ngày …)"): kind, number, date and issuer of that
+    other document, or None."""
+    text = " ".join(lines)
+    for m in _ANNEXED.finditer(text):
+        other = " ".join(m.group("kind").split())
+        if other.lower() == kind.lower():
+            continue
+        issuer = " ".join((m.group("issuer") or "").split()) or None
+        return {"kind": other, "number": number(m.group("number"), ""),
+                "date": iso_date(*m.group(3, 4, 5)), "issuer": issuer}
+    return None
+
+
 def lead(lines: list[str], kind: str) -> dict | None:
     """Date, number and signer from a portal's lead paragraph announcing a document of ``kind``."""
     for line in lines:

@@ -17,7 +17,7 @@ from kb.understand.layout import OFFICE, SEPARATOR, display_case, is_person, is_
 _PREFIX = r"(?:T/M|T/L|K/T|TM|KT|TL|TUQ|Q)"
 _SIGN_PREFIX = re.compile(r"^(T/M|T/L|K/T|TUQ|TM|KT|TL|Q)(?:\s*[./]\s*|\s+)(\S.*)$", re.IGNORECASE)
 RECIPIENTS = re.compile(r"^N[ơo]i\s+(?:nhận|gửi)\s*:?\s*(.*)$", re.IGNORECASE)
-_SIGNED = re.compile(r"^\(?\s*(?:đã\s+ký|ký\s+tên|đã\s+kí|đã\s+ký\s+và\s+đóng\s+dấu)\s*\)?\s*[.:]?$",
+_SIGNED = re.compile(r"^[(\[]?\s*(?:đã\s+ký|ký\s+tên|đã\s+kí)(?:\s+và\s+đóng\s+dấu)?\s*[)\]]?\s*[.:]?$",
                      re.IGNORECASE)
 _RANK = re.compile(r"^(?:" + "|".join(sorted(map(re.escape, RANKS), key=len, reverse=True)) + r")\s*",
                    re.IGNORECASE)
