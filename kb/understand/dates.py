@@ -58,10 +58,12 @@ def _place_before(text: str) -> str | None:
 # "Luật này đã được Quốc hội … khóa IX, kỳ họp thứ ba thông qua ngày 06 tháng 7 năm 1993."
 _SELF_ADOPTED = re.compile(
     r"(?:Luật|Bộ\s+luật|Pháp\s+lệnh|Nghị\s+quyết|Hiến\s+pháp|Điều\s+lệ)\s+này\s+(?:đã\s+)?được\s+"
-    r"(?P<body>[^.;]{3,200}?)\s+thông\s+qua\s+(?:vào\s+)?ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})",
+    r"(?P<body>[^.;]{3,200}?)\s+thông\s+qua\s+(?:vào\s+)?"
+    r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})",
     re.IGNORECASE,
 )
-_BODY_END = re.compile(r"\s+(?:nước\s+Cộng|khóa|khoá|kỳ\s+họp|tại\s+kỳ|lần\s+thứ)\b|,", re.IGNORECASE)
+_BODY_END = re.compile(r"\s+(?:nước\s+Cộng|khóa|khoá|kỳ\s+họp|tại\s+kỳ|lần\s+thứ)\b|,",
+                       re.IGNORECASE)
 # Treaties close with "Ký tại Bắc Kinh ngày 11 tháng 10 năm 2011 …".
 _SIGNED_AT = re.compile(r"\bKý\s+tại\s+((?:[^\W\d_]+\s+){0,3}?[^\W\d_]+)\s*(?:,|\s+ngày|\s+vào)")
 

@@ -61,8 +61,8 @@ def number(rest: str, following: str) -> str | None:
     value = "".join(tokens).strip(".-")
     # A document's number has a code of capitals after "/" or "-" ("05-CT/TW"); "số 105B phố
     # Quán Thánh" is an address.
-    return value if re.search(r"\d", value) and re.search(r"[/-][^/-]*[A-ZĐ]{2}|[A-ZĐ]{2}[^/-]*[/-]", value) \
-        else None
+    coded = re.search(r"[/-][^/-]*[A-ZĐ]{2}|[A-ZĐ]{2}[^/-]*[/-]", value)
+    return value if coded and re.search(r"\d", value) else None
 
 
 def issuers(units: list[str]) -> tuple[str | None, str | None, str | None]:
@@ -96,7 +96,9 @@ def issuers(units: list[str]) -> tuple[str | None, str | None, str | None]:
 _COMMITTEE_OF = {"tỉnh": "Tỉnh ủy", "thành phố": "Thành ủy", "quận": "Quận ủy", "huyện": "Huyện ủy",
                  "thị xã": "Thị ủy", "phường": "Đảng ủy phường", "xã": "Đảng ủy xã",
                  "thị trấn": "Đảng ủy thị trấn"}
-_PARTY_ORGANISATION = re.compile(r"^Đảng bộ (tỉnh|thành phố|quận|huyện|thị xã|phường|xã|thị trấn) (.+)$")
+_PARTY_ORGANISATION = re.compile(
+    r"^Đảng bộ (tỉnh|thành phố|quận|huyện|thị xã|phường|xã|thị trấn) (.+)$"
+)
 _BARE_COMMITTEE = re.compile(r"^(?:Tỉnh|Thành|Quận|Huyện|Thị|Đảng) ủy$")
 _COMMITTEE = re.compile(r"^(?:Tỉnh|Thành|Quận|Huyện|Thị) ủy \S|^Đảng ủy (?:phường|xã|thị trấn) \S")
 
@@ -167,13 +169,13 @@ def read_header(head: list[str]) -> dict:
         if ZONE_END.match(line) and not line[:1].islower():
             out["end"] = i
             break
-        if i >= _HEADER_LINES and out["kind_at"] is None and not (out["motto"] or out["number_seen"]):
+        if i >= _HEADER_LINES and not (out["motto"] or out["number_seen"]):
             # No motto and no number in the first lines: the kind line alone can still head a
             # copy, but nothing further down is read as a header.
             out["end"] = i
             break
         numbered = out["number_seen"]  # the body's name is printed above its number
-        inline = _INLINE_NUMBER.search(line) if i < _HEADER_LINES and not NUMBER_LINE.match(line) else None
+        inline = None if i >= _HEADER_LINES or NUMBER_LINE.match(line) else _INLINE_NUMBER.search(line)
         if inline and out["number"] is None and len(line) < 160:
             # "… Độc lập - Tự do - Hạnh phúc Số:155/1998/TT/BTC": columns read across.
             out["number"] = number(line[inline.end():], "")
@@ -220,7 +222,7 @@ def read_header(head: list[str]) -> dict:
             lines.append(_RULE.sub("", line))
             continues = True
         elif is_org_line(line) or (continues and len(line.split()) <= 5 and not re.search(r"\d", line)
-                                   and (line.islower() or is_upper(line))):
+                                   and line.islower()):
             lines.append(_RULE.sub("", line))  # a header in a legacy font that lost its capitals
             continues = True
         else:

@@ -24,12 +24,12 @@ _KIND_ANY = re.compile(
     + r")(?=\s|$|:|\.)(.*)$", re.IGNORECASE
 )
 _GAZETTE = re.compile(
-    r"^(?P<joint>liên\s+tịch\s+)?(?:của\s+)?(?P<issuer>(?:(?!\s(?:về|v/v)\s).){2,160}?)\s+số\s*:?\s*(?P<number>[^\s,]+)\s*,?\s*"
+    r"^(?P<joint>liên\s+tịch\s+)?(?:của\s+)?(?P<issuer>(?:(?!\s(?:về|v/v)\s).){2,160}?)"
+    r"\s+số\s*:?\s*(?P<number>[^\s,]+)\s*,?\s*"
     r"ngày\s*(?P<d>\d{1,2})\s*(?:tháng|[/.-])\s*(?P<m>\d{1,2})\s*(?:năm|[/.-])\s*(?P<y>\d{4})"
     r"\s*[,:.-]?\s*(?P<title>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
-
 
 
 def kind_line(line: str) -> tuple[str, str] | None:
@@ -37,7 +37,7 @@ def kind_line(line: str) -> tuple[str, str] | None:
 
     In capitals ("QUYẾT ĐỊNH", "CHỈ THỊ CỦA BỘ CHÍNH TRỊ") or, where a legacy font lost the
     capitals or a gazette printed it in running text, as a line holding the kind alone, the kind
-    followed by "của …", "liên tịch …" or "số …", or a line without a single capital.
+    followed by "của …" or "liên tịch …", or a line without a single capital; never a question.
     """
     m = KIND_LINE.match(line)
     if m and is_upper(m.group(1)) and (is_upper(line) or m.group(2)[:1] in " :"):
@@ -93,7 +93,7 @@ def gazette(rest: str) -> dict | None:
     if len(issuer.split()) > 14 or not (ORG_ANY.match(issuer) or OFFICE.match(issuer)
                                         or len(issuer.split()) <= 6):
         return None
-    joint = bool(m.group("joint")) or bool(re.match(r"liên\s+tịch\b", m.group("issuer"), re.IGNORECASE))
+    joint = bool(m.group("joint") or re.match(r"liên\s+tịch\b", m.group("issuer"), re.IGNORECASE))
     title = m.group("title").strip(" .;")
     return {"issuer": display_case(issuer) if is_upper(issuer) or issuer.islower() else issuer,
             "number": m.group("number"), "joint": joint,

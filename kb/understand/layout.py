@@ -106,7 +106,7 @@ def roman(value: str) -> str:
 
 
 def canon_phrases(text: str, pattern: re.Pattern = _PHRASE_RE) -> str:
-    """``text`` with the fixed spelling of bodies and titles ("ủy ban nhân dân" → "Ủy ban nhân dân")."""
+    """``text`` with the fixed spelling of bodies and titles ("ủy ban nhân dân" → "Ủy ban …")."""
     text = pattern.sub(lambda m: _PHRASE_CANON.get(m.group(1).lower(), m.group(1)), text)
     text = _PARTY.sub("Đảng", text)
     return _ROMAN_AFTER.sub(lambda m: f"{m.group(1)} {m.group(2).upper()}", text)
@@ -151,4 +151,5 @@ def title_case(upper: str, capitalise: bool = True) -> str:
 
 def is_org_line(line: str) -> bool:
     """A body's name in any case ("Bộ tài chính"): short, no digits, not a sentence."""
-    return bool(ORG_ANY.match(line)) and len(line.split()) <= 10 and not re.search(r"\d|[.;:]\s*$", line)
+    short = len(line.split()) <= 10 and not re.search(r"\d|[.;:]\s*$", line)
+    return short and bool(ORG_ANY.match(line))

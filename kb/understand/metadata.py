@@ -31,8 +31,9 @@ KEYS = (
 # Kinds dated by the vote that adopts them ("… thông qua ngày …"), whatever a header copy says.
 _ADOPTED_KINDS = {"Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp"}
 # A kind line heads an official text without the header when the body's grounds follow it.
-_GROUNDS = re.compile(r"^(?:[-–+•]\s*)?(?:Căn\s+cứ|Xét|Theo\s+đề\s+nghị|Để|Thực\s+hiện|Nhằm)\s|^GIỮA$",
-                      re.IGNORECASE)
+_GROUNDS = re.compile(
+    r"^(?:[-–+•]\s*)?(?:Căn\s+cứ|Xét|Theo\s+đề\s+nghị|Để|Thực\s+hiện|Nhằm)\s|^GIỮA$", re.IGNORECASE
+)
 _CENTRAL = {"Ban Chấp hành Trung ương", "Ban Chấp hành Trung ương Đảng"}
 _ORGANS = {"bộ chính trị": "Bộ Chính trị", "ban bí thư": "Ban Bí thư"}
 
@@ -131,7 +132,7 @@ def _kind_block(head: list[str], kind_at: int, text: str) -> dict:
              "authority": enacting_body(head[auth]) if auth is not None else None,
              "clause": _body_name(issuer_clause(rest))}
     gazette_text = " ".join(([rest] if rest else []) + block[:8])
-    if re.match(r"(?:của|liên\s+tịch|số)\b", gazette_text, re.IGNORECASE) and kind not in NAMED_KINDS:
+    if kind not in NAMED_KINDS and re.match(r"(?:của|liên\s+tịch|số)\b", gazette_text, re.IGNORECASE):
         facts = gazette(gazette_text)
         if facts:
             found["gazette"] = facts

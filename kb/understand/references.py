@@ -17,13 +17,15 @@ from kb.understand.signature import is_signer
 
 _DATE = r"(\d{1,2})\s*(?:tháng|[/.-])\s*(\d{1,2})\s*(?:năm|[/.-])\s*(\d{4})"
 _ANNEXED = re.compile(
-    r"\(\s*(?:Ban\s+hành\s+)?[Kk]èm\s+theo\s+(?P<kind>[^\d()]{3,40}?)\s+số\s*:?\s*(?P<number>[^\s,()]+)"
+    r"\(\s*(?:Ban\s+hành\s+)?[Kk]èm\s+theo\s+(?P<kind>[^\d()]{3,40}?)"
+    r"\s+số\s*:?\s*(?P<number>[^\s,()]+)"
     r"\s*,?\s*ngày\s*" + _DATE + r"(?:\s+của\s+(?P<issuer>[^()]{3,150}?))?\s*\)",
     re.IGNORECASE,
 )
 _LEAD_DATE = re.compile(r"^Ngày\s+" + _DATE, re.IGNORECASE)
 _LEAD_SIGNED = re.compile(r"(?P<before>(?:" + OFFICE.pattern + r")(?:\s+[^\W\d_]+){2,9}?)"
-                          r"\s+(?:đã\s+|vừa\s+)?ký\s+ban\s+hành\s+(?P<kind>[^\d]{3,40}?)\s+số\s+(?P<number>[^\s,]+)",
+                          r"\s+(?:đã\s+|vừa\s+)?ký\s+ban\s+hành\s+(?P<kind>[^\d]{3,40}?)"
+                          r"\s+số\s+(?P<number>[^\s,]+)",
                           re.IGNORECASE)
 
 

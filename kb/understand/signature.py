@@ -17,20 +17,24 @@ from kb.understand.layout import OFFICE, SEPARATOR, display_case, is_person, is_
 _PREFIX = r"(?:T/M|T/L|K/T|TM|KT|TL|TUQ|Q)"
 _SIGN_PREFIX = re.compile(r"^(T/M|T/L|K/T|TUQ|TM|KT|TL|Q)(?:\s*[./]\s*|\s+)(\S.*)$", re.IGNORECASE)
 RECIPIENTS = re.compile(r"^N[ơo]i\s+(?:nhận|gửi)\s*:?\s*(.*)$", re.IGNORECASE)
-_SIGNED = re.compile(r"^[(\[]?\s*(?:đã\s+ký|ký\s+tên|đã\s+kí)(?:\s+và\s+đóng\s+dấu)?\s*[)\]]?\s*[.:]?$",
-                     re.IGNORECASE)
-_RANK = re.compile(r"^(?:" + "|".join(sorted(map(re.escape, RANKS), key=len, reverse=True)) + r")\s*",
-                   re.IGNORECASE)
+_SIGNED = re.compile(
+    r"^[(\[]?\s*(?:đã\s+ký|ký\s+tên|đã\s+kí)(?:\s+và\s+đóng\s+dấu)?\s*[)\]]?\s*[.:]?$", re.IGNORECASE
+)
+_RANK = re.compile(
+    r"^(?:" + "|".join(sorted(map(re.escape, RANKS), key=len, reverse=True)) + r")\s*", re.IGNORECASE
+)
 # Inside a capitalised line, where a second role begins: a capacity, or a deputy's title.
 _ROLE_BREAK = re.compile(r"(?<=\S)\s+(?=(?:T/M|K/T|T/L|TM\.|KT\.|TL\.|TUQ\.|PHÓ\s|THỨ\s+TRƯỞNG\b))")
-# A capacity or title line in any case ("kt. Thống đốc", "phó Thống đốc", "KT/Bộ trưởng Bộ Tài chính").
+# A capacity or title line in any case ("kt. Thống đốc", "phó Thống đốc", "KT/Bộ trưởng Bộ …").
 _ROLE_PHRASE = re.compile(
-    r"^(?:" + _PREFIX + r"(?:\s*[./]\s*|\s+)\S.*|" + OFFICE.pattern + r"(?:\s+\S+){0,8})$", re.IGNORECASE
+    r"^(?:" + _PREFIX + r"(?:\s*[./]\s*|\s+)\S.*|" + OFFICE.pattern + r"(?:\s+\S+){0,8})$",
+    re.IGNORECASE,
 )
 # A capacity inside a line of the recipients' column ("- Lưu VP … KT/Bộ trưởng Bộ Tài chính").
 _EMBEDDED_ROLE = re.compile(r"(?<=\S)\s+(" + _PREFIX + r"\s*[./]\s*\S.*)$", re.IGNORECASE)
 # The head's title at the end of the recipients' last line ("- Lưu: VT. thủ tướng chính phủ").
-_EMBEDDED_TITLE = re.compile(r"(?<=[.;,])\s+(" + OFFICE.pattern + r"(?:\s+\S+){0,5})$", re.IGNORECASE)
+_EMBEDDED_TITLE = re.compile(r"(?<=[.;,])\s+(" + OFFICE.pattern + r"(?:\s+\S+){0,5})$",
+                             re.IGNORECASE)
 _APPENDIX = re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục)\b(?!\s+(?:này|kèm))")
 
 
@@ -46,7 +50,9 @@ def is_signer(line: str) -> bool:
 
 
 def _is_role(line: str) -> bool:
-    return (is_upper(line) or bool(_ROLE_PHRASE.match(line))) and not line.startswith(("-", "–", "+"))
+    if line.startswith(("-", "–", "+")):
+        return False
+    return is_upper(line) or bool(_ROLE_PHRASE.match(line))
 
 
 def _trailing_name(line: str) -> tuple[str, str] | None:

@@ -25,7 +25,7 @@ def summary(lines: list[str], kind: str, same_line: str) -> str | None:
         after = next((ln for ln in lines[n + 1:n + 3] if ln), "")
         if not parts and kind not in NAMED_KINDS and is_upper(line) and line.startswith("CỦA ") \
                 and after.lower().startswith(("về ", "v/v")):
-            # "CHỈ THỊ / CỦA BỘ CHÍNH TRỊ / về …": the middle line names the issuer, not the subject.
+            # "CHỈ THỊ / CỦA BỘ CHÍNH TRỊ / về …": the middle line names the issuer.
             continue
         # "Thực hiện …" opens the body; "thực hiện …" under the kind is the subject of the title.
         if SEPARATOR.match(line) or (BODY_START.match(line) and not line[:1].islower()):
@@ -70,7 +70,8 @@ def _new_phrase(line: str) -> bool:
 
 def _continues(line: str) -> bool:
     """A summary line going on from the one above: lower case, or a lower-case quotation."""
-    return line[:1].islower() or line[:1].isdigit() or (line[:1] in "\"“'‘«" and line[1:2].islower())
+    first = line[:1]
+    return first.islower() or first.isdigit() or (first in "\"“'‘«" and line[1:2].islower())
 
 
 def _case_lost(text: str) -> bool:
@@ -99,7 +100,7 @@ def issuer_clause(same_line: str) -> str | None:
 
 
 def law_name(text: str, title: str | None) -> str | None:
-    """Prefer the law's own spelling from "Quốc hội ban hành Luật ..." when it names the same law."""
+    """The law's own spelling from "Quốc hội ban hành Luật ..." when it names the same law."""
     if not title:
         return title
     m = re.search(r"ban\s+hành\s+((?:Bộ\s+luật|Luật)\s+[^.;,\n]+)", text[:6000])
