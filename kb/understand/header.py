@@ -43,7 +43,7 @@ _MOTTO_HEAD = re.compile(
     re.IGNORECASE,
 )
 _MOTTO_TAIL = re.compile(r"^(?:CHỦ\s+NGHĨA\s+)?VIỆT\s+NAM\s*$", re.IGNORECASE)
-_HEADER_LINES = 15
+_HEADER_LINES = 30
 _INLINE_NUMBER = re.compile(r"(?<=\S)\s+Số\s*:?\s*(?=\d)")
 _RULE = re.compile(r"\s*[-–*_=]{3,}.*$")
 _SUBJECT = re.compile(r"^(?:V/v|Về\s+việc)\b", re.IGNORECASE)
@@ -184,7 +184,7 @@ def read_header(head: list[str]) -> dict:
         left, motto, pending = motto_split(line, pending) if len(line) < 120 and i < _HEADER_LINES \
             else (line, False, False)
         out["motto"] = out["motto"] or motto
-        m_num = NUMBER_LINE.match(line) if i < 20 else None
+        m_num = NUMBER_LINE.match(line) if i < _HEADER_LINES else None
         if m_num and out["number"] is None and len(line) < 160:
             out["zone"].append(line)
             inline_subject = re.search(r"\s(V/v\s.*)$", line)
