@@ -64,8 +64,9 @@ CASES = [
      "Bộ Xây dựng", "2026-06-29", "Ban hành các giải pháp kỹ thuật", "Phạm Minh Hà"),
     ("party-docs/docs/b5766b5f7caa1268.md", "Điều lệ", None,
      "Đại hội đại biểu toàn quốc lần thứ XI", "2011-01-19", "Điều lệ Đảng Cộng sản Việt Nam", None),
+    # Under the Central Committee's header, signed "T/M BAN BÍ THƯ": the Secretariat issues it.
     ("party-docs/docs/056a116c77fe4047.md", "Quy định", "383-QĐ/TW",
-     "Ban Chấp hành Trung ương", "2025-11-19", "về phông lưu trữ Đảng Cộng sản Việt Nam",
+     "Ban Bí thư", "2025-11-19", "về phông lưu trữ Đảng Cộng sản Việt Nam",
      "Trần Cẩm Tú"),
     ("party-docs/docs/6e4d7759e03163f7.md", "Kết luận", "07-KL/VPTW",
      "Văn phòng", "2025-12-01", "của đồng chí Chánh Văn phòng Trung ương Đảng", "Lê Khánh Toàn"),
@@ -73,10 +74,13 @@ CASES = [
      "Quốc hội", "2020-11-13", "Luật Cư trú", "Nguyễn Thị Kim Ngân"),
     ("laws/texts/Bo-luat-dan-su-2015-296215.txt", "Bộ luật", "91/2015/QH13",
      "Quốc hội", "2015-11-24", "Bộ luật Dân sự", "Nguyễn Sinh Hùng"),
+    # A law is dated by its adoption ("… thông qua ngày 29 tháng 11 năm 2006"), not by the
+    # copy's wrong header date (29/6).
     ("laws/texts/Luat-Binh-dang-gioi-2006-73-2006-QH11-15866.txt", "Luật", "73/2006/QH11",
-     "Quốc hội", "2006-06-29", "Luật Bình đẳng giới", "Nguyễn Phú Trọng"),
+     "Quốc hội", "2006-11-29", "Luật Bình đẳng giới", "Nguyễn Phú Trọng"),
+    # The name printed with "(Đã ký)" and no role line is the signer.
     ("laws/texts/Luat-Bao-ve-suc-khoe-nhan-dan-1989-21-LCT-HDNN8-37690.txt", "Luật",
-     "21-LCT/HĐNN8", "Quốc hội", "1989-06-30", "Luật Bảo vệ sức khoẻ nhân dân", None),
+     "21-LCT/HĐNN8", "Quốc hội", "1989-06-30", "Luật Bảo vệ sức khoẻ nhân dân", "Võ Chí Công"),
     ("laws/texts/Luat-Bau-cu-dai-bieu-Quoc-hoi-va-dai-bieu-Hoi-dong-nhan-dan-2015-282376.txt",
      "Luật", "85/2015/QH13", "Quốc hội", "2015-06-25",
      "Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân", "Nguyễn Sinh Hùng"),
@@ -183,8 +187,9 @@ def test_number_normalisation_removes_spaces():
 
 
 @pytest.mark.parametrize("rel, issuer, parent", [
-    # the Party's name printed beside the body on the same line is the motto, not the body's name
-    ("dang/chi-thi-05-ct-tw-2016.txt", "Ban Chấp hành Trung ương", None),
+    # the Party's name printed beside the body on the same line is the motto, not the body's
+    # name; under the Central Committee's header "CHỈ THỊ CỦA BỘ CHÍNH TRỊ" is the Politburo's
+    ("dang/chi-thi-05-ct-tw-2016.txt", "Bộ Chính trị", None),
     ("dang/nghi-quyet-tinh-uy-lao-cai-chuyen-doi-so-2021.txt", "Ban Thường vụ Tỉnh ủy Lào Cai",
      "Đảng bộ tỉnh Lào Cai"),
     ("bao-cao/bao-cao-thanh-uy-hai-phong-so-ket-5-nam-chi-thi-05-2021.txt", "Thành ủy Hải Phòng",

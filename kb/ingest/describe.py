@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from kb.analysis.fold import fold
+from kb.ingest.legacy import fix_legacy
 from kb.understand.metadata import extract_metadata, title_case
 from kb.understand.press import parse_press
 
@@ -54,8 +55,17 @@ def _first_line(text: str) -> str:
     return next((ln for ln in text.splitlines() if len(ln.strip()) > 3), text[:80])
 
 
+def _declared(title: str | None) -> str | None:
+    """A declared title as readers see it: a PDF's title set in a legacy font ("QuyÕt ®Þnh")
+    decoded; a bare web address (a site stamped into the metadata) is no title."""
+    if not title or re.fullmatch(r"\s*(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?\S*\s*", title):
+        return None
+    return fix_legacy(title)[0]
+
+
 def describe(text: str, declared_title: str | None = None) -> Description:
     """Read kind, number, date, title and metadata from a document's clean text."""
+    declared_title = _declared(declared_title)
     press = parse_press(text)
     if press:
         captions = press.get("captions") or []

@@ -49,6 +49,8 @@ PHRASES = [
     "Quốc hội", "Chính phủ", "Thủ tướng", "Chủ tịch", "Bí thư", "Trung ương", "Văn phòng",
     "Công Thương", "Chánh án", "Viện trưởng", "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Thành uỷ",
     "Bộ trưởng", "Thứ trưởng", "Cục trưởng", "Vụ trưởng", "Giám đốc", "Trưởng ban",
+    "Ngân hàng Nhà nước Việt Nam", "Ngân hàng Nhà nước", "Thống đốc", "Kiểm toán Nhà nước",
+    "Viện kiểm sát nhân dân tối cao", "Tòa án nhân dân tối cao", "Toà án nhân dân tối cao",
 ]
 
 # In a summary only proper names keep capitals ("văn phòng tỉnh ủy" there is generic).
@@ -59,3 +61,41 @@ TITLE_PHRASES = [
     "Bộ Chính trị", "Ban Bí thư", "Tổng Bí thư", "Hồ Chí Minh", "Việt Nam", "Quốc hội",
     "Chính phủ", "Thủ tướng", "Công an nhân dân", "Quân đội nhân dân", "Bác Hồ",
 ]
+
+# Words a body's name starts with in a header or a signature ("BỘ CÔNG AN", "Ngân hàng ...").
+ORG_WORDS = [
+    "Ban", "Bộ", "Ủy ban", "Uỷ ban", "UBND", "Đảng bộ", "Đảng ủy", "Đảng uỷ", "Đảng đoàn",
+    "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Thành uỷ", "Huyện ủy", "Huyện uỷ", "Quận ủy", "Quận uỷ",
+    "Thị ủy", "Thị uỷ", "Quân ủy", "Văn phòng", "Chính phủ", "Quốc hội", "Thủ tướng", "Sở", "Cục",
+    "Tổng cục", "Hội đồng", "Tòa án", "Toà án", "Viện", "Chi bộ", "Đại hội", "Chủ tịch", "Đoàn",
+    "Mặt trận", "Học viện", "Trường", "Công an", "Chi cục", "Phòng", "Ngân hàng", "Kiểm toán",
+    "Thanh tra", "Tổng Liên đoàn", "Liên đoàn", "Hội", "Trung tâm", "Tập đoàn", "Tổng công ty",
+    "Đài", "Bộ Tư lệnh", "Liên bộ", "Liên tịch",
+]
+
+# Titles a signer holds, without "Phó" (a deputy's title is "Phó" and one of these).
+OFFICES = [
+    "Tổng Bí thư", "Bí thư", "Chủ tịch", "Thủ tướng", "Bộ trưởng", "Thứ trưởng", "Thống đốc",
+    "Trưởng ban", "Chánh Văn phòng", "Giám đốc", "Tổng Giám đốc", "Cục trưởng",
+    "Tổng cục trưởng", "Chi cục trưởng", "Vụ trưởng", "Viện trưởng", "Chánh án", "Chủ nhiệm",
+    "Tổng Kiểm toán", "Tổng Thư ký", "Tổng Thanh tra", "Chánh Thanh tra", "Trưởng phòng",
+    "Hiệu trưởng", "Thủ trưởng", "Tư lệnh", "Chính ủy", "Trưởng đoàn", "Chủ nhiệm Ủy ban",
+]
+
+# Military ranks and academic titles printed before a signer's name ("Thượng tướng Tô Lâm").
+RANKS = [
+    "Đại tướng", "Thượng tướng", "Trung tướng", "Thiếu tướng", "Đại tá", "Thượng tá", "Trung tá",
+    "Thiếu tá", "Đô đốc", "Phó Đô đốc", "Chuẩn Đô đốc", "GS.TSKH.", "GS.TS.", "PGS.TS.", "GS.",
+    "PGS.", "TS.", "ThS.", "GS.TSKH", "GS.TS", "PGS.TS",
+]
+
+# Vietnamese family names: a signer's name begins with one of them.
+# Given names that are family names too ("Văn", "Quang") are left out: a line cut inside a name
+# ("… Trần / Văn Tá") must not pass for a whole one.
+SURNAMES = frozenset("""
+Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Trương Đào Lương
+Mai Tô Đoàn Lâm Giàng Hà Thái Cao Chu Lưu Nông Triệu Kiều Tạ Quách Vương Từ Lại Thân La Trịnh
+Khổng Âu Phùng Tống Mạc Lò Hầu Sùng Thào Vàng Châu Diệp Đàm Hứa Hàn Lã Lục Lường Mã Phí Sầm
+Tăng Thạch Tôn Vi Ksor Bế Cầm Chế Đậu Đồng Giáp Khúc Khương Lỗ Mẫn Nghiêm Nhữ Tiêu Tưởng Cù Doãn
+Khuất Lữ Nhâm
+""".split())

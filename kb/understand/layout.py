@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from kb.understand.kinds import PHRASES, TITLE_PHRASES
+from kb.analysis.fold import fold
+from kb.understand.kinds import OFFICES, ORG_WORDS, PHRASES, TITLE_PHRASES
 
 SEPARATOR = re.compile(r"^[\s\-–_*=|.~]*$")
 # Where the body of the document starts: the grounds ("Căn cứ"), the salutation, the articles.
@@ -18,6 +19,13 @@ BODY_START = re.compile(
     r"|Chương\s+[IVXLC\d]|Phần\s+thứ|Điều\s+\d|Mục\s+\d|Trong\s+(?:thời\s+gian|những\s+năm)|\()",
     re.IGNORECASE,
 )
+_ORG_WORDS = "|".join(sorted(map(re.escape, ORG_WORDS), key=len, reverse=True))
+# A body's name in capitals at the start of a header line ("BỘ CÔNG AN").
+ORG_START = re.compile(r"^(" + _ORG_WORDS.upper() + r")\b")
+# A body's name in any case: legacy fonts lose the capitals of a header ("Bộ tài chính").
+ORG_ANY = re.compile(r"^(?:" + _ORG_WORDS + r")(?!\w)", re.IGNORECASE)
+OFFICE = re.compile(r"(?:Phó\s+)?(?:" + "|".join(sorted(map(re.escape, OFFICES), key=len, reverse=True))
+                    + r")(?!\w)", re.IGNORECASE)
 _PERSON = re.compile(r"^(?:[^\W\d_][^\W\d_]*\s+){1,5}[^\W\d_]+$")
 
 _PHRASE_RE = re.compile(
@@ -37,7 +45,18 @@ _PLACE_AFTER = re.compile(r"\b(tỉnh ủy|thành ủy|quận ủy|huyện ủy|
                           r"thị xã|xã|phường)\s+(.+)$")
 # A ministry, department or Party board is named by the word after it ("Bộ Xây dựng").
 _BODY_HEAD = re.compile(r"(?<!\w)(Bộ|Sở|Cục|Tổng cục|Ban|Vụ|Học viện|Báo)\s+(\w)")
+# After a head's title the body is a name: "Bộ trưởng bộ tài chính" is "Bộ trưởng Bộ Tài chính".
+_BODY_AFTER_TITLE = re.compile(r"(?<=trưởng )(bộ|tổng cục|cục|vụ|sở) (\w)")
 _ROMAN = {1: "I", 4: "IV", 5: "V", 9: "IX", 10: "X", 40: "XL", 50: "L"}
+# Long names of bodies, matched without diacritics to undo OCR's wrong marks ("tói cao").
+_REPAIRABLE: dict[str, str] = {}
+for _p in PHRASES:
+    if len(_p.split()) >= 4:
+        _REPAIRABLE.setdefault(fold(_p), _p)
+_KNOWN = {p.lower() for p in PHRASES}
+_REPAIR_RE = re.compile(
+    r"(?<!\w)(" + "|".join(sorted(map(re.escape, _REPAIRABLE), key=len, reverse=True)) + r")(?!\w)"
+)
 
 
 def strip_markup(text: str) -> list[str]:
@@ -46,6 +65,8 @@ def strip_markup(text: str) -> list[str]:
     Crawled pages wrap a bold header over two lines ("**BAN CHẤP HÀNH\\nTRUNG ƯƠNG**"); such a
     span becomes one line so a header unit is not read as two bodies.
     """
+    # Two bold spans glued ("**LUẬT****CÁN BỘ, CÔNG CHỨC**") are two lines of a header table.
+    text = re.sub(r"(?<=[^\s*])\*{4}(?=[^\s*])", "**\n**", text)
     text = re.sub(
         r"\*\*((?:(?!\*\*)[^\n]|\n(?!\s*\n)){1,300}?)\*\*",
         lambda m: m.group(1).replace("\n", " "),
@@ -85,7 +106,7 @@ def roman(value: str) -> str:
 
 
 def canon_phrases(text: str, pattern: re.Pattern = _PHRASE_RE) -> str:
-    """``text`` with the fixed spelling of bodies and titles ("ủy ban nhân dân" → "Ủy ban nhân dân")."""
+    """``text`` with the fixed spelling of bodies and titles ("ủy ban nhân dân" → "Ủy ban …")."""
     text = pattern.sub(lambda m: _PHRASE_CANON.get(m.group(1).lower(), m.group(1)), text)
     text = _PARTY.sub("Đảng", text)
     return _ROMAN_AFTER.sub(lambda m: f"{m.group(1)} {m.group(2).upper()}", text)
@@ -101,8 +122,23 @@ def display_case(upper: str) -> str:
         name = " ".join(w[:1].upper() + w[1:] for w in place.group(2).split())
         text = text[: place.start(2)] + name
     text = text[:1].upper() + text[1:]
+    text = _BODY_AFTER_TITLE.sub(lambda m: f"{m.group(1).capitalize()} {m.group(2).upper()}", text)
     text = _BODY_HEAD.sub(lambda m: f"{m.group(1)} {m.group(2).upper()}", text)
-    return canon_phrases(text)
+    return canon_phrases(repair_marks(text))
+
+
+def repair_marks(text: str) -> str:
+    """``text`` with the long names of bodies respelt where only their marks differ (OCR)."""
+    folded = "".join(fold(c) or c for c in text)
+    if len(folded) != len(text):
+        return text
+    out, last = [], 0
+    for m in _REPAIR_RE.finditer(folded):
+        if text[m.start(): m.end()].lower() in _KNOWN:
+            continue
+        out += [text[last: m.start()], _REPAIRABLE[m.group(1)]]
+        last = m.end()
+    return "".join(out + [text[last:]]) if out else text
 
 
 def title_case(upper: str, capitalise: bool = True) -> str:
@@ -111,3 +147,9 @@ def title_case(upper: str, capitalise: bool = True) -> str:
     if capitalise:
         text = text[:1].upper() + text[1:]
     return canon_phrases(text, _TITLE_PHRASE_RE)
+
+
+def is_org_line(line: str) -> bool:
+    """A body's name in any case ("Bộ tài chính"): short, no digits, not a sentence."""
+    short = len(line.split()) <= 10 and not re.search(r"\d|[.;:]\s*$", line)
+    return short and bool(ORG_ANY.match(line))

@@ -13,13 +13,14 @@ from __future__ import annotations
 import re
 
 from kb.analysis.normalize import clean_text
-from kb.understand.dates import ADOPTED, DATE_WORDS, iso_date, place_date
-from kb.understand.header import (KIND_LINE, MOTTO, NUMBER_LINE, TERM, TRAILING_PARTY, issuers,
-                                  number)
+from kb.understand.dates import ADOPTED, adoption, place_date, signed_at
+from kb.understand.header import TERM, ZONE_END, issuers, number, read_header
+from kb.understand.kindline import authority, enacting_body, gazette, kind_line
 from kb.understand.kinds import KINDS
 from kb.understand.layout import SEPARATOR, display_case, is_upper, roman, strip_markup, title_case
+from kb.understand.references import annexed, attached_to, lead
 from kb.understand.signature import recipients, signer
-from kb.understand.title import law_name, summary
+from kb.understand.title import NAMED_KINDS, issuer_clause, law_name, subject, summary
 
 __all__ = ["KEYS", "display_case", "extract_metadata", "strip_markup", "title_case"]
 
@@ -27,6 +28,14 @@ KEYS = (
     "kind", "number", "issuer", "issuer_parent", "term", "place", "date", "title",
     "signer", "signer_role", "recipients",
 )
+# Kinds dated by the vote that adopts them ("… thông qua ngày …"), whatever a header copy says.
+_ADOPTED_KINDS = {"Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp"}
+# A kind line heads an official text without the header when the body's grounds follow it.
+_GROUNDS = re.compile(
+    r"^(?:[-–+•]\s*)?(?:Căn\s+cứ|Xét|Theo\s+đề\s+nghị|Để|Thực\s+hiện|Nhằm)\s|^GIỮA$", re.IGNORECASE
+)
+_CENTRAL = {"Ban Chấp hành Trung ương", "Ban Chấp hành Trung ương Đảng"}
+_ORGANS = {"bộ chính trị": "Bộ Chính trị", "ban bí thư": "Ban Bí thư"}
 
 
 def extract_metadata(text: str) -> dict:
@@ -37,64 +46,137 @@ def extract_metadata(text: str) -> dict:
     """
     meta: dict = dict.fromkeys(KEYS)
     lines = strip_markup(clean_text(_excerpt(text)))
-    content = [ln for ln in lines if ln and not SEPARATOR.match(ln)]
-    head = content[:40]
-
-    issuer_lines: list[str] = []
-    seen_motto = number_seen = False
-    kind_at = None
-    for i, line in enumerate(head):
-        motto = (MOTTO.search(line) or TRAILING_PARTY.search(line)) if len(line) < 120 else None
-        before = line[: motto.start()].strip(" -*") if motto else line
-        m_num = NUMBER_LINE.match(line)
-        if m_num and meta["number"] is None and len(line) < 80:
-            following = head[i + 1] if i + 1 < len(head) else ""
-            meta["number"] = number(m_num.group(1), following)
-            # A blank draft number ("Số:    /KH-UBND") still marks the official layout.
-            number_seen = meta["number"] is not None or "/" in line
-        m_kind = KIND_LINE.match(line)
-        if m_kind and is_upper(m_kind.group(1)) and (is_upper(line) or m_kind.group(2)[:1] in " :"):
-            kind_at = i
-            break
-        if motto:
-            seen_motto = True
-            before = re.sub(r"\s*[-–*_=]{3,}.*$", "", before)
-            # The left column goes on beside the motto's lines ("ỦY BAN NHÂN DÂN / THÀNH PHỐ
-            # HẢI PHÒNG" beside "CỘNG HÒA … / Độc lập - Tự do - Hạnh phúc").
-            if before and not number_seen and is_upper(before) and not DATE_WORDS.search(before):
-                issuer_lines.append(before)
-            continue
-        if not number_seen and is_upper(line) and not DATE_WORDS.search(line) \
-                and (not seen_motto or len(issuer_lines) < 3):
-            # "QUỐC HỘI -------": the rule printed under the body name is not part of it.
-            issuer_lines.append(re.sub(r"\s*[-–*_=]{3,}.*$", "", line))
-
-    official = seen_motto or number_seen
-    if kind_at is not None and official:
-        m_kind = KIND_LINE.match(head[kind_at])
-        meta["kind"] = KINDS[m_kind.group(1)]
-        same_line = m_kind.group(2).strip(" :")
-        meta["title"] = summary(head[kind_at + 1:], meta["kind"], same_line)
-        if meta["kind"] in {"Luật", "Bộ luật"}:
-            meta["title"] = law_name(text, meta["title"])
-    if official:
-        issuer, parent, term = issuers(issuer_lines[:6])
-        meta["issuer"], meta["issuer_parent"], meta["term"] = \
-            _as_written(issuer, text), _as_written(parent, text), term
-        header_text = "\n".join(head[: (kind_at or 12) + 1])
-        meta["place"], meta["date"] = place_date(header_text)
-        adopted = ADOPTED.search(text[-3000:])
-        if meta["date"] is None and adopted and meta["kind"] in {"Luật", "Bộ luật", "Pháp lệnh"}:
-            meta["date"] = iso_date(*adopted.groups())
-        if meta["term"] is None:
-            m_term = TERM.search(header_text + " " + (meta["title"] or "")) or (
-                TERM.search(adopted.group(0)) if adopted else None
-            )
-            if m_term:
-                meta["term"] = roman(m_term.group(1))
-        meta["signer"], meta["signer_role"] = signer(lines)
-        meta["recipients"] = recipients(lines)
+    head = [ln for ln in lines if ln and not SEPARATOR.match(ln)][:40]
+    header = read_header(head)
+    kind_at = header["kind_at"]
+    meta["number"] = header["number"]
+    found: dict = {}
+    if kind_at is not None:
+        found = _kind_block(head, kind_at, text)
+    official = header["motto"] or header["number_seen"] or (
+        kind_at is not None and kind_at <= 2 and (found.get("gazette") or found.get("grounds")))
+    if kind_at is not None and not is_upper(head[kind_at]) and not (
+            header["issuer_lines"] or header["number_seen"] or found.get("gazette")
+            or found.get("grounds")):
+        # A kind line out of capitals under the motto alone is a blank form ("thông báo / thay
+        # đổi vốn điều lệ …" for a company to fill in), not a document issued by a body.
+        official = False
+    if not official:
+        return meta
+    if kind_at is not None:
+        meta["kind"], meta["title"] = found["kind"], found["title"]
+    elif header["subject"] is not None:
+        meta["kind"] = "Công văn"  # a letter headed "V/v …" under its number prints no kind
+        block = head[header["subject"]: header["end"]]
+        if header.get("subject_text"):
+            block = [header["subject_text"]] + block[1:]
+        meta["title"] = subject(block)
+    gazette_facts = found.get("gazette") or {}
+    meta["number"] = meta["number"] or number(gazette_facts.get("number") or "", "")
+    issuer, parent, term = issuers(header["issuer_lines"][:6])
+    issuer = issuer or found.get("authority") or gazette_facts.get("issuer") or found.get("clause")
+    header_text = "\n".join(header["zone"])
+    meta["place"], meta["date"] = place_date(header_text)
+    meta["date"] = meta["date"] or gazette_facts.get("date")
+    adopted = adoption(text)
+    if adopted:
+        body, date = adopted
+        issuer = issuer or body
+        if meta["kind"] in _ADOPTED_KINDS or meta["date"] is None:
+            meta["date"] = date
+    if kind_at is not None:
+        # A regulation issued with a decision has no number of its own and bears its date.
+        decision = attached_to(head[kind_at + 1: kind_at + 10], meta["kind"])
+        if decision:
+            meta["date"] = meta["date"] or decision["date"]
+            if meta["number"] == decision["number"]:
+                meta["number"] = None
+    if meta["kind"]:
+        meta["issuer"] = issuer
+        _self_references(meta, text, lines)
+        issuer = meta["issuer"]
+    if meta["place"] is None:
+        meta["place"] = signed_at(text)
+    meta["signer"], meta["signer_role"] = signer(lines)
+    if meta["signer"] is None and meta.get("lead_signer"):
+        meta["signer"] = meta["lead_signer"]
+    meta.pop("lead_signer", None)
+    if issuer in _CENTRAL:
+        issuer = _organ(found.get("same_line", ""), head[kind_at + 1] if kind_at is not None
+                        and kind_at + 1 < len(head) else "", meta["signer_role"]) or issuer
+    meta["issuer"], meta["issuer_parent"] = _as_written(issuer, text), _as_written(parent, text)
+    meta["term"] = term
+    if meta["term"] is None:
+        m_adopted = ADOPTED.search(text[-3000:])
+        m_term = TERM.search(header_text + " " + (meta["title"] or "")) or (
+            TERM.search(m_adopted.group(0)) if m_adopted else None
+        )
+        if m_term:
+            meta["term"] = roman(m_term.group(1))
+    meta["recipients"] = recipients(lines)
     return meta
+
+
+def _kind_block(head: list[str], kind_at: int, text: str) -> dict:
+    """Kind, summary and what else the kind line and the lines under it say."""
+    key, same_line = kind_line(head[kind_at])
+    kind = KINDS[key]
+    end = next((i for i in range(kind_at + 1, len(head)) if ZONE_END.match(head[i])
+                and not head[i][:1].islower()), None)
+    grounds = any(_GROUNDS.match(ln) for ln in head[kind_at + 1: kind_at + 13])
+    end = end if end is not None else min(len(head), kind_at + 12)
+    auth = authority(head, kind_at, end)
+    block = head[kind_at + 1: auth if auth is not None else end]
+    rest = same_line.strip(" :")
+    found = {"kind": kind, "grounds": grounds, "same_line": rest,
+             "authority": enacting_body(head[auth]) if auth is not None else None,
+             "clause": _body_name(issuer_clause(rest))}
+    gazette_text = " ".join(([rest] if rest else []) + block[:8])
+    if kind not in NAMED_KINDS and re.match(r"(?:của|liên\s+tịch|số)\b", gazette_text, re.IGNORECASE):
+        facts = gazette(gazette_text)
+        if facts:
+            found["gazette"] = facts
+            if facts["joint"]:
+                kind = KINDS.get(f"{key} LIÊN TỊCH", kind)
+            found["kind"], found["title"] = kind, facts["title"]
+            return found
+    if not rest and block and re.match(r"liên\s+tịch\b", block[0], re.IGNORECASE):
+        found["kind"] = KINDS.get(f"{key} LIÊN TỊCH", kind)
+        block = block[1:]
+    title = summary(block, kind, rest)
+    if kind in {"Luật", "Bộ luật"}:
+        title = law_name(text, title)
+    found["title"] = title
+    return found
+
+
+def _body_name(name: str | None) -> str | None:
+    return display_case(name) if name and (is_upper(name) or name.islower()) else name
+
+
+def _organ(same_line: str, next_line: str, role: str | None) -> str | None:
+    """Bộ Chính trị or Ban Bí thư where the Central Committee's header heads their document:
+    named under the kind ("CHỈ THỊ CỦA BỘ CHÍNH TRỊ") or in the signer's capacity ("T/M BAN BÍ
+    THƯ")."""
+    for text in (same_line, next_line):
+        m = re.match(r"^của\s+(bộ\s+chính\s+trị|ban\s+bí\s+thư)\b", text.strip(), re.IGNORECASE)
+        if m:
+            return _ORGANS[" ".join(m.group(1).lower().split())]
+    m = re.match(r"^T/?M\.?\s+(Bộ Chính trị|Ban Bí thư)\b", role or "", re.IGNORECASE)
+    return _ORGANS[m.group(1).lower()] if m else None
+
+
+def _self_references(meta: dict, text: str, lines: list[str]) -> None:
+    """Fill number, date and signer from where the document names itself: an appendix's "(Kèm
+    theo Hướng dẫn số …, ngày … của …)", a republished copy's lead ("… đã ký ban hành Nghị
+    quyết số …")."""
+    for facts in (annexed(text, meta["kind"]), lead(lines[:6], meta["kind"])):
+        if not facts:
+            continue
+        for key in ("number", "date", "issuer", "signer"):
+            target = "lead_signer" if key == "signer" else key
+            if meta.get(target) is None and facts.get(key):
+                meta[target] = facts[key]
 
 
 def _as_written(name: str | None, text: str) -> str | None:
@@ -112,12 +194,17 @@ def _as_written(name: str | None, text: str) -> str | None:
 
 
 def _excerpt(text: str) -> str:
-    """Header, recipients/signer and ending of a long text: the only places metadata lives."""
+    """Header, recipients/signer, the end of the main text before its appendices, and the
+    ending of a long text: the only places metadata lives."""
     if len(text) <= 20000:
         return text
     parts = [text[:8000]]
     recipients_at = re.search(r"N[ơo]i\s+nhận", text, re.IGNORECASE)
     if recipients_at and 8000 < recipients_at.start() < len(text) - 5000:
         parts.append(text[recipients_at.start() - 3000: recipients_at.start() + 6000])
+    appendix = re.compile(r"^[ \t*#]*(?:PHỤ\s+LỤC|Phụ\s+lục)\b", re.MULTILINE).search(text, 8000)
+    if appendix and appendix.start() < len(text) - 5000 and (
+            not recipients_at or abs(appendix.start() - recipients_at.start()) > 6000):
+        parts.append(text[appendix.start() - 3000: appendix.start() + 200])
     parts.append(text[-5000:])
     return "\n".join(parts)

@@ -1,68 +1,216 @@
-"""The signature block of an official document (signer and role lines) and its recipients."""
+"""The signature block of an official document (signer and role lines) and its recipients.
+
+The block is the capacity ("TM. CHÍNH PHỦ", "KT. BỘ TRƯỞNG"), the signer's title ("THỨ
+TRƯỞNG"), maybe "(Đã ký)", then the name. Real copies depart from that: the block shares a
+table cell with the recipients and comes out on one line, two columns are interleaved line by
+line, a legacy font loses the capitals, a rank stands before the name ("Thượng tướng Tô Lâm"),
+or a law ends with the name and "(Đã ký)" alone.
+"""
 
 from __future__ import annotations
 
 import re
 
-from kb.understand.layout import SEPARATOR, canon_phrases, display_case, is_person, is_upper
+from kb.understand.kinds import RANKS, SURNAMES
+from kb.understand.layout import OFFICE, SEPARATOR, display_case, is_person, is_upper
 
-_SIGN_PREFIX = re.compile(r"^(T/M|T/L|K/T|TM|KT|TL|TUQ|Q|Q/|TUQ/)\s*[./]?\s+(.+)$", re.IGNORECASE)
-RECIPIENTS = re.compile(r"^N[ơo]i\s+nhận\s*:?\s*(.*)$", re.IGNORECASE)
+_PREFIX = r"(?:T/M|T/L|K/T|TM|KT|TL|TUQ|Q)"
+_SIGN_PREFIX = re.compile(r"^(T/M|T/L|K/T|TUQ|TM|KT|TL|Q)(?:\s*[./]\s*|\s+)(\S.*)$", re.IGNORECASE)
+RECIPIENTS = re.compile(r"^N[ơo]i\s+(?:nhận|gửi)\s*:?\s*(.*)$", re.IGNORECASE)
+_SIGNED = re.compile(
+    r"^[(\[]?\s*(?:đã\s+ký|ký\s+tên|đã\s+kí)(?:\s+và\s+đóng\s+dấu)?\s*[)\]]?\s*[.:]?$", re.IGNORECASE
+)
+_RANK = re.compile(
+    r"^(?:" + "|".join(sorted(map(re.escape, RANKS), key=len, reverse=True)) + r")\s*", re.IGNORECASE
+)
+# Inside a capitalised line, where a second role begins: a capacity, or a deputy's title.
+_ROLE_BREAK = re.compile(r"(?<=\S)\s+(?=(?:T/M|K/T|T/L|TM\.|KT\.|TL\.|TUQ\.|PHÓ\s|THỨ\s+TRƯỞNG\b))")
+# A capacity or title line in any case ("kt. Thống đốc", "phó Thống đốc", "KT/Bộ trưởng Bộ …").
+_ROLE_PHRASE = re.compile(
+    r"^(?:" + _PREFIX + r"(?:\s*[./]\s*|\s+)\S.*|" + OFFICE.pattern + r"(?:\s+\S+){0,8})$",
+    re.IGNORECASE,
+)
+# A capacity inside a line of the recipients' column ("- Lưu VP … KT/Bộ trưởng Bộ Tài chính").
+_EMBEDDED_ROLE = re.compile(r"(?<=\S)\s+(" + _PREFIX + r"\s*[./]\s*\S.*)$", re.IGNORECASE)
+# The head's title at the end of the recipients' last line ("- Lưu: VT. thủ tướng chính phủ").
+_EMBEDDED_TITLE = re.compile(r"(?<=[.;,])\s+(" + OFFICE.pattern + r"(?:\s+\S+){0,5})$",
+                             re.IGNORECASE)
+_APPENDIX = re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục)\b(?!\s+(?:này|kèm))")
+
+
+def strip_rank(line: str) -> str:
+    """A name without the rank or academic title printed before it ("Thượng tướng Tô Lâm")."""
+    return _RANK.sub("", line).strip() if _RANK.match(line) else line
+
+
+def is_signer(line: str) -> bool:
+    """A Vietnamese personal name: two to five capitalised words, a family name first."""
+    words = line.split()
+    return 2 <= len(words) <= 5 and words[0] in SURNAMES and is_person(line)
+
+
+def _is_role(line: str) -> bool:
+    if line.startswith(("-", "–", "+")):
+        return False
+    return is_upper(line) or bool(_ROLE_PHRASE.match(line))
+
+
+def _trailing_name(line: str) -> tuple[str, str] | None:
+    """("KT. CHỦ TỊCH PHÓ CHỦ TỊCH", "Nguyễn Thành Sinh") for a line ending with a name."""
+    words = line.split()
+    for n in range(min(5, len(words) - 1), 1, -1):
+        name, rest = " ".join(words[-n:]), " ".join(words[:-n])
+        if is_signer(name):
+            return rest, name
+    return None
+
+
+def _cells(lines: list[str]) -> list[str]:
+    """Lines with a signature block that shares one line split back into its lines."""
+    out = []
+    for n, line in enumerate(lines):
+        below = lines[n + 1] if n + 1 < len(lines) else ""
+        split = _trailing_name(line)
+        title = _EMBEDDED_TITLE.search(line) if _SIGNED.match(below) or is_signer(below) else None
+        if title and line.startswith(("-", "–", "+")):
+            out += [line[: title.start()], title.group(1)]
+        elif split and is_upper(split[0]):
+            out += _ROLE_BREAK.split(split[0]) + [split[1]]
+        elif is_upper(line) and _SIGN_PREFIX.match(line):
+            out += _ROLE_BREAK.split(line)
+        elif line.startswith(("-", "–", "+")) and _EMBEDDED_ROLE.search(line):
+            m = _EMBEDDED_ROLE.search(line)  # "- Lưu VP … KT/Bộ trưởng Bộ Tài chính"
+            out += [line[: m.start()], m.group(1)]
+        else:
+            out.append(line)
+    return out
+
+
+def _right_column(lines: list[str]) -> list[str]:
+    """The signature column of a block printed beside the recipients and read line by line
+    across both columns: capacities, titles and names cut out of the recipients' lines."""
+    out = []
+    for line in lines:
+        for piece in re.split(r";\s*|\s+-\s+", line):
+            piece = RECIPIENTS.sub(r"\1", piece.strip()).strip(" -–.,")
+            if not piece:
+                continue
+            if _SIGNED.match(piece) or (_ROLE_PHRASE.match(piece) and len(piece.split()) <= 10):
+                out.append(piece)
+                continue
+            m = _EMBEDDED_ROLE.search(piece)
+            if m:
+                out.append(m.group(1))
+                continue
+            title = re.search(r"(?<=\S)\s+(" + OFFICE.pattern + r")$", piece, re.IGNORECASE)
+            if title and piece[: title.start()].strip()[:1].isupper():
+                out.append(title.group(1))
+                continue
+            split = _trailing_name(piece)
+            if split:
+                out.append(split[1])
+            elif is_signer(piece):
+                out.append(piece)
+    return out
 
 
 def signer(lines: list[str]) -> tuple[str | None, str | None]:
-    """(signer, signer_role): role lines in capitals above a person's name.
+    """(signer, signer_role): the role lines above a person's name, joined by ", ".
 
-    The block sits beside the recipients ("Nơi nhận") of the main text; appendices and forms
-    may follow it, so that place is tried before the last lines of the file.
+    The block sits beside the recipients ("Nơi nhận") of the main text, or just before the
+    first appendix; forms may follow, so those places are tried before the last lines of the
+    file. A name with "(Đã ký)" and no role line gives a None role.
     """
-    first = next((i for i, ln in enumerate(lines) if RECIPIENTS.match(ln)), None)
+    content = [ln for ln in lines if ln and not SEPARATOR.match(ln)]
+    windows, beside = [], []
+    first = next((i for i, ln in enumerate(content) if RECIPIENTS.match(ln)), None)
     if first is not None:
-        window = [ln for ln in lines[max(0, first - 15): first + 45] if ln and not SEPARATOR.match(ln)]
-        found = _signer_in(window, range(len(window)))
+        start = max(0, first - 40)
+        ends = [i for i in range(start, first) if content[i].rstrip().endswith("./.")]
+        windows.append(content[(ends[-1] + 1 if ends else start): first + 45])
+        beside = [content[max(0, first - 3): first + 30]]
+    appendix = next((i for i, ln in enumerate(content) if i > 30 and _APPENDIX.match(ln)), None)
+    if appendix is not None:
+        windows.append(content[max(0, appendix - 25): appendix])
+    tail = content[-40:]
+    for window in windows:
+        found = _signer_in(_cells(window), forward=True)
         if found[0]:
             return found
-    tail = [ln for ln in lines[-40:] if ln and not SEPARATOR.match(ln)]
-    return _signer_in(tail, range(len(tail) - 1, max(len(tail) - 12, -1), -1))
+    found = _signer_in(_cells(tail), forward=False)
+    if found[0]:
+        return found
+    for window in beside:  # only the recipients' lines can hide a column beside them
+        found = _signer_in(_right_column(window), forward=True)
+        if found[0]:
+            return found
+    for window in windows + [tail]:
+        name = _signed_name(window)
+        if name:
+            return name, None
+    return None, None
 
 
-def _signer_in(tail: list[str], order: range) -> tuple[str | None, str | None]:
+def _signer_in(block: list[str], forward: bool) -> tuple[str | None, str | None]:
+    order = range(len(block)) if forward else range(len(block) - 1, max(len(block) - 12, -1), -1)
     for i in order:
-        name = tail[i]
-        if not is_person(name):
+        name = strip_rank(block[i])
+        if not is_signer(name):
             continue
         roles: list[str] = []
         j = i - 1
-        while j >= 0 and len(roles) < 4:
-            line = tail[j]
-            if re.match(r"^\(?\s*(đã ký|ký tên|đã kí)", line, re.IGNORECASE):
-                j -= 1
+        while j >= 0 and len(roles) < 5:
+            line = block[j]
+            if _SIGNED.match(line) or sum(c.isalpha() for c in line) <= 2:
+                j -= 1  # "(Đã ký)", or a stamp's letters read by OCR
                 continue
-            if not is_upper(line) or line.startswith("-"):
+            if not _is_role(line):
+                break
+            # Above a capacity ("KT. BỘ TRƯỞNG") only another capacity ("TM. CHÍNH PHỦ") belongs
+            # to the same block: a title line there ends the block of the signer beside it.
+            if roles and _SIGN_PREFIX.match(roles[0]) and not _SIGN_PREFIX.match(line):
                 break
             roles.insert(0, line)
             j -= 1
-        if not roles:
-            continue
-        pretty = []
-        for role in roles:
-            m = _SIGN_PREFIX.match(role)
-            if m:
-                prefix = m.group(1).upper()
-                prefix = prefix if "/" in prefix else prefix + "."
-                pretty.append(f"{prefix} {display_case(m.group(2))}")
-            else:
-                pretty.append(display_case(role))
-        # A role wrapped over two lines ("K/T CHÁNH" / "VĂN PHÒNG") has no prefix on the 2nd line
-        # and ends the first one mid-phrase; join such halves back.
-        joined: list[str] = []
-        for role, raw in zip(pretty, roles):
-            if joined and re.search(r"\b(Chánh|Phó)$", joined[-1]):
-                joined[-1] = canon_phrases(f"{joined[-1]} {role.lower()}")
-            else:
-                joined.append(role)
-        return name, ", ".join(joined)
+        if roles:
+            return name, _role_text(roles)
     return None, None
+
+
+def _role_text(roles: list[str]) -> str:
+    """"KT. Bộ trưởng Bộ Tài chính, Thứ trưởng" from the role lines as printed."""
+    groups: list[list[str]] = []
+    for role in roles:
+        if groups and not _SIGN_PREFIX.match(role) and (
+                not OFFICE.match(role) or re.search(r"\b(?:CHÁNH|PHÓ|chánh|phó)$", groups[-1][-1])):
+            # A body or a name cut over two lines ("KT. BỘ TRƯỞNG" / "BỘ CÔNG AN", "K/T CHÁNH" /
+            # "VĂN PHÒNG") continues the role above it.
+            groups[-1].append(role)
+        else:
+            groups.append([role])
+    out = []
+    for group in groups:
+        text = " ".join(group)
+        m = _SIGN_PREFIX.match(text)
+        if m:
+            prefix = m.group(1).upper()
+            prefix = prefix if "/" in prefix else prefix + "."
+            out.append(f"{prefix} {display_case(m.group(2))}")
+        else:
+            out.append(display_case(text))
+    return ", ".join(out)
+
+
+def _signed_name(block: list[str]) -> str | None:
+    """A name next to "(Đã ký)", printed without any role (old laws: "Lê Đức Anh / (Đã ký)")."""
+    for i, line in enumerate(block):
+        if not _SIGNED.match(line):
+            continue
+        for near in (block[i - 1] if i else "", block[i + 1] if i + 1 < len(block) else ""):
+            name = strip_rank(near)
+            if is_signer(name):
+                return name
+    return None
 
 
 def recipients(lines: list[str]) -> list[str] | None:

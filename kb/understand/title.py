@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-from kb.understand.header import MOTTO, ORG_START
-from kb.understand.layout import BODY_START, SEPARATOR, is_upper, title_case
+from kb.understand.header import MOTTO
+from kb.understand.layout import (BODY_START, OFFICE, ORG_ANY, ORG_START, SEPARATOR, is_upper,
+                                  title_case)
 
 # Kinds whose summary is a name ("LUẬT / CƯ TRÚ" is "Luật Cư trú"), not a "về ..." clause.
 NAMED_KINDS = {"Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp", "Điều lệ", "Sắc lệnh"}
@@ -15,7 +16,7 @@ def summary(lines: list[str], kind: str, same_line: str) -> str | None:
     """The summary in the lines under the kind line (``same_line``: what follows the kind on it)."""
     following = [ln for ln in lines[:3] if ln]
     if same_line.upper().startswith("CỦA ") and kind not in NAMED_KINDS and following \
-            and following[0].lower().startswith(("về ", "v/v")):
+            and _new_phrase(following[0]):
         same_line = ""  # "KẾT LUẬN CỦA BỘ CHÍNH TRỊ / về …": the issuer, then the subject
     parts = [same_line] if same_line else []
     for n, line in enumerate(lines[:6]):
@@ -24,19 +25,21 @@ def summary(lines: list[str], kind: str, same_line: str) -> str | None:
         after = next((ln for ln in lines[n + 1:n + 3] if ln), "")
         if not parts and kind not in NAMED_KINDS and is_upper(line) and line.startswith("CỦA ") \
                 and after.lower().startswith(("về ", "v/v")):
-            # "CHỈ THỊ / CỦA BỘ CHÍNH TRỊ / về …": the middle line names the issuer, not the subject.
+            # "CHỈ THỊ / CỦA BỘ CHÍNH TRỊ / về …": the middle line names the issuer.
             continue
         # "Thực hiện …" opens the body; "thực hiện …" under the kind is the subject of the title.
         if SEPARATOR.match(line) or (BODY_START.match(line) and not line[:1].islower()):
             break
         if parts and is_upper(" ".join(parts)) != is_upper(line):
             break
-        if parts and not is_upper(line) and not line[:1].islower():
+        if parts and not is_upper(line) and not _continues(line):
             break
         if is_upper(line) and parts and (ORG_START.match(line) or MOTTO.search(line)):
             break
         if line.endswith((".", ";", ":")) and len(line) > 120:
             break
+        if parts and line.lower() == parts[-1].lower():
+            continue  # a header table's cell copied twice by the crawl
         parts.append(line)
     if not parts:
         return None
@@ -44,10 +47,15 @@ def summary(lines: list[str], kind: str, same_line: str) -> str | None:
     if kind in NAMED_KINDS:
         # Old laws repeat number and date in the name line: "THUẾ ... SỐ 23-L/CTN NGÀY 10/07/1993".
         title = re.sub(r"^CỦA\s+QUỐC\s+HỘI.*?\bVỀ\s+", "", title)
-        title = re.sub(r"\s+SỐ\s+\S+.*$", "", title).strip()
+        # "SỐ 18-L/CTN NGÀY 06/07/1993 CỦA QUỐC HỘI VỀ DẦU KHÍ": the gazette's line before the name.
+        title = re.sub(r"^SỐ\s+\S+\s+NGÀY\s+\S+(?:\s+CỦA\s+QUỐC\s+HỘI)?(?:\s+VỀ)?\s+", "", title,
+                       flags=re.IGNORECASE)
+        title = re.sub(r"\s+SỐ\s+\d\S*.*$", "", title)  # not "TẦN SỐ VÔ TUYẾN ĐIỆN"
+        # "LÝ LỊCH TƯ PHÁP / CỦA QUỐC HỘI KHÓA XII, KỲ HỌP THỨ 5": the session, not the name.
+        title = re.sub(r"\s+CỦA\s+QUỐC\s+HỘI\b.*$", "", title, flags=re.IGNORECASE).strip()
         if not title:
             return None
-        name = title_case(title) if is_upper(title) else title
+        name = title_case(title) if is_upper(title) or _case_lost(title) else title
         return f"{kind} {name}" if not name.lower().startswith(kind.lower()) else name
     if is_upper(title):
         first = title.split()[0].lower()
@@ -55,8 +63,44 @@ def summary(lines: list[str], kind: str, same_line: str) -> str | None:
     return title
 
 
+def _new_phrase(line: str) -> bool:
+    """Whether the line under "… CỦA <body>" starts the subject rather than going on."""
+    return line.lower().startswith(("về ", "v/v")) or (not is_upper(line) and line[:1].isupper())
+
+
+def _continues(line: str) -> bool:
+    """A summary line going on from the one above: lower case, or a lower-case quotation."""
+    first = line[:1]
+    return first.islower() or first.isdigit() or (first in "\"“'‘«" and line[1:2].islower())
+
+
+def _case_lost(text: str) -> bool:
+    """Capitals and lower-case words mixed at random, as a legacy font leaves a name
+    ("THUẾ tiêu thụ đặc biệt")."""
+    words = [w for w in text.split() if w.isalpha() and len(w) > 1]
+    return any(w.isupper() for w in words) and any(w.islower() for w in words)
+
+
+def subject(lines: list[str]) -> str | None:
+    """A letter's subject ("V/v trao đổi về …"), wrapped lines joined."""
+    parts = [lines[0]] if lines else []
+    for line in lines[1:4]:
+        if not line[:1].islower() or SEPARATOR.match(line):
+            break
+        parts.append(line)
+    return " ".join(parts).strip(" :-") or None
+
+
+def issuer_clause(same_line: str) -> str | None:
+    """The body a kind line names after "của" ("quyết định của bộ trưởng bộ tài chính")."""
+    m = re.match(r"của\s+(.+)$", same_line.strip(), re.IGNORECASE)
+    if m and (ORG_ANY.match(m.group(1)) or OFFICE.match(m.group(1))):
+        return m.group(1).strip(" .,")
+    return None
+
+
 def law_name(text: str, title: str | None) -> str | None:
-    """Prefer the law's own spelling from "Quốc hội ban hành Luật ..." when it names the same law."""
+    """The law's own spelling from "Quốc hội ban hành Luật ..." when it names the same law."""
     if not title:
         return title
     m = re.search(r"ban\s+hành\s+((?:Bộ\s+luật|Luật)\s+[^.;,\n]+)", text[:6000])
