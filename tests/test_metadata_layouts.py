@@ -414,3 +414,78 @@ QUY ĐỊNH CHUNG
     assert (meta["kind"], meta["number"], meta["date"]) == ("Quy chế", None, "2024-03-15")
     assert meta["title"] == "Phối hợp quản lý nhà nước về khoáng sản trên địa bàn tỉnh"
     assert meta["issuer"] == "Ủy ban nhân dân tỉnh Lào Cai"
+
+
+# legacy-encodings/ocr/real-scans/2005-mpi-qd837.txt (fold 0): a scan's transcript, the summary
+# wrapped at a capital ("… Văn phòng / Ban chỉ đạo …"), the enacting capacity over three lines.
+SCANNED_DECISION = """BỘ KẾ HOẠCH VÀ ĐẦU TƯ
+CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Số : 837 / QĐ - BKH
+
+Hà Nội, ngày 26 tháng 8 năm 2005
+
+QUYẾT ĐỊNH
+Về việc ban hành Quy chế hoạt động của Văn phòng
+Ban chỉ đạo điều phối phát triển các vùng kinh tế trọng điểm
+
+BỘ TRƯỞNG BỘ KẾ HOẠCH VÀ ĐẦU TƯ
+PHÓ TRƯỞNG BAN THƯỜNG TRỰC BAN CHỈ ĐẠO
+ĐIỀU PHỐI PHÁT TRIỂN CÁC VÙNG KINH TẾ TRỌNG ĐIỂM
+
+Căn cứ Nghị định số 61/NĐ-CP ngày 06 tháng 6 năm 2003 của Chính phủ quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Kế hoạch và Đầu tư;
+"""
+
+# legacy-encodings/ocr/real-scans/2005-mpi-tt01-ptbv.txt (fold 0): "THÔNG TƯ HƯỚNG DẪN", the
+# summary under it ending in a bracketed alias.
+GUIDING_CIRCULAR = """BỘ KẾ HOẠCH VÀ ĐẦU TƯ
+CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập – Tự do - Hạnh phúc
+
+Số: 01 / 2005 /TT-BKH
+
+Hà Nội, ngày 09 tháng 3 năm 2005
+
+THÔNG TƯ HƯỚNG DẪN
+Về việc: Triển khai thực hiện Quyết định của Thủ tướng Chính phủ
+về Định hướng chiến lược phát triển bền vững ở Việt Nam
+(Chương trình Nghị sự 21 của Việt Nam)
+
+- Căn cứ Quyết định số 153/2004/ QĐ-TTg ngày 17 tháng 8 năm 2004 của Thủ tướng Chính phủ về việc ban hành “Định hướng Chiến lược phát triển bền vững ở Việt Nam “ (Chương trình Nghị sự 21 của Việt Nam);
+"""
+
+# corpus/dang/nghi-quyet-dang-uy-phuong-le-loi-nhiem-vu-2025.pdf: a PDF's lines, the body's
+# first sentence wrapped under a one-line summary.
+WARD_RESOLUTION = """ĐẢNG BỘ QUẬN NGÔ QUYỀN
+ĐẢNG ỦY PHƯỜNG LÊ LỢI
+Số 01-NQ/ĐU
+ĐẢNG CỘNG SẢN VIỆT NAM
+Lê Lợi, ngày 08 tháng 01 năm 2025
+NGHỊ QUYẾT
+về lãnh đạo thực hiện nhiệm vụ chính trị năm 2025
+Hội nghị Ban Chấp hành Đảng bộ phường Lê Lợi ngày 07/01/2025 đã thảo luận, thống
+nhất đánh giá kết quả năm 2024 và quyết nghị nhiệm vụ năm 2025 như sau:
+I. MỤC TIÊU
+"""
+
+
+def test_summary_wrapped_at_a_capital_is_read_whole():
+    meta = extract_metadata(SCANNED_DECISION)
+    assert meta["kind"] == "Quyết định"
+    assert meta["number"] == "837/QĐ-BKH"
+    assert meta["title"] == ("Về việc ban hành Quy chế hoạt động của Văn phòng Ban chỉ đạo điều "
+                             "phối phát triển các vùng kinh tế trọng điểm")
+
+
+def test_second_kind_word_is_not_the_summary_and_bracketed_alias_is():
+    meta = extract_metadata(GUIDING_CIRCULAR)
+    assert meta["kind"] == "Thông tư"
+    assert meta["number"] == "01/2005/TT-BKH"
+    assert meta["title"].startswith("Về việc: Triển khai thực hiện Quyết định")
+    assert meta["title"].endswith("(Chương trình Nghị sự 21 của Việt Nam)")
+
+
+def test_body_sentence_under_a_summary_is_not_joined_to_it():
+    meta = extract_metadata(WARD_RESOLUTION)
+    assert meta["title"].lower() == "về lãnh đạo thực hiện nhiệm vụ chính trị năm 2025"

@@ -5,10 +5,14 @@ from __future__ import annotations
 import re
 
 from kb.understand.header import MOTTO
-from kb.understand.layout import (BODY_START, OFFICE, ORG_ANY, ORG_START, SEPARATOR, is_upper,
-                                  title_case)
+from kb.understand.kinds import KINDS
+from kb.understand.layout import (BODY_START, OFFICE, ORG_ANY, ORG_START, SEPARATOR, is_person,
+                                  is_upper, title_case)
 
 # Kinds whose summary is a name ("LUẬT / CƯ TRÚ" is "Luật Cư trú"), not a "về ..." clause.
+# Sentences that open the body under a summary ("Để triển khai Quyết định …").
+_OPENS_BODY = re.compile(r"^(?:Để|Nhằm|Ngày|Năm\s+\d|Hôm\s+nay|Vừa\s+qua|Theo|Trên\s+cơ\s+sở|Qua|"
+                         r"Sau\s+khi|Hội\s+nghị|Tiếp\s+theo|Thi\s+hành)\b")
 NAMED_KINDS = {"Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp", "Điều lệ", "Sắc lệnh"}
 
 
@@ -18,8 +22,11 @@ def summary(lines: list[str], kind: str, same_line: str) -> str | None:
     if same_line.upper().startswith("CỦA ") and kind not in NAMED_KINDS and following \
             and _new_phrase(following[0]):
         same_line = ""  # "KẾT LUẬN CỦA BỘ CHÍNH TRỊ / về …": the issuer, then the subject
+    if same_line.upper() in KINDS and following and not is_upper(following[0]) \
+            and following[0].lower().startswith(("về", "v/v")):
+        same_line = ""  # "THÔNG TƯ HƯỚNG DẪN / Về việc: …": a second kind word, then the subject
     parts = [same_line] if same_line else []
-    for n, line in enumerate(lines[:6]):
+    for n, line in enumerate(lines[:10]):
         if not line:
             continue
         after = next((ln for ln in lines[n + 1:n + 3] if ln), "")
@@ -28,11 +35,15 @@ def summary(lines: list[str], kind: str, same_line: str) -> str | None:
             # "CHỈ THỊ / CỦA BỘ CHÍNH TRỊ / về …": the middle line names the issuer.
             continue
         # "Thực hiện …" opens the body; "thực hiện …" under the kind is the subject of the title.
+        if parts and _aside(line, parts):
+            parts.append(line)
+            continue
         if SEPARATOR.match(line) or (BODY_START.match(line) and not line[:1].islower()):
             break
         if parts and is_upper(" ".join(parts)) != is_upper(line):
             break
-        if parts and not is_upper(line) and not _continues(line):
+        if parts and not is_upper(line) and not _continues(line) \
+                and not _wrapped(parts, line):
             break
         if is_upper(line) and parts and (ORG_START.match(line) or MOTTO.search(line)):
             break
@@ -72,6 +83,32 @@ def _continues(line: str) -> bool:
     """A summary line going on from the one above: lower case, or a lower-case quotation."""
     first = line[:1]
     return first.islower() or first.isdigit() or (first in "\"“'‘«" and line[1:2].islower())
+
+
+def _wrapped(parts: list[str], line: str) -> bool:
+    """A capitalised line going on from a summary wrapped in the middle of a phrase ("… của Văn
+    phòng / Ban chỉ đạo điều phối …"): the text above ends no sentence and is still short, the
+    line is a fragment no wider than the summary's lines, not a sentence opening the body ("Để
+    triển khai …", "Hội nghị … đã thảo luận"), a date line, nor the enacting body or office
+    ("Bộ trưởng Bộ Tài chính", "Chính phủ")."""
+    above = " ".join(parts)
+    if re.search(r"[.;:!?]$", above) or len(above) > 400:
+        return False
+    if len(line) > min(90, max(map(len, parts)) + 25) or line.endswith(":"):
+        return False
+    if _OPENS_BODY.match(line) or re.search(r"\bđã\s|\bnhư\s+sau\b|,\s*ngày\b", line):
+        return False
+    if is_person(line) or (ORG_ANY.match(line) and len(line.split()) <= 5):
+        return False
+    return not (OFFICE.match(line) and len(line.split()) <= 8 and "," not in line)
+
+
+def _aside(line: str, parts: list[str]) -> bool:
+    """A bracketed line finishing the summary ("(Chương trình Nghị sự 21 của Việt Nam)"), not a
+    note about the document ("(Ban hành kèm theo …)", "(Dự thảo)", "(Từ ngày … đến ngày …)")."""
+    return bool(re.fullmatch(r"\((?![^)]*\b(?:kèm|ban\s+hành|dự\s+thảo|từ\s+ngày|lần\s+thứ|tài\s+liệu)"
+                             r")[^()]{3,80}\)", line, re.IGNORECASE)) \
+        and is_upper(line) == is_upper(" ".join(parts)) and not re.search(r"[.;:]$", parts[-1])
 
 
 def _case_lost(text: str) -> bool:
