@@ -35,9 +35,6 @@ def summary(lines: list[str], kind: str, same_line: str) -> str | None:
             # "CHỈ THỊ / CỦA BỘ CHÍNH TRỊ / về …": the middle line names the issuer.
             continue
         # "Thực hiện …" opens the body; "thực hiện …" under the kind is the subject of the title.
-        if parts and _aside(line, parts):
-            parts.append(line)
-            continue
         if SEPARATOR.match(line) or (BODY_START.match(line) and not line[:1].islower()):
             break
         if parts and is_upper(" ".join(parts)) != is_upper(line):
@@ -101,14 +98,6 @@ def _wrapped(parts: list[str], line: str) -> bool:
     if is_person(line) or (ORG_ANY.match(line) and len(line.split()) <= 5):
         return False
     return not (OFFICE.match(line) and len(line.split()) <= 8 and "," not in line)
-
-
-def _aside(line: str, parts: list[str]) -> bool:
-    """A bracketed line finishing the summary ("(Chương trình Nghị sự 21 của Việt Nam)"), not a
-    note about the document ("(Ban hành kèm theo …)", "(Dự thảo)", "(Từ ngày … đến ngày …)")."""
-    return bool(re.fullmatch(r"\((?![^)]*\b(?:kèm|ban\s+hành|dự\s+thảo|từ\s+ngày|lần\s+thứ|tài\s+liệu)"
-                             r")[^()]{3,80}\)", line, re.IGNORECASE)) \
-        and is_upper(line) == is_upper(" ".join(parts)) and not re.search(r"[.;:]$", parts[-1])
 
 
 def _case_lost(text: str) -> bool:
