@@ -489,3 +489,80 @@ def test_second_kind_word_is_not_the_summary():
 def test_body_sentence_under_a_summary_is_not_joined_to_it():
     meta = extract_metadata(WARD_RESOLUTION)
     assert meta["title"].lower() == "về lãnh đạo thực hiện nhiệm vụ chính trị năm 2025"
+
+
+# The Nghị định 30/2020 layout of a letter read from a two-column PDF: the "V/v" subject in the
+# left column shares its line with the right column's place and (draft) date.
+LETTER_SUBJECT_BESIDE_DATE = """ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+HUYỆN CẦN GIỜ Độc lập - Tự do - Hạnh phúc
+Số: /UBND-VP
+V/v tăng cường công tác phòng, Cần Giờ, ngày tháng 7 năm 2023
+chống thiên tai năm 2023
+
+Kính gửi: Ủy ban nhân dân các xã, thị trấn.
+
+Thực hiện Công văn số 123/UBND-KT của Ủy ban nhân dân Thành phố về công tác phòng, chống thiên tai.
+
+Nơi nhận: KT. CHỦ TỊCH
+- Như trên; PHÓ CHỦ TỊCH
+- Lưu: VT.
+Trần Thị Mai
+"""
+
+# The Hướng dẫn 36-HD/VPTW layout of a Central Committee resolution: the plenum named between
+# the kind and the subject; and of a Secretariat directive whose body opens "Thời gian qua, …".
+PLENUM_RESOLUTION = """BAN CHẤP HÀNH TRUNG ƯƠNG
+*
+Số 27-NQ/TW
+ĐẢNG CỘNG SẢN VIỆT NAM
+Hà Nội, ngày 09 tháng 11 năm 2022
+NGHỊ QUYẾT
+HỘI NGHỊ LẦN THỨ SÁU BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHÓA XIII
+về tiếp tục xây dựng và hoàn thiện Nhà nước pháp quyền xã hội chủ nghĩa Việt Nam
+trong giai đoạn mới
+I- TÌNH HÌNH VÀ NGUYÊN NHÂN
+T/M BAN CHẤP HÀNH TRUNG ƯƠNG
+TỔNG BÍ THƯ
+Nguyễn Phú Trọng
+"""
+SECRETARIAT_DIRECTIVE = """BAN CHẤP HÀNH TRUNG ƯƠNG
+*
+Số 21-CT/TW
+ĐẢNG CỘNG SẢN VIỆT NAM
+Hà Nội, ngày 20 tháng 01 năm 2023
+CHỈ THỊ
+CỦA BAN BÍ THƯ
+về tiếp tục đẩy mạnh công tác phụ nữ trong tình hình mới
+Thời gian qua, các cấp ủy, tổ chức đảng đã quan tâm lãnh đạo công tác phụ nữ.
+T/M BAN BÍ THƯ
+Võ Văn Thưởng
+"""
+
+
+def test_letter_subject_sharing_its_line_with_the_place_and_date():
+    meta = extract_metadata(LETTER_SUBJECT_BESIDE_DATE)
+    assert meta["kind"] == "Công văn"
+    assert meta["number"] is None  # a draft's blank number
+    assert meta["title"] == "V/v tăng cường công tác phòng, chống thiên tai năm 2023"
+    assert meta["place"] == "Cần Giờ" and meta["date"] is None
+
+
+def test_plenum_named_under_the_kind_is_not_the_subject():
+    meta = extract_metadata(PLENUM_RESOLUTION)
+    assert meta["issuer"] == "Ban Chấp hành Trung ương"
+    assert meta["title"].lower().startswith("về tiếp tục xây dựng và hoàn thiện nhà nước pháp quyền")
+    assert meta["title"].endswith("trong giai đoạn mới")
+
+
+def test_directive_body_opening_is_not_joined_to_the_subject():
+    meta = extract_metadata(SECRETARIAT_DIRECTIVE)
+    assert meta["issuer"] == "Ban Bí thư"
+    assert meta["title"].lower() == "về tiếp tục đẩy mạnh công tác phụ nữ trong tình hình mới"
+
+
+def test_departments_are_spelt_with_each_field_capitalised():
+    from kb.understand.layout import display_case
+    assert display_case("UBND HUYỆN ĐÔNG ANH") == "UBND huyện Đông Anh"
+    assert display_case("SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH LÂM ĐỒNG") == "Sở Giáo dục và Đào tạo tỉnh Lâm Đồng"
+    assert display_case("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI") == "Bộ Lao động - Thương binh và Xã hội"
+    assert display_case("BỘ CÔNG AN - BỘ QUỐC PHÒNG") == "Bộ Công an - Bộ Quốc phòng"

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import re
 
+from kb.understand.dates import without_place_date
 from kb.understand.header import MOTTO
 from kb.understand.kinds import KINDS
 from kb.understand.layout import (BODY_START, OFFICE, ORG_ANY, ORG_START, SEPARATOR, is_person,
                                   is_upper, title_case)
 
 # Kinds whose summary is a name ("LUẬT / CƯ TRÚ" is "Luật Cư trú"), not a "về ..." clause.
+# A capitalised line between the kind and a "về …" subject naming who issues the document.
+_ISSUING = re.compile(r"^(?:CỦA\s|HỘI\s+NGHỊ\s+(?:LẦN\s+THỨ|BAN\s+CHẤP\s+HÀNH|TRUNG\s+ƯƠNG))")
 # Sentences that open the body under a summary ("Để triển khai Quyết định …").
 _OPENS_BODY = re.compile(r"^(?:Để|Nhằm|Ngày|Năm\s+\d|Hôm\s+nay|Vừa\s+qua|Theo|Trên\s+cơ\s+sở|Qua|"
-                         r"Sau\s+khi|Hội\s+nghị|Tiếp\s+theo|Thi\s+hành)\b")
+                         r"Sau\s+khi|Hội\s+nghị|Tiếp\s+theo|Thi\s+hành|Thời\s+gian|Những\s+năm|"
+                         r"Trong|Tại|Hiện\s+nay|Thực\s+hiện|Với|Nhìn\s+chung)\b")
 NAMED_KINDS = {"Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp", "Điều lệ", "Sắc lệnh"}
 
 
@@ -30,9 +34,10 @@ def summary(lines: list[str], kind: str, same_line: str) -> str | None:
         if not line:
             continue
         after = next((ln for ln in lines[n + 1:n + 3] if ln), "")
-        if not parts and kind not in NAMED_KINDS and is_upper(line) and line.startswith("CỦA ") \
-                and after.lower().startswith(("về ", "v/v")):
-            # "CHỈ THỊ / CỦA BỘ CHÍNH TRỊ / về …": the middle line names the issuer.
+        if not parts and kind not in NAMED_KINDS and is_upper(line) and _ISSUING.match(line) \
+                and not is_upper(after) and after.lower().startswith(("về ", "v/v")):
+            # "CHỈ THỊ / CỦA BỘ CHÍNH TRỊ / về …", "NGHỊ QUYẾT / HỘI NGHỊ LẦN THỨ SÁU BAN CHẤP
+            # HÀNH TRUNG ƯƠNG ĐẢNG KHÓA XIII / về …": the middle line names who issues it.
             continue
         # "Thực hiện …" opens the body; "thực hiện …" under the kind is the subject of the title.
         if SEPARATOR.match(line) or (BODY_START.match(line) and not line[:1].islower()):
@@ -95,6 +100,8 @@ def _wrapped(parts: list[str], line: str) -> bool:
         return False
     if _OPENS_BODY.match(line) or re.search(r"\bđã\s|\bnhư\s+sau\b|,\s*ngày\b", line):
         return False
+    if re.match(r"^(?:\S+\s+){0,2}\S+,", line):
+        return False  # "Thời gian qua, …", "Vừa qua, …": an adverbial opening a sentence
     if is_person(line) or (ORG_ANY.match(line) and len(line.split()) <= 5):
         return False
     return not (OFFICE.match(line) and len(line.split()) <= 8 and "," not in line)
@@ -109,11 +116,11 @@ def _case_lost(text: str) -> bool:
 
 def subject(lines: list[str]) -> str | None:
     """A letter's subject ("V/v trao đổi về …"), wrapped lines joined."""
-    parts = [lines[0]] if lines else []
+    parts = [without_place_date(lines[0])] if lines else []
     for line in lines[1:4]:
         if not line[:1].islower() or SEPARATOR.match(line):
             break
-        parts.append(line)
+        parts.append(without_place_date(line))
     return " ".join(parts).strip(" :-") or None
 
 
