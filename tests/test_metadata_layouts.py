@@ -566,3 +566,29 @@ def test_departments_are_spelt_with_each_field_capitalised():
     assert display_case("SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH LÂM ĐỒNG") == "Sở Giáo dục và Đào tạo tỉnh Lâm Đồng"
     assert display_case("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI") == "Bộ Lao động - Thương binh và Xã hội"
     assert display_case("BỘ CÔNG AN - BỘ QUỐC PHÒNG") == "Bộ Công an - Bộ Quốc phòng"
+
+
+# The Youth Union's layout: its name, not the national motto, heads the right-hand column.
+YOUTH_UNION_PLAN = """BAN CHẤP HÀNH TỈNH ĐOÀN BÌNH DƯƠNG ĐOÀN TNCS HỒ CHÍ MINH
+***
+Số: 215-KH/TĐTN-TG Bình Dương, ngày 10 tháng 5 năm 2024
+KẾ HOẠCH
+Tổ chức các hoạt động kỷ niệm 134 năm Ngày sinh Chủ tịch Hồ Chí Minh
+TM. BAN THƯỜNG VỤ TỈNH ĐOÀN
+PHÓ BÍ THƯ
+Nguyễn Thanh Tâm
+"""
+
+
+def test_youth_union_name_is_the_motto_not_part_of_the_issuer():
+    meta = extract_metadata(YOUTH_UNION_PLAN)
+    assert meta["kind"] == "Kế hoạch"
+    assert meta["issuer"] == "Ban Chấp hành Tỉnh đoàn Bình Dương"
+    assert meta["signer_role"] == "TM. Ban Thường vụ Tỉnh đoàn, Phó Bí thư"
+
+
+def test_committee_of_a_department_names_the_department():
+    from kb.understand.layout import display_case
+    assert display_case("ĐẢNG ỦY SỞ Y TẾ") == "Đảng ủy Sở Y tế"
+    assert display_case("CHI BỘ PHÒNG TƯ PHÁP") == "Chi bộ Phòng Tư pháp"
+    assert display_case("ĐẢNG ỦY PHƯỜNG LÊ LỢI") == "Đảng ủy phường Lê Lợi"

@@ -51,6 +51,7 @@ PHRASES = [
     "Bộ trưởng", "Thứ trưởng", "Cục trưởng", "Vụ trưởng", "Giám đốc", "Trưởng ban",
     "Ngân hàng Nhà nước Việt Nam", "Ngân hàng Nhà nước", "Thống đốc", "Kiểm toán Nhà nước",
     "Viện kiểm sát nhân dân tối cao", "Tòa án nhân dân tối cao", "Toà án nhân dân tối cao",
+    "Tỉnh đoàn", "Thành đoàn", "Huyện đoàn", "Quận đoàn",
 ]
 
 # In a summary only proper names keep capitals ("văn phòng tỉnh ủy" there is generic).

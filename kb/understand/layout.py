@@ -41,14 +41,18 @@ _ROMAN_AFTER = re.compile(r"\b(thứ|khóa|khoá)\s+([ivxlc]+)\b")
 # "Đảng" alone is the Party; "đảng viên", "đảng bộ", "tổ chức đảng" are common nouns.
 _PARTY = re.compile(r"(?<!chức )\bđảng\b(?!\s+(?:viên|bộ|ủy|uỷ|phí|vụ|đoàn|tịch|tính|kỳ|phái))")
 # Names of places follow these words and are written in title case.
-_PLACE_AFTER = re.compile(r"\b(tỉnh ủy|thành ủy|quận ủy|huyện ủy|thị ủy|tỉnh|thành phố|huyện|quận|"
+_PLACE_AFTER = re.compile(r"\b(tỉnh ủy|thành ủy|quận ủy|huyện ủy|thị ủy|tỉnh đoàn|thành đoàn|huyện đoàn|"
+                          r"quận đoàn|tỉnh|thành phố|huyện|quận|"
                           r"thị xã|xã(?!\s+hội\b)|phường)\s+(.+)$")
 # A ministry, department or Party board is named by the word after it ("Bộ Xây dựng").
-_BODY_HEAD = re.compile(r"(?<!\w)(Bộ|Sở|Cục|Tổng cục|Ban|Vụ|Học viện|Báo)\s+(\w)")
+_BODY_HEAD = re.compile(r"(?<!\w)(Bộ|Sở|Cục|Tổng cục|Ban|Vụ|Học viện|Báo|Phòng)\s+(\w)")
+_BODY_UNDER_COMMITTEE = re.compile(r"^((?:Đảng ủy|Đảng uỷ|Chi bộ|Đảng bộ|Công đoàn|Chi đoàn)\s+)"
+                                   r"(bộ|sở|cục|tổng cục|ban|vụ|phòng|khối|học viện)(?!\w)")
 # After a head's title the body is a name: "Bộ trưởng bộ tài chính" is "Bộ trưởng Bộ Tài chính".
 _BODY_AFTER_TITLE = re.compile(r"(?<=trưởng )(bộ|tổng cục|cục|vụ|sở) (\w)")
 # Abbreviated bodies printed in capitals in any header ("UBND HUYỆN ĐÔNG ANH").
-_ACRONYM = re.compile(r"(?<!\w)(?:ubnd|hđnd|ubmttq|mttq|thcs|thpt|đhqg)(?!\w)", re.IGNORECASE)
+_ACRONYM = re.compile(r"(?<!\w)(?:ubnd|hđnd|ubmttq|mttq|thcs|thpt|đhqg|tncs|bch)(?!\w)",
+                     re.IGNORECASE)
 _ROMAN = {1: "I", 4: "IV", 5: "V", 9: "IX", 10: "X", 40: "XL", 50: "L"}
 # Long names of bodies, matched without diacritics to undo OCR's wrong marks ("tói cao").
 _REPAIRABLE: dict[str, str] = {}
@@ -126,6 +130,8 @@ def display_case(upper: str) -> str:
         name = " ".join(w[:1].upper() + w[1:] for w in place.group(2).split())
         text = text[: place.start(2)] + name
     text = text[:1].upper() + text[1:]
+    # "Đảng ủy sở y tế" is the committee of a body: "Đảng ủy Sở Y tế", "Chi bộ Phòng Tư pháp".
+    text = _BODY_UNDER_COMMITTEE.sub(lambda m: m.group(1) + m.group(2).capitalize(), text)
     text = _BODY_AFTER_TITLE.sub(lambda m: f"{m.group(1).capitalize()} {m.group(2).upper()}", text)
     text = _BODY_HEAD.sub(lambda m: f"{m.group(1)} {m.group(2).upper()}", text)
     text = _ACRONYM.sub(lambda m: m.group(0).upper(), text)  # "UBND huyện", not "Ubnd huyện"
