@@ -592,3 +592,27 @@ def test_committee_of_a_department_names_the_department():
     assert display_case("ĐẢNG ỦY SỞ Y TẾ") == "Đảng ủy Sở Y tế"
     assert display_case("CHI BỘ PHÒNG TƯ PHÁP") == "Chi bộ Phòng Tư pháp"
     assert display_case("ĐẢNG ỦY PHƯỜNG LÊ LỢI") == "Đảng ủy phường Lê Lợi"
+
+
+# A letter's subject wrapped before a name ("… quy định chi tiết / Luật Đất đai năm 2024").
+LETTER_SUBJECT_WRAPPED_AT_A_NAME = """BỘ TƯ PHÁP
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+Số: 1520/BTP-PLDSKT
+V/v góp ý dự thảo Nghị định quy định chi tiết
+Luật Đất đai năm 2024
+Hà Nội, ngày 18 tháng 4 năm 2024
+Kính gửi: Bộ Tài nguyên và Môi trường
+Bộ Tư pháp nhận được Công văn số 2034/BTNMT-PC của Bộ Tài nguyên và Môi trường.
+KT. BỘ TRƯỞNG
+THỨ TRƯỞNG
+Đặng Hoàng Oanh
+"""
+
+
+def test_letter_subject_wrapped_at_a_name_is_read_whole_and_stops_at_the_date():
+    meta = extract_metadata(LETTER_SUBJECT_WRAPPED_AT_A_NAME)
+    assert meta["title"] == "V/v góp ý dự thảo Nghị định quy định chi tiết Luật Đất đai năm 2024"
+    assert (meta["place"], meta["date"]) == ("Hà Nội", "2024-04-18")

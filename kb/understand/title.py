@@ -118,8 +118,10 @@ def subject(lines: list[str]) -> str | None:
     """A letter's subject ("V/v trao đổi về …"), wrapped lines joined."""
     parts = [without_place_date(lines[0])] if lines else []
     for line in lines[1:4]:
-        if not line[:1].islower() or SEPARATOR.match(line):
+        if SEPARATOR.match(line) or is_upper(line) or BODY_START.match(line):
             break
+        if not line[:1].islower() and not _wrapped(parts, line):
+            break  # "V/v góp ý dự thảo Nghị định … / Luật Đất đai năm 2024": wrapped at a name
         parts.append(without_place_date(line))
     return " ".join(parts).strip(" :-") or None
 
