@@ -616,3 +616,24 @@ def test_letter_subject_wrapped_at_a_name_is_read_whole_and_stops_at_the_date():
     meta = extract_metadata(LETTER_SUBJECT_WRAPPED_AT_A_NAME)
     assert meta["title"] == "V/v góp ý dự thảo Nghị định quy định chi tiết Luật Đất đai năm 2024"
     assert (meta["place"], meta["date"]) == ("Hà Nội", "2024-04-18")
+
+
+# A trade union's header: the confederation above the union that issues the guidance.
+UNION_GUIDANCE = """TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM
+CÔNG ĐOÀN VIÊN CHỨC VIỆT NAM
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 312/CĐVC-TC
+Hà Nội, ngày 20 tháng 3 năm 2024
+HƯỚNG DẪN
+Tổ chức Đại hội công đoàn cơ sở nhiệm kỳ 2023-2028
+TM. BAN THƯỜNG VỤ
+PHÓ CHỦ TỊCH
+Nguyễn Thị Hồng
+"""
+
+
+def test_union_under_its_confederation_is_the_issuer():
+    meta = extract_metadata(UNION_GUIDANCE)
+    assert meta["issuer"].lower() == "công đoàn viên chức việt nam"
+    assert meta["issuer_parent"] == "Tổng Liên đoàn Lao động Việt Nam"
