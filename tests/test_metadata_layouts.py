@@ -637,3 +637,26 @@ def test_union_under_its_confederation_is_the_issuer():
     meta = extract_metadata(UNION_GUIDANCE)
     assert meta["issuer"].lower() == "công đoàn viên chức việt nam"
     assert meta["issuer_parent"] == "Tổng Liên đoàn Lao động Việt Nam"
+
+
+# Hướng dẫn 36-HD/VPTW: a notice of the Politburo's conclusion, the conclusion in capitals
+# heading its "về …" subject.
+POLITBURO_CONCLUSION_NOTICE = """BAN CHẤP HÀNH TRUNG ƯƠNG
+*
+Số 188-TB/TW
+ĐẢNG CỘNG SẢN VIỆT NAM
+Hà Nội, ngày 14 tháng 3 năm 2025
+THÔNG BÁO
+KẾT LUẬN CỦA BỘ CHÍNH TRỊ
+về chủ trương sắp xếp đơn vị hành chính
+Tại phiên họp ngày 11/3/2025, sau khi nghe Ban Tổ chức Trung ương báo cáo, Bộ Chính trị kết luận như sau:
+T/M BỘ CHÍNH TRỊ
+Trần Cẩm Tú
+"""
+
+
+def test_conclusion_in_capitals_heads_the_subject_of_a_notice():
+    meta = extract_metadata(POLITBURO_CONCLUSION_NOTICE)
+    assert meta["kind"] == "Thông báo"
+    assert meta["issuer"] == "Bộ Chính trị"
+    assert meta["title"] == "Kết luận của Bộ Chính trị về chủ trương sắp xếp đơn vị hành chính"

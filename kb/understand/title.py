@@ -42,6 +42,11 @@ def summary(lines: list[str], kind: str, same_line: str) -> str | None:
         # "Thực hiện …" opens the body; "thực hiện …" under the kind is the subject of the title.
         if SEPARATOR.match(line) or (BODY_START.match(line) and not line[:1].islower()):
             break
+        if parts and is_upper(" ".join(parts)) and not is_upper(line) \
+                and line.startswith(("về ", "v/v ")) and kind not in NAMED_KINDS:
+            # "THÔNG BÁO / KẾT LUẬN CỦA BỘ CHÍNH TRỊ / về …": the capitals head the subject.
+            parts = [title_case(" ".join(parts)), line]
+            continue
         if parts and is_upper(" ".join(parts)) != is_upper(line):
             break
         if parts and not is_upper(line) and not _continues(line) \
