@@ -550,6 +550,7 @@ def test_letter_subject_sharing_its_line_with_the_place_and_date():
 def test_plenum_named_under_the_kind_is_not_the_subject():
     meta = extract_metadata(PLENUM_RESOLUTION)
     assert meta["issuer"] == "Ban Chấp hành Trung ương"
+    assert meta["term"] == "XIII"  # read from the plenum's line, which the title leaves out
     assert meta["title"].lower().startswith("về tiếp tục xây dựng và hoàn thiện nhà nước pháp quyền")
     assert meta["title"].endswith("trong giai đoạn mới")
 

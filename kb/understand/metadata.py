@@ -108,7 +108,9 @@ def extract_metadata(text: str) -> dict:
     meta["term"] = term
     if meta["term"] is None:
         m_adopted = ADOPTED.search(text[-3000:])
-        m_term = TERM.search(header_text + " " + (meta["title"] or "")) or (
+        # The plenum named under the kind ("HỘI NGHỊ LẦN THỨ TƯ … KHÓA XII") is not the title.
+        kind_block = " ".join(head[kind_at: kind_at + 3]) if kind_at is not None else ""
+        m_term = TERM.search(header_text + " " + (meta["title"] or "") + " " + kind_block) or (
             TERM.search(m_adopted.group(0)) if m_adopted else None
         )
         if m_term:
