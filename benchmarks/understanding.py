@@ -39,6 +39,8 @@ from kb.ingest.pipeline import read_document
 LABELS = ROOT / "benchmarks" / "data" / "understanding"
 OFFICIAL_GROUPS = ("official", "corpus")
 PARTS = ("held-out", "dev")
+# Hand-kept figures before and after each change, appended to the results file.
+HISTORY = ROOT / "benchmarks" / "understanding_history.md"
 # The held-out documents of the first labelling round (a record's "round", 1 when absent): later
 # rounds added documents of other classes, so the first round's figure stays comparable.
 FIRST_ROUND = "held-out, round 1"
@@ -196,7 +198,8 @@ def main() -> None:
             "benchmarks/data/understanding (how they were made and compared: its README.md). "
             "Accuracy with (right/labelled); fold 2 is held out.\n\n"
             + tables(records, by_part, by_source, True)
-            + (f"\nFiles kb could not read: {len(unreadable)}\n" if unreadable else ""))
+            + (f"\nFiles kb could not read: {len(unreadable)}\n" if unreadable else "")
+            + (f"\n{HISTORY.read_text(encoding='utf-8')}" if HISTORY.is_file() else ""))
     print(f"\nwrote {write_result('understanding', 'Document understanding against hand labels', body)}")
 
 

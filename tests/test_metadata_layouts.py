@@ -551,6 +551,7 @@ def test_plenum_named_under_the_kind_is_not_the_subject():
     meta = extract_metadata(PLENUM_RESOLUTION)
     assert meta["issuer"] == "Ban Chấp hành Trung ương"
     assert meta["term"] == "XIII"  # read from the plenum's line, which the title leaves out
+    assert meta["meeting"] == "Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XIII"
     assert meta["title"].lower().startswith("về tiếp tục xây dựng và hoàn thiện nhà nước pháp quyền")
     assert meta["title"].endswith("trong giai đoạn mới")
 
@@ -661,3 +662,10 @@ def test_conclusion_in_capitals_heads_the_subject_of_a_notice():
     assert meta["kind"] == "Thông báo"
     assert meta["issuer"] == "Bộ Chính trị"
     assert meta["title"] == "Kết luận của Bộ Chính trị về chủ trương sắp xếp đơn vị hành chính"
+
+
+def test_plenum_resolution_is_listed_by_its_plenum_and_subject():
+    from kb.ingest.describe import describe
+    title = describe(PLENUM_RESOLUTION).title
+    assert title.startswith("Nghị quyết 27-NQ/TW Hội nghị lần thứ sáu Ban Chấp hành Trung ương "
+                            "Đảng khóa XIII về tiếp tục xây dựng")
