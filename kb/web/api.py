@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, jsonify, request
+from flask import Blueprint, current_app, jsonify, request, url_for
 
 from kb.index.documents import document_view, index_stats
 from kb.index.suggest import suggest as suggest_for
@@ -36,8 +36,18 @@ def suggest():
 
 @bp.get("/documents/<doc_id>")
 def document(doc_id: str):
-    """Metadata and clean text of one document (404 JSON when the id is unknown)."""
-    return jsonify(document_view(get_searcher(), doc_id))
+    """Metadata, citation line and clean text of one document, with the links to its page and
+    downloads (404 JSON when the id is unknown)."""
+    view = document_view(get_searcher(), doc_id)
+    view["links"] = document_links(view["id"])
+    return jsonify(view)
+
+
+def document_links(doc_id: str) -> dict:
+    """Where a reader finds the document: its page, its original file and its clean text."""
+    return {"page": url_for("pages.document", doc_id=doc_id),
+            "original": url_for("downloads.original", doc_id=doc_id),
+            "text": url_for("downloads.text", doc_id=doc_id)}
 
 
 @bp.get("/stats")
