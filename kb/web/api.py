@@ -6,7 +6,7 @@ from flask import Blueprint, current_app, jsonify, request, url_for
 
 from kb.index.documents import document_view, index_stats
 from kb.index.suggest import suggest as suggest_for
-from kb.web.params import search_args
+from kb.web.params import form_dates, search_args, with_dates
 from kb.web.searchers import get_searcher
 
 bp = Blueprint("api", __name__, url_prefix="/api")
@@ -16,10 +16,11 @@ bp = Blueprint("api", __name__, url_prefix="/api")
 def search():
     """Search results, exactly ``SearchResponse.to_dict()`` (as ``kb search --json``).
 
-    ``facets=1`` adds the counts by kind, issuer, year, unit and sector; odd parameters are
-    clamped.
+    ``facets=1`` adds the counts by kind, issuer, year, unit and sector; ``from``/``to`` (ISO
+    dates) narrow as on the search page; odd parameters are clamped.
     """
     args = search_args(request.args, current_app.config["KB"])
+    args["raw_query"] = with_dates(args["raw_query"], form_dates(request.args))
     facets = request.args.get("facets", "") in ("1", "true", "yes")
     return jsonify(get_searcher().search(**args, facets=facets).to_dict())
 
