@@ -38,6 +38,14 @@ def document_view(searcher, doc_id: str, paths: bool = False) -> dict:
     return view
 
 
+def citation_for(stored: dict) -> str:
+    """The citation line of a stored document, without building its whole view."""
+    facts = dict(stored.get("meta") or {})
+    facts.update({k: stored[k] for k in ("title", "kind", "number", "date") if stored.get(k)})
+    facts["name"] = file_name(stored.get("path"))
+    return citation_line(facts)
+
+
 def text_blocks(text: str, sections: list[dict] | None) -> list[dict]:
     """The text cut at every section heading, in reading order.
 
