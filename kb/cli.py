@@ -245,6 +245,7 @@ def serve(config, host, port):
     host = host or config["host"]
     port = port or config["port"]
     create_app({"index": config["index"]})  # settings errors show here, before any fork
+    _first_admin(config)
     # The first reader's search would otherwise spend its time budget loading the model (and
     # loaded before the processes are forked, its memory is shared between them).
     warm_up()
@@ -255,6 +256,25 @@ def serve(config, host, port):
         run_server(lambda: create_app({"index": config["index"]}), host, port, threads, processes)
     except OSError as exc:
         raise click.ClickException(f"Không mở được cổng {host}:{port}: {exc.strerror or exc}")
+
+
+def _first_admin(config) -> None:
+    """On an instance without accounts, create the admin and print its one-time password."""
+    from contextlib import closing
+
+    from kb.config import instance_path
+    from kb.service import audit
+    from kb.service.db import connect_instance
+    from kb.service.users import ensure_first_admin
+
+    with closing(connect_instance(config)) as conn:
+        password = ensure_first_admin(conn)
+        if password is None:
+            return
+        audit.record(conn, "user.add", target="admin", role="admin", first=True)
+    click.echo(f"Đã tạo tài khoản quản trị đầu tiên trong {instance_path(config)}.")
+    click.echo(f"  Tên đăng nhập: admin · Mật khẩu dùng một lần: {password}")
+    click.echo("  Mật khẩu này chỉ hiện một lần; phải đổi mật khẩu ở lần đăng nhập đầu tiên.")
 
 
 @cli.command(name="eval")
@@ -354,6 +374,11 @@ def minutes(config, query, unit, as_json):
             for n, item in enumerate(m[key]):
                 click.echo(f"  {label if n == 0 else ' ' * len(label)}: {item}")
         click.echo(f"  id: {m['id']}  ·  {m['path']}")
+
+
+from kb.cli_users import register as _register_users  # noqa: E402 - after the group exists
+
+_register_users(cli)
 
 
 def main() -> None:
