@@ -287,3 +287,44 @@ def test_next_never_leads_off_site(client, db):
     response = client.post("/login?next=//evil.example/", data={
         "username": "bien-tap", "password": PASSWORD, "csrf_token": token})
     assert response.headers["Location"] == "/"
+
+
+def test_admin_manages_accounts_on_the_web(client, db):
+    users.add_user(db, "quan-tri", PASSWORD, "admin")
+    login(client, "quan-tri", PASSWORD)
+    token = csrf_of(client, "/admin/users")
+    page = client.post("/admin/users", data={"username": "nguyen-van-an", "role": "editor",
+                                             "csrf_token": token}).get_data(as_text=True)
+    one_time = re.search(r'<code class="token">([^<]+)</code>', page).group(1)
+    an = users.authenticate(db, "nguyen-van-an", one_time)
+    assert an.role == "editor" and an.must_change_password
+    client.post(f"/admin/users/{an.id}/role", data={"role": "reader", "csrf_token": token})
+    assert users.find_user(db, "nguyen-van-an").role == "reader"
+    me = users.find_user(db, "quan-tri")
+    refused = client.post(f"/admin/users/{me.id}/role", data={"role": "reader", "csrf_token": token})
+    assert refused.status_code == 400 and "quản trị viên duy nhất" in refused.get_data(as_text=True)
+    client.post(f"/admin/users/{an.id}/remove", data={"csrf_token": token})
+    assert [u.username for u in users.list_users(db)] == ["quan-tri"]
+
+
+@pytest.mark.parametrize("role", ["reader", "editor"])
+def test_only_admins_reach_account_management(client, db, role):
+    users.add_user(db, "nguoi-dung", PASSWORD, role)
+    victim = users.add_user(db, "quan-tri", PASSWORD, "admin")
+    login(client, "nguoi-dung", PASSWORD)
+    assert client.get("/admin/users").status_code == 403
+    token = csrf_of(client, "/account")
+    response = client.post(f"/admin/users/{victim.id}/remove", data={"csrf_token": token})
+    assert response.status_code == 403
+    assert users.find_user(db, "quan-tri").role == "admin"
+    _, secret = tokens.create_token(db, users.find_user(db, "nguoi-dung"))
+    client.post("/logout", data={"csrf_token": token})
+    by_token = client.post("/admin/users", headers=_bearer(secret),
+                           data={"username": "ke-gian", "role": "admin"})
+    assert by_token.status_code == 403
+    assert [u.username for u in users.list_users(db)] == ["nguoi-dung", "quan-tri"]
+
+
+def test_anonymous_visitors_are_sent_to_sign_in_for_admin_pages(client):
+    response = client.get("/admin/users")
+    assert response.status_code == 302 and "/login" in response.headers["Location"]

@@ -116,3 +116,12 @@ def test_removing_an_account_removes_its_tokens(db):
                                             (30, throttle.MAX_DELAY)])
 def test_throttle_delay_doubles_after_the_allowed_attempts(failures, wait):
     assert throttle.delay(failures, attempts=5, base=30) == wait
+
+
+def test_the_last_admin_keeps_the_role(db):
+    users.add_user(db, "quan-tri", PASSWORD, "admin")
+    with pytest.raises(AccountError) as err:
+        users.set_role(db, "quan-tri", "editor")
+    assert "quản trị viên duy nhất" in err.value.user_message()
+    users.add_user(db, "pho-quan-tri", PASSWORD, "admin")
+    assert users.set_role(db, "quan-tri", "editor").role == "editor"

@@ -154,3 +154,18 @@ def ensure_first_admin(conn: sqlite3.Connection, username: str = "admin") -> str
             "INSERT INTO users (username, password_hash, role, must_change_password, created_at) "
             "VALUES (?, ?, 'admin', 1, ?)", (username, generate_password_hash(password), now()))
     return password
+
+
+def set_role(conn: sqlite3.Connection, username: str, role: str) -> User:
+    """Change an account's role; the last admin keeps theirs."""
+    user = find_user(conn, username)
+    check_role(role)
+    with transaction(conn):
+        if user.role == "admin" and role != "admin":
+            admins = conn.execute("SELECT count(*) FROM users WHERE role = 'admin'").fetchone()[0]
+            if admins <= 1:
+                raise AccountError("cannot demote the last admin",
+                                   f"«{user.username}» là quản trị viên duy nhất nên phải giữ "
+                                   "vai trò này. Hãy tạo một quản trị viên khác trước.")
+        conn.execute("UPDATE users SET role = ? WHERE id = ?", (role, user.id))
+    return get_user(conn, user.id)

@@ -16,7 +16,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     from kb.config import instance_path
     from kb.service.db import open_instance
     from kb.service.secret import session_secret
-    from kb.web import access, api, auth, errors, filters, instance, pages
+    from kb.web import access, admin, api, auth, errors, filters, instance, pages
     from kb.web.searchers import SearcherPool
 
     test_config = dict(test_config or {})
@@ -38,6 +38,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     instance.init_app(app, db_file)
     access.init_app(app)
     app.register_blueprint(auth.bp)
+    app.register_blueprint(admin.bp)
     app.register_blueprint(pages.bp)
     app.register_blueprint(api.bp)
     from kb.web.minutes import bp as minutes_bp
