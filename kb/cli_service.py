@@ -1,4 +1,5 @@
-"""``kb users ...`` (accounts and API tokens) and ``kb backup``: thin commands over kb.service."""
+"""``kb users ...`` (accounts and API tokens), ``kb backup`` and ``kb worker``: thin commands
+over kb.service."""
 
 from __future__ import annotations
 
@@ -161,7 +162,75 @@ def backup_command(config, dest):
     click.echo(f"Đã sao lưu {source} vào {dest} ({len(written)} tệp).")
 
 
+@click.command("worker")
+@click.option("--once", is_flag=True, help="Chạy hết các tác vụ đang chờ rồi dừng.")
+@click.pass_obj
+def worker_command(config, once):
+    """Bộ nạp: lần lượt chạy các tác vụ nạp tài liệu trong hàng đợi (chỉ một bộ nạp mỗi chỉ mục)."""
+    from kb.service.worker import run_worker
+
+    def shown(job):
+        state = "xong" if job.status == "done" else f"lỗi: {job.error}"
+        click.echo(f"Tác vụ số {job.id} ({job.kind}): {state}")
+
+    if not once:
+        click.echo("Bộ nạp đang chờ tác vụ (Ctrl+C để dừng).")
+    try:
+        done = run_worker(config, once=once, on_job=shown)
+    except KeyboardInterrupt:
+        return
+    click.echo(f"Đã chạy {done} tác vụ.")
+
+
+def ingest_through_worker(config, paths, rebuild, exclude) -> dict:
+    """Queue the ingestion for the running worker and wait for its report."""
+    import time
+
+    from kb.service import jobs
+
+    with closing(connect_instance(config)) as conn:
+        job = jobs.submit(conn, "ingest", {"paths": [str(Path(p).resolve()) for p in paths],
+                                           "rebuild": rebuild, "exclude": list(exclude)})
+        click.echo(f"Bộ nạp (kb worker) đang chạy: đã xếp tác vụ số {job.id} vào hàng đợi; "
+                   "đang chờ kết quả (Ctrl+C thôi chờ, tác vụ vẫn chạy).")
+        while job.status not in jobs.FINISHED:
+            time.sleep(JOB_POLL_SECONDS)  # another process's row: nothing to wait on but time
+            job = jobs.get(conn, job.id)
+    if job.status != "done":
+        raise click.ClickException(f"Tác vụ số {job.id} không chạy xong: {job.error}")
+    return job.report
+
+
+#: Seconds between two looks at a queued job's state.
+JOB_POLL_SECONDS = 0.5
+
+
+def print_ingest_report(data: dict, config) -> None:
+    """What an ingestion did, as `kb ingest` prints it."""
+    if data["resumed"]:
+        click.echo("Đã làm tiếp lần lập lại chỉ mục trước (bị dừng giữa chừng).")
+    if data["rebuilt"]:
+        click.echo("Đã tạo lại chỉ mục.")
+    click.echo(f"Thêm mới: {len(data['added'])} · Cập nhật: {len(data['updated'])} · "
+               f"Xoá: {len(data['removed'])} · Không đổi: {len(data['unchanged'])} · "
+               f"Bỏ qua: {len(data['skipped'])} · Lỗi: {len(data['failed'])}")
+    for label, key in (("Thêm mới", "added"), ("Cập nhật", "updated"), ("Xoá", "removed")):
+        for item in data[key]:
+            click.echo(f"  {label}: {item}")
+    for path in data["skipped"]:
+        click.echo(f"  Bỏ qua (định dạng không hỗ trợ): {path}")
+    if data["excluded"]:
+        click.echo(f"Bỏ qua {len(data['excluded'])} tệp theo quy tắc loại trừ "
+                   "(danh sách mặc định, .kbignore, --exclude).")
+    for path, pages in data["ocr_skipped"]:
+        click.echo(f"  Chưa nhận dạng chữ {len(pages)} trang quét (vượt giới hạn ocr_max_pages = "
+                   f"{config['ocr_max_pages']}): {path}", err=True)
+    for path, reason in data["failed"]:
+        click.echo(f"  Lỗi: {path}: {reason}", err=True)
+
+
 def register(cli: click.Group) -> None:
     """Add these commands to the ``kb`` group."""
     cli.add_command(users_group, "users")
     cli.add_command(backup_command, "backup")
+    cli.add_command(worker_command, "worker")
