@@ -10,7 +10,7 @@ import json
 import sqlite3
 from dataclasses import dataclass
 
-from kb.errors import AccountError
+from kb.errors import ServiceError
 from kb.service.db import now, transaction
 
 KINDS = ("upload", "ingest", "watch", "rebuild")
@@ -54,7 +54,7 @@ def get(conn: sqlite3.Connection, job_id: int) -> Job:
     """The job with this id."""
     row = conn.execute("SELECT * FROM jobs WHERE id = ?", (job_id,)).fetchone()
     if row is None:
-        raise AccountError(f"no job {job_id}", f"Không có tác vụ số {job_id}.")
+        raise ServiceError(f"no job {job_id}", f"Không có tác vụ số {job_id}.")
     return _job(row)
 
 

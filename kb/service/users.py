@@ -106,15 +106,18 @@ def count_users(conn: sqlite3.Connection) -> int:
     return conn.execute("SELECT count(*) FROM users").fetchone()[0]
 
 
-def authenticate(conn: sqlite3.Connection, username: str, password: str) -> User | None:
-    """The account when the password is right, else None (same work for unknown names)."""
+def authenticate(conn: sqlite3.Connection, username: str, password: str,
+                 sign_in: bool = True) -> User | None:
+    """The account when the password is right, else None (same work for unknown names);
+    ``sign_in`` records the time as its last sign-in."""
     row = conn.execute("SELECT * FROM users WHERE username = ?", (username.strip(),)).fetchone()
     if row is None:
         check_password_hash(_DUMMY_HASH, password)
         return None
     if not check_password_hash(row["password_hash"], password):
         return None
-    conn.execute("UPDATE users SET last_login_at = ? WHERE id = ?", (now(), row["id"]))
+    if sign_in:
+        conn.execute("UPDATE users SET last_login_at = ? WHERE id = ?", (now(), row["id"]))
     return _user(row)
 
 

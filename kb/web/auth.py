@@ -97,7 +97,7 @@ def change_password():
     conn = get_db()
     current = request.form.get("current", "")
     new, again = request.form.get("new", ""), request.form.get("again", "")
-    if users.authenticate(conn, g.user.username, current) is None:
+    if users.authenticate(conn, g.user.username, current, sign_in=False) is None:
         return _account_page(400, error="Mật khẩu hiện tại không đúng.")
     if new != again:
         return _account_page(400, error="Hai lần nhập mật khẩu mới không giống nhau.")
