@@ -183,18 +183,33 @@ def worker_command(config, once):
 
 
 def ingest_through_worker(config, paths, rebuild, exclude) -> dict:
-    """Queue the ingestion for the running worker and wait for its report."""
+    """Queue the ingestion behind the process that writes the index and wait for its report.
+
+    That writer may be a worker, or another ``kb ingest`` that will not run queued jobs: once
+    the writer lock is free, this run takes it and runs the queue itself, its own job included.
+    """
     import time
 
+    from kb.config import instance_path
     from kb.service import jobs
+    from kb.service.worker import process_next
+    from kb.service.writer_lock import WriterLock
 
+    lock = WriterLock(instance_path(config))
     with closing(connect_instance(config)) as conn:
         job = jobs.submit(conn, "ingest", {"paths": [str(Path(p).resolve()) for p in paths],
                                            "rebuild": rebuild, "exclude": list(exclude)})
-        click.echo(f"Bộ nạp (kb worker) đang chạy: đã xếp tác vụ số {job.id} vào hàng đợi; "
-                   "đang chờ kết quả (Ctrl+C thôi chờ, tác vụ vẫn chạy).")
+        click.echo(f"Một tiến trình khác (kb worker hoặc kb ingest) đang ghi chỉ mục: đã xếp "
+                   f"tác vụ số {job.id} vào hàng đợi; đang chờ kết quả (Ctrl+C thôi chờ, tác "
+                   "vụ vẫn còn trong hàng đợi).")
         while job.status not in jobs.FINISHED:
-            time.sleep(JOB_POLL_SECONDS)  # another process's row: nothing to wait on but time
+            if lock.acquire():  # the writer is gone: run the queue up to this job
+                with lock:
+                    jobs.requeue_running(conn)
+                    while jobs.get(conn, job.id).status not in jobs.FINISHED:
+                        process_next(conn, config)
+            else:
+                time.sleep(JOB_POLL_SECONDS)  # another process's row: nothing to wait on
             job = jobs.get(conn, job.id)
     if job.status != "done":
         raise click.ClickException(f"Tác vụ số {job.id} không chạy xong: {job.error}")

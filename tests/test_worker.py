@@ -109,6 +109,30 @@ def test_kb_ingest_hands_its_work_to_the_running_worker(config, db, vietnamese_f
     assert "Thêm mới: 2" in out.output
 
 
+def test_a_waiting_kb_ingest_runs_the_queue_once_the_writer_is_gone(config, db,
+                                                                    vietnamese_files):
+    folder = vietnamese_files(3)
+    other = WriterLock(instance_path(config))  # another `kb ingest`, which runs no queue
+    assert other.acquire()
+    result = {}
+
+    def run_cli():
+        result["out"] = CliRunner().invoke(cli, ["--index", config["index"], "ingest",
+                                                 str(folder)], catch_exceptions=False)
+
+    thread = threading.Thread(target=run_cli)
+    thread.start()
+    deadline = time.monotonic() + 60
+    while not jobs.recent(db) and time.monotonic() < deadline:
+        time.sleep(0.05)  # waiting for the other thread's row to appear
+    other.release()  # that run ends without touching the queue
+    thread.join(timeout=120)
+    assert not thread.is_alive()
+    out = result["out"]
+    assert out.exit_code == 0 and "Thêm mới: 3" in out.output
+    assert [j.status for j in jobs.recent(db)] == ["done"]
+
+
 def test_kb_ingest_without_a_worker_writes_itself(config, vietnamese_files):
     out = CliRunner().invoke(cli, ["--index", config["index"], "ingest",
                                    str(vietnamese_files(2))], catch_exceptions=False)
