@@ -20,6 +20,7 @@ from pathlib import Path
 from kb.analysis.fold import fold
 from kb.analysis.tones import canonical_tones
 from kb.errors import ConfigError
+from kb.understand.quotes import quote_spans
 
 MIN_WORDS = 4  # "làm theo", "học tập": shorter quotes are words, not sayings
 MAX_CHARS = 2000  # an unclosed quote must not swallow the rest of the document
@@ -28,31 +29,50 @@ _VERBS = (
     r"(?:nói|dạy|căn dặn|dặn dò|dặn|viết|khẳng định|chỉ rõ|nhấn mạnh|yêu cầu|cho rằng|khuyên"
     r"|nhắc nhở|nhắc|huấn thị|chỉ ra|đúc kết|kêu gọi|tuyên bố|phát biểu|nêu rõ|xác định"
     r"|chỉ dẫn|răn dạy|nhận định|đòi hỏi|chủ trương|định nghĩa|giải thích|quan niệm|mong muốn"
-    r"|căn dặn|nhận xét|chỉ thị|kết luận|đã nói|trả lời|ví|coi|gọi)"
+    r"|nhận xét|chỉ thị|kết luận|trả lời|ví|coi|gọi|phân tích|cho biết|bảo|hỏi|hỏi thăm"
+    r"|chấn chỉnh|reo lên|đọc|đáp|tâm sự|thừa nhận|lưu ý|phê bình|nhận thấy|mong|dạy bảo"
+    r"|đề ra|đề nghị|nhắn|nhắn nhủ|ghi|thốt lên|cười|đi đến kết luận|đi đến luận điểm|cảnh báo"
+    r"|chỉ thị|nêu|ân cần|vạch rõ|tiếp|thêm|nhận|kể|hứa|khuyến khích|động viên|biểu dương)"
 )
-_ADVERBS = r"(?:\s+(?:đã|từng|thường|luôn|luôn luôn|cũng|lại|còn|rất|hay|nhiều lần|ân cần|có lần|đã từng|đặc biệt|sinh thời))*"
+_ADVERBS = (r"(?:\s+(?:đã|từng|thường|luôn|luôn luôn|cũng|lại|còn|rất|hay|nhiều lần|ân cần|có lần"
+            r"|đã từng|đặc biệt|sinh thời|liền|vẫn|đều|mới|bèn|cũng đã|trịnh trọng|quay sang|nghiêm khắc"
+            r"|tiếp tục|hóm hỉnh|vui vẻ|chân thành|thẳng thắn))*")
 # A name that is always him, then anything short within the sentence, then a verb.
-_FULL_NAME = r"(?:Chủ tịch Hồ Chí Minh|Hồ Chủ tịch|Bác Hồ|Hồ Chí Minh|Nguyễn Ái Quốc|Chủ tịch Hồ Chí Minh)"
+_FULL_NAME = (r"(?:Chủ tịch Hồ Chí Minh|Hồ Chủ tịch|Bác Hồ|Hồ Chí Minh|Nguyễn Ái Quốc|Nguyễn Tất Thành"
+              r"|Chủ tịch Hồ Chí Minh|Chủ tịch nước Hồ Chí Minh|Cụ Hồ)")
+# Words before his name that make him the one spoken to or about, not the speaker.
+_OBJECT = r"(?<!của )(?<!về )(?<!với )(?<!cho )(?<!hỏi )(?<!thưa )(?<!Thưa )(?<!tặng )(?<!gửi )(?<!kính )"
 _BEFORE_MARKERS = [
     # ("con của Hồ Chí Minh và đã trả lời" is someone else speaking: no "của"/"và" around it).
-    re.compile(rf"(?<!của )(?<!về )(?<!với )(?<!cho )\b{_FULL_NAME}(?:(?!\bvà\b)[^.!?;“”\"«»*\n]){{0,50}}?\b{_VERBS}\b"),
+    re.compile(rf"{_OBJECT}\b{_FULL_NAME}(?:(?!\bvà\b)[^.!?;“”\"«»*\n]){{0,50}}?\b{_VERBS}\b"),
     # "Bác", "Người": ambiguous words, so the verb must follow at once ("Người dân nói" is not him).
-    re.compile(rf"(?<!\w)(?:Bác(?! sĩ)|Người){_ADVERBS}\s+{_VERBS}\b"),
+    re.compile(rf"{_OBJECT}(?<!\w)(?:Bác(?! sĩ)|Người){_ADVERBS}\s+{_VERBS}\b"),
     re.compile(
         r"lời (?:dạy|căn dặn|dặn|khuyên|nói|di huấn|chỉ dẫn|nhắc nhở) của (?:Bác|Người|Chủ tịch|Hồ Chủ tịch)"
-        r"|(?:lời|câu nói|lời dạy|ý|tư tưởng) (?:của )?(?:Bác|Người)\b(?! sĩ)"
-        r"|theo (?:lời )?(?:Bác|Người)\b(?! sĩ)"
+        r"|(?:lời|câu nói|lời dạy|ý|tư tưởng|quan điểm|luận điểm|câu|lời văn) (?:của )?(?:Bác|Người)\b(?! sĩ)"
+        rf"|(?:lời|câu nói|lời dạy|quan điểm|luận điểm|câu) (?:của )?{_FULL_NAME}"
+        rf"|[Tt]heo (?:lời )?(?:Bác|Người|{_FULL_NAME})\b(?! sĩ)"
         r"|như (?:Bác|Người|Chủ tịch Hồ Chí Minh|Bác Hồ)\b"
         r"|chuẩn mực đạo đức (?:của )?Bác"
         r"|(?:trong|theo) (?:bản )?Di chúc"
         r"|(?:LỜI BÁC|BÁC HỒ DẠY|BÁC DẠY)"
     ),
 ]
-# After the quote: "- Bác Hồ", ", Người viết", "(Hồ Chí Minh toàn tập...)".
+# After the quote: "- Bác Hồ", ", Người viết", "(Hồ Chí Minh toàn tập...)", "- Bác quay sang hỏi".
 _AFTER_MARKER = re.compile(
-    rf"^\s*[,.;:–—-]?\s*(?:\(\s*)?(?:{_FULL_NAME}|(?:Bác|Người){_ADVERBS}\s+{_VERBS}\b|lời Bác)"
+    rf"^\s*[,.;:!?–—-]*\s*(?:\(\s*)?(?:{_FULL_NAME}|(?:Bác(?! sĩ)|Người){_ADVERBS}\s+{_VERBS}\b|lời Bác"
+    rf"|của (?:Bác|Người|{_FULL_NAME})\b)"
 )
-# Other speakers: a quote after these words is theirs, even if he was named earlier in the sentence.
+# "”, đầu bếp Thiệu nhớ lại", "” - ông Hoàng Giáp tâm sự": a speaker named after the quote.
+_AFTER_SPEAKER = re.compile(
+    rf"^\s*[,.!?]?\s*[–—-]\s*([^.!?“”\"«»\n]{{2,40}}?)\s+(?:{_VERBS}|nhớ lại|kể lại|chia sẻ|cho hay|tâm sự)\b"
+    rf"|^\s*,\s*([^.!?“”\"«»\n]{{2,40}}?)\s+(?:nhớ lại|kể lại|chia sẻ|cho hay|tâm sự|kể)\b"
+)
+# Replies and words addressed to him: "Thưa Bác, ...", "Dạ, ...".
+_REPLY = re.compile(r"^[\s*_]*(?:Thưa|Kính thưa|Dạ|Vâng|Bẩm)\b")
+# His name in the third person inside a quote: someone speaking about him.
+_NAMED_INSIDE = re.compile(r"Hồ Chủ [Tt]ịch|Chủ tịch Hồ Chí Minh|Hồ Chí Minh")
+_FOOTNOTE = re.compile(r"\*{0,2}\[\d{1,3}\]\*{0,2}|\(\d{1,3}\)|(?<=[”\"»])\d{1,3}\b|\*+|_+")
 _OTHER_SPEAKER = re.compile(
     r"\b(?:đồng chí|Tổng Bí thư|Thủ tướng|Chủ tịch nước|Chủ tịch Quốc hội|Bộ trưởng|Bí thư|Phó Bí thư"
     r"|Chủ nhiệm|Giám đốc|Trưởng ban|ông|bà|Lênin|Lê-nin|Mác|C\.Mác|Ăngghen|Đảng ta|Nghị quyết"
@@ -76,7 +96,7 @@ _HEADING = re.compile(r"^(?:#+\s*.*|[^a-zà-ỹđ\n]{6,})$", re.MULTILINE)
 # A heading over a list of his sayings: about him AND about words ("LỜI BÁC HỒ DẠY", "Bác dạy").
 _HEADING_HCM = re.compile(r"BÁC|Bác|HỒ CHÍ MINH|Hồ Chí Minh|CHỦ TỊCH|Chủ tịch")
 _HEADING_WORDS = re.compile(r"\b(?:LỜI|[Ll]ời|DẠY|[Dd]ạy|NÓI|[Nn]ói|CĂN DẶN|[Cc]ăn dặn|DANH NGÔN|[Dd]anh ngôn|TRÍCH|[Tt]rích|CÂU NÓI|[Cc]âu nói)\b")
-_CHAIN_GAP = re.compile(r"^[\s,;:.–—-]*(?:và|hay|hoặc|cùng)?[\s,;:–—-]*$")
+_CHAIN_GAP = re.compile(r"^[\s,;:.–—-]*(?:và|hay|hoặc|cùng|rồi)?[\s,;:.–—-]*$")
 _BREAK = re.compile(r"[.!?](?=\s)|\n\s*\n|\n\s*[-*+#•]")  # sentence, paragraph or list item ends
 _SENTENCE_END = re.compile(r"[.!?…](?=\s)|\n")
 
@@ -144,7 +164,26 @@ def _attributed_before(gap: str) -> bool:
     between = tail[last:].rstrip(" \t\n:*_")  # "Người viết:\n\n“...": the break is the colon's
     if len(between) > 150:
         return False
-    return not _OTHER_SPEAKER.search(between) and not _BREAK.search(between)
+    return not _OTHER_SPEAKER.search(between) and not _BREAK.search(between + " ")
+
+
+def _other_before(gap: str) -> bool:
+    """Whether the clause right before a quote names someone else as the speaker."""
+    clause = re.split(r"[.!?](?=\s)|\n", gap[-200:])[-1]
+    m = _OTHER_SPEAKER.search(clause)
+    return m is not None and re.search(rf"\b{_VERBS}\b", clause[m.end():]) is not None
+
+
+def _said_by_other_after(after: str) -> bool:
+    """Whether the words after a quote name another speaker ("” - ông Hoàng Giáp tâm sự")."""
+    m = _AFTER_SPEAKER.match(after)
+    return m is not None and not re.match(rf"(?:Bác|Người|{_FULL_NAME})\b", m[1] or m[2])
+
+
+def _introduces_next(after: str) -> bool:
+    """Whether the clause after a quote ends in a colon: it leads to the next quote, not this one."""
+    clause = re.split(r"[.!?“”\"«»\n]", after, maxsplit=1)[0]
+    return clause.rstrip(" *_").endswith(":")
 
 
 def _under_hcm_heading(text: str, start: int) -> bool:
@@ -170,20 +209,25 @@ def extract_sayings(text: str) -> list[dict]:
     sectors = load_sectors()
     out: list[dict] = []
     prev_end, prev_saying = 0, False
-    for start, end in _quote_spans(text):
+    seen: set[str] = set()
+    for start, end in quote_spans(text):
         quote = re.sub(r"\s+", " ", text[start:end]).strip()
         gap = text[prev_end:start - 1]
-        after = text[end + 1 : end + 301]
+        after = _FOOTNOTE.sub("", re.sub(r"^\d{1,3}\b", "", text[end + 1 : end + 301]))
         work_m = _WORK_AFTER.match(after)
         work = work_m[1].strip() if work_m else None
         # A lower-case fragment woven into a sentence needs one word more to count.
         min_words = MIN_WORDS + (1 if quote.lstrip("*_ ")[:1].islower() else 0)
         is_saying = (
             len(quote.split()) >= min_words
+            and quote[:1] not in ".,;:)]"  # the text between two quotes, not a quote
+            and not _REPLY.match(quote) and not _NAMED_INSIDE.search(quote)
+            and not _said_by_other_after(after)
             and (
-                (prev_saying and _CHAIN_GAP.match(gap) is not None)
+                (prev_saying and _CHAIN_GAP.match(_FOOTNOTE.sub("", gap)) is not None)
                 or _attributed_before(gap)
-                or _AFTER_MARKER.match(after) is not None
+                or (_AFTER_MARKER.match(after) is not None and not _introduces_next(after)
+                    and not _other_before(gap))
                 or (work is not None and (_HCM_WORK.search(work) or _LETTER_WORK.match(work)))
                 or _under_hcm_heading(text, start)
             )
@@ -193,7 +237,8 @@ def extract_sayings(text: str) -> list[dict]:
         if is_saying and work is None:
             before = _WORK_BEFORE.search(gap[-200:])
             work = before[1] if before else None
-        prev_end, prev_saying = end + 1, is_saying
+        # In a dialogue a reply to him ("Dạ, ...") does not end the run of his lines.
+        prev_end, prev_saying = end + 1, is_saying or (prev_saying and _REPLY.match(quote) is not None)
         if not is_saying:
             continue
         context = _sentence(text, start, end)
@@ -201,6 +246,10 @@ def extract_sayings(text: str) -> list[dict]:
         # sentence (which often goes on about something else).
         lead = context[: context.find(quote) + len(quote)] if quote in context else context
         clues = " \n ".join([lead, work or "", _section_heading(text, start)])
+        key = saying_key(quote)
+        if key in seen:
+            continue  # quoted again further down (or the page printed twice): listed once
+        seen.add(key)
         out.append({"text": quote, "context": context, "work": work,
                     "sectors": match_sectors(clues, sectors)})
     return out
