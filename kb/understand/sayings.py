@@ -20,6 +20,7 @@ from pathlib import Path
 from kb.analysis.fold import fold
 from kb.analysis.tones import canonical_tones
 from kb.errors import ConfigError
+from kb.understand.footnotes import footnotes, reference_after
 from kb.understand.quotes import quote_spans
 
 MIN_WORDS = 4  # "làm theo", "học tập": shorter quotes are words, not sayings
@@ -210,10 +211,13 @@ def extract_sayings(text: str) -> list[dict]:
     out: list[dict] = []
     prev_end, prev_saying = 0, False
     seen: set[str] = set()
+    notes = footnotes(text)
     for start, end in quote_spans(text):
         quote = re.sub(r"\s+", " ", text[start:end]).strip()
         gap = text[prev_end:start - 1]
-        after = _FOOTNOTE.sub("", re.sub(r"^\d{1,3}\b", "", text[end + 1 : end + 301]))
+        raw_after = text[end + 1 : end + 301]
+        note = notes.get(reference_after(raw_after) or -1)
+        after = _FOOTNOTE.sub("", re.sub(r"^\d{1,3}\b", "", raw_after))
         work_m = _WORK_AFTER.match(after)
         work = work_m[1].strip() if work_m else None
         # A lower-case fragment woven into a sentence needs one word more to count.
@@ -223,8 +227,10 @@ def extract_sayings(text: str) -> list[dict]:
             and quote[:1] not in ".,;:)]"  # the text between two quotes, not a quote
             and not _REPLY.match(quote) and not _NAMED_INSIDE.search(quote)
             and not _said_by_other_after(after)
+            and (note is None or note[1])  # a note citing another's work: theirs
             and (
-                (prev_saying and _CHAIN_GAP.match(_FOOTNOTE.sub("", gap)) is not None)
+                (note is not None and note[1])
+                or (prev_saying and _CHAIN_GAP.match(_FOOTNOTE.sub("", gap)) is not None)
                 or _attributed_before(gap)
                 or (_AFTER_MARKER.match(after) is not None and not _introduces_next(after)
                     and not _other_before(gap))
@@ -234,6 +240,8 @@ def extract_sayings(text: str) -> list[dict]:
         )
         if work and not (_HCM_WORK.search(work) or _LETTER_WORK.match(work)):
             work = None
+        if work is None and note is not None and note[1]:
+            work = note[0]
         if is_saying and work is None:
             before = _WORK_BEFORE.search(gap[-200:])
             work = before[1] if before else None
