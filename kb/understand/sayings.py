@@ -46,8 +46,11 @@ _OBJECT = r"(?<!của )(?<!về )(?<!với )(?<!cho )(?<!hỏi )(?<!thưa )(?<!T
 _BEFORE_MARKERS = [
     # ("con của Hồ Chí Minh và đã trả lời" is someone else speaking: no "của"/"và" around it).
     re.compile(rf"{_OBJECT}\b{_FULL_NAME}(?:(?!\bvà\b)[^.!?;“”\"«»*\n]){{0,50}}?\b{_VERBS}\b"),
-    # "Bác", "Người": ambiguous words, so the verb must follow at once ("Người dân nói" is not him).
+    # "Bác", "Người": ambiguous words, so the verb must follow at once ("Người dân nói" is not him)...
     re.compile(rf"{_OBJECT}(?<!\w)(?:Bác(?! sĩ)|Người){_ADVERBS}\s+{_VERBS}\b"),
+    # ...unless capitalised inside a sentence, where they can only be him ("khi đọc Luận cương,
+    # Người đã mừng rỡ đến trào nước mắt, đã reo lên “...”").
+    re.compile(rf"(?<=[\w,;] ){_OBJECT}(?:Bác(?! sĩ)|Người)\b(?:(?!\bvà\b)[^.!?;“”\"«»*\n]){{0,60}}?\b{_VERBS}\b"),
     re.compile(
         r"lời (?:dạy|căn dặn|dặn|khuyên|nói|di huấn|chỉ dẫn|nhắc nhở) của (?:Bác|Người|Chủ tịch|Hồ Chủ tịch)"
         r"|(?:lời|câu nói|lời dạy|ý|tư tưởng|quan điểm|luận điểm|câu|lời văn) (?:của )?(?:Bác|Người)\b(?! sĩ)"
@@ -155,6 +158,10 @@ def _attributed_before(gap: str) -> bool:
     tail = gap[-300:]
     if _TITLE_BEFORE.search(tail):
         return False  # Bác Hồ đã viết bài “Nâng cao đạo đức cách mạng...”: a title, not a saying
+    # "những tuyên bố đanh thép khác của Người: “...”", "Lời kêu gọi ... của Người có đoạn: “...”".
+    possessed = _POSSESSED.search(tail.rstrip(" \t\n*_"))
+    if possessed and (possessed["rest"].strip() == "" or possessed["rest"].rstrip().endswith(":")):
+        return True
     last = None
     for pattern in _BEFORE_MARKERS:
         for m in pattern.finditer(tail):
@@ -166,6 +173,9 @@ def _attributed_before(gap: str) -> bool:
     if len(between) > 150:
         return False
     return not _OTHER_SPEAKER.search(between) and not _BREAK.search(between + " ")
+
+
+_POSSESSED = re.compile(rf"\bcủa (?:Người|Bác(?! sĩ)|{_FULL_NAME})\b(?P<rest>[^.!?;“”\"«»\n]{{0,30}})$")
 
 
 def _other_before(gap: str) -> bool:
