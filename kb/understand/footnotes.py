@@ -40,6 +40,14 @@ def footnotes(text: str) -> dict[int, tuple[str, bool]]:
     return notes
 
 
+def in_note(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies on a note line ("[25] Ý của nhà văn ... trong bài “...”")."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    m = _NOTE.match(text, line_start, line_end if line_end >= 0 else len(text))
+    return m is not None and bool(_CITATION.search(m[4]) or _HIS_WORK.search(m[4]))
+
+
 def reference_after(after: str) -> int | None:
     """The footnote number written right after a quotation's closing mark, if any."""
     m = _REF.match(after)

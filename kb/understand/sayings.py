@@ -20,7 +20,7 @@ from pathlib import Path
 from kb.analysis.fold import fold
 from kb.analysis.tones import canonical_tones
 from kb.errors import ConfigError
-from kb.understand.footnotes import footnotes, reference_after
+from kb.understand.footnotes import footnotes, in_note, reference_after
 from kb.understand.quotes import quote_spans
 
 MIN_WORDS = 4  # "làm theo", "học tập": shorter quotes are words, not sayings
@@ -41,6 +41,7 @@ _ADVERBS = (r"(?:\s+(?:đã|từng|thường|luôn|luôn luôn|cũng|lại|còn|
 # A name that is always him, then anything short within the sentence, then a verb.
 _FULL_NAME = (r"(?:Chủ tịch Hồ Chí Minh|Hồ Chủ tịch|Bác Hồ|Hồ Chí Minh|Nguyễn Ái Quốc|Nguyễn Tất Thành"
               r"|Chủ tịch Hồ Chí Minh|Chủ tịch nước Hồ Chí Minh|Cụ Hồ)")
+_UPPER = "A-ZĐÁÀẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÉÈẺẼẸÊẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÚÙỦŨỤƯỨỪỬỮỰÝỲỶỸỴ"  # "Người Việt" (a newspaper), "Người Pháp": a name, not him
 # Words before his name that make him the one spoken to or about, not the speaker.
 _OBJECT = r"(?<!của )(?<!về )(?<!với )(?<!cho )(?<!hỏi )(?<!thưa )(?<!Thưa )(?<!tặng )(?<!gửi )(?<!kính )"
 _BEFORE_MARKERS = [
@@ -50,7 +51,7 @@ _BEFORE_MARKERS = [
     re.compile(rf"{_OBJECT}(?<!\w)(?:Bác(?! sĩ)|Người){_ADVERBS}\s+{_VERBS}\b"),
     # ...unless capitalised inside a sentence, where they can only be him ("khi đọc Luận cương,
     # Người đã mừng rỡ đến trào nước mắt, đã reo lên “...”").
-    re.compile(rf"(?<=[\w,;] ){_OBJECT}(?:Bác(?! sĩ)|Người)\b(?:(?!\bvà\b)[^.!?;“”\"«»*\n]){{0,60}}?\b{_VERBS}\b"),
+    re.compile(rf"(?<=[\w,;] ){_OBJECT}(?:Bác(?! sĩ)|Người)\b(?!\s+[{_UPPER}])(?:(?!\bvà\b)[^.!?;“”\"«»*\n]){{0,60}}?\b{_VERBS}\b"),
     re.compile(
         r"lời (?:dạy|căn dặn|dặn|khuyên|nói|di huấn|chỉ dẫn|nhắc nhở) của (?:Bác|Người|Chủ tịch|Hồ Chủ tịch)"
         r"|(?:lời|câu nói|lời dạy|ý|tư tưởng|quan điểm|luận điểm|câu|lời văn) (?:của )?(?:Bác|Người)\b(?! sĩ)"
@@ -64,7 +65,8 @@ _BEFORE_MARKERS = [
 ]
 # After the quote: "- Bác Hồ", ", Người viết", "(Hồ Chí Minh toàn tập...)", "- Bác quay sang hỏi".
 _AFTER_MARKER = re.compile(
-    rf"^\s*[,.;:!?–—-]*\s*(?:\(\s*)?(?:{_FULL_NAME}|(?:Bác(?! sĩ)|Người){_ADVERBS}\s+{_VERBS}\b|lời Bác"
+    rf"^\s*[,.;:!?–—-]*\s*(?:\(\s*)?(?:{_FULL_NAME}(?=[\s\d\[\]()*_.]*(?:\n|\Z|\)))"
+    rf"|(?:{_FULL_NAME}|Bác(?! sĩ)|Người){_ADVERBS}\s+{_VERBS}\b(?!\s*[,:])|lời Bác"
     rf"|của (?:Bác|Người|{_FULL_NAME})\b)"
 )
 # "”, đầu bếp Thiệu nhớ lại", "” - ông Hoàng Giáp tâm sự": a speaker named after the quote.
@@ -165,6 +167,9 @@ def _attributed_before(gap: str) -> bool:
     last = None
     for pattern in _BEFORE_MARKERS:
         for m in pattern.finditer(tail):
+            inside = m[0].split(None, 1)[1] if " " in m[0] else ""
+            if _OTHER_SPEAKER.search(inside) or re.search(r"\b(?:được|bị) (?:cho|coi|gọi|xem)\b", inside):
+                continue  # "Biết ý Bác, ông Máy Lỳ liền nói", "Bác Hồ được cho rằng"
             if last is None or m.end() > last:
                 last = m.end()
     if last is None:
@@ -193,7 +198,7 @@ def _said_by_other_after(after: str) -> bool:
 
 def _introduces_next(after: str) -> bool:
     """Whether the clause after a quote ends in a colon: it leads to the next quote, not this one."""
-    clause = re.split(r"[.!?“”\"«»\n]", after, maxsplit=1)[0]
+    clause = re.split(r"[.!?“”\"«»\n]", after.lstrip(" \t.,;!?…*_"), maxsplit=1)[0]
     return clause.rstrip(" *_").endswith(":")
 
 
@@ -235,6 +240,7 @@ def extract_sayings(text: str) -> list[dict]:
         is_saying = (
             len(quote.split()) >= min_words
             and quote[:1] not in ".,;:)]"  # the text between two quotes, not a quote
+            and not in_note(text, start)
             and not _REPLY.match(quote) and not _NAMED_INSIDE.search(quote)
             and not _said_by_other_after(after)
             and (note is None or note[1])  # a note citing another's work: theirs
