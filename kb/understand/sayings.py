@@ -33,7 +33,9 @@ _VERBS = (
     r"|nhận xét|chỉ thị|kết luận|trả lời|ví|coi|gọi|phân tích|cho biết|bảo|hỏi|hỏi thăm"
     r"|chấn chỉnh|reo lên|đọc|đáp|tâm sự|thừa nhận|lưu ý|phê bình|nhận thấy|mong|dạy bảo"
     r"|đề ra|đề nghị|nhắn|nhắn nhủ|ghi|thốt lên|cười|đi đến kết luận|đi đến luận điểm|cảnh báo"
-    r"|chỉ thị|nêu|ân cần|vạch rõ|tiếp|thêm|nhận|kể|hứa|khuyến khích|động viên|biểu dương)"
+    r"|chỉ thị|nêu|ân cần|vạch rõ|tiếp|thêm|nhận|kể|hứa|khuyến khích|động viên|biểu dương"
+    r"|kiến nghị|đề xuất|tổng kết|dự báo|dự đoán|cảnh tỉnh|khuyên răn|lên án|tố cáo|vạch trần"
+    r"|bày tỏ|phê phán|quán triệt|lập luận|trình bày|căn dặn)"
 )
 _ADVERBS = (r"(?:\s+(?:đã|từng|thường|luôn|luôn luôn|cũng|lại|còn|rất|hay|nhiều lần|ân cần|có lần"
             r"|đã từng|đặc biệt|sinh thời|liền|vẫn|đều|mới|bèn|cũng đã|trịnh trọng|quay sang|nghiêm khắc"
@@ -65,7 +67,7 @@ _BEFORE_MARKERS = [
 ]
 # After the quote: "- Bác Hồ", ", Người viết", "(Hồ Chí Minh toàn tập...)", "- Bác quay sang hỏi".
 _AFTER_MARKER = re.compile(
-    rf"^\s*[,.;:!?–—-]*\s*(?:\(\s*)?(?:{_FULL_NAME}(?=[\s\d\[\]()*_.]*(?:\n|\Z|\)))"
+    rf"^[\s|]*[,.;:!?–—-]*\s*(?:\(\s*)?(?:(?:Trích\s+)?(?:[^\n]{{0,40}}?\bcủa\s+)?{_FULL_NAME}(?=[\s\d\[\]()*_.]*(?:\n|\Z|\)))"
     rf"|(?:{_FULL_NAME}|Bác(?! sĩ)|Người){_ADVERBS}\s+{_VERBS}\b(?!\s*[,:])|lời Bác"
     rf"|của (?:Bác|Người|{_FULL_NAME})\b)"
 )
@@ -161,6 +163,9 @@ def _attributed_before(gap: str) -> bool:
     if _TITLE_BEFORE.search(tail):
         return False  # Bác Hồ đã viết bài “Nâng cao đạo đức cách mạng...”: a title, not a saying
     # "những tuyên bố đanh thép khác của Người: “...”", "Lời kêu gọi ... của Người có đoạn: “...”".
+    colon = _COLON_SUBJECT.search(tail)
+    if colon and not _speaks(colon["rest"]) and not _OTHER_SPEAKER.search(colon["rest"]):
+        return True
     possessed = _POSSESSED.search(tail.rstrip(" \t\n*_"))
     if possessed and (possessed["rest"].strip() == "" or possessed["rest"].rstrip().endswith(":")):
         return True
@@ -177,7 +182,14 @@ def _attributed_before(gap: str) -> bool:
     between = tail[last:].rstrip(" \t\n:*_")  # "Người viết:\n\n“...": the break is the colon's
     if len(between) > 150:
         return False
-    return not _OTHER_SPEAKER.search(between) and not _BREAK.search(between + " ")
+    return not _speaks(between) and not _BREAK.search(between + " ")
+
+
+def _speaks(clause: str) -> bool:
+    """Whether ``clause`` has someone else speaking ("đồng chí Bí thư nói"), not just named
+    ("Bác hỏi đồng chí phục vụ")."""
+    return any(re.search(rf"\b{_VERBS}\b", clause[m.end():m.end() + 60])
+               for m in _OTHER_SPEAKER.finditer(clause))
 
 
 _POSSESSED = re.compile(rf"\bcủa (?:Người|Bác(?! sĩ)|{_FULL_NAME})\b(?P<rest>[^.!?;“”\"«»\n]{{0,30}})$")
@@ -185,9 +197,16 @@ _POSSESSED = re.compile(rf"\bcủa (?:Người|Bác(?! sĩ)|{_FULL_NAME})\b(?P<r
 
 def _other_before(gap: str) -> bool:
     """Whether the clause right before a quote names someone else as the speaker."""
-    clause = re.split(r"[.!?](?=\s)|\n", gap[-200:])[-1]
-    m = _OTHER_SPEAKER.search(clause)
-    return m is not None and re.search(rf"\b{_VERBS}\b", clause[m.end():]) is not None
+    return _speaks(re.split(r"[.!?](?=\s)|\n", gap[-200:])[-1])
+
+
+# "Bác không vui: “...”", "Người trầm ngâm: “...”": the subject of a clause ending in a colon.
+_COLON_SUBJECT = re.compile(rf"(?:^|[.!?]\s+|\n|,\s+)(?:Bác(?! sĩ)|Người|{_FULL_NAME})\b(?!\s+[{_UPPER}])"
+                            r"(?P<rest>[^.!?;“”\"«»\n]{0,40}):[\s*_]*$")
+# "“...” để Bắc - Nam sum họp một nhà như mong ước của Bác Hồ": words after it, in its sentence.
+_AS_HE_WISHED = re.compile(
+    rf"^[^.!?“”\"«»\n]{{0,120}}?\bnhư (?:lời|mong ước|tâm nguyện|ước nguyện|lời dạy|lời căn dặn|di huấn"
+    rf"|mong muốn|điều|lời khuyên|lời nói)(?: (?:của|mà))? (?:Bác(?! sĩ)|Người|{_FULL_NAME})\b")
 
 
 def _said_by_other_after(after: str) -> bool:
@@ -250,6 +269,7 @@ def extract_sayings(text: str) -> list[dict]:
                 or _attributed_before(gap)
                 or (_AFTER_MARKER.match(after) is not None and not _introduces_next(after)
                     and not _other_before(gap))
+                or (_AS_HE_WISHED.match(after) is not None and not _other_before(gap))
                 or (work is not None and (_HCM_WORK.search(work) or _LETTER_WORK.match(work)))
                 or _under_hcm_heading(text, start)
             )
