@@ -88,3 +88,63 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             continue
         out.append((start, end))
     return out
+
+
+_INTRO_LINE = re.compile(r"[^\n]*:[ \t*_]*\n", re.MULTILINE)
+_LIST_MARK = re.compile(r"^[ \t]*(?:[-–—+•*]|\d{1,2}[.)]|[a-zđ][.)])[ \t]*")
+MAX_ITEM_WORDS = 20  # a line this short, among others like it, is a list item
+
+
+def block_spans(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    """Passages set off without quotation marks after a line ending in a colon.
+
+    Each is ``(intro_start, intro_end, items)``: the introducing line, then either the dialogue
+    line or paragraph right after it ("Bác nói:\\n\\n– Dịp Nô-en ..."), or a list of short lines
+    ("Chỉ thị của Bác là:\\n\\nKế hoạch phải thật tỉ mỉ\\n\\nHợp đồng phải thật ăn khớp ..."), one
+    item per line. A block that opens with a quotation mark is left to :func:`quote_spans`.
+    """
+    out = []
+    for m in _INTRO_LINE.finditer(text):
+        lines = []
+        pos = m.end()
+        while pos < len(text):
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            line = text[pos:end]
+            if line.strip():
+                lines.append((pos, end))
+            elif lines and len(lines) >= 1 and not _short(text, lines[-1]):
+                break
+            pos = end + 1
+            if len(lines) > 12:
+                break
+        if not lines:
+            continue
+        first = text[lines[0][0]:lines[0][1]].strip(" \t*_")
+        if not first or first[0] in "“«\"”#|>" or first.endswith(":"):
+            continue
+        if _short(text, lines[0]) and len(lines) > 1 and _short(text, lines[1]):
+            items = []
+            for span in lines:
+                line = text[span[0]:span[1]]
+                if not _short(text, span) or line.rstrip().endswith(":"):
+                    break
+                items.append(_strip_mark(text, span))
+        else:
+            items = [_strip_mark(text, lines[0])]
+        if items:
+            out.append((m.start(), m.end(), items))
+    return out
+
+
+def _short(text: str, span: tuple[int, int]) -> bool:
+    line = text[span[0]:span[1]]
+    return len(line.split()) <= MAX_ITEM_WORDS and not line.lstrip().startswith("#")
+
+
+def _strip_mark(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    start, end = span
+    m = _LIST_MARK.match(text, start, end)
+    if m:
+        start = m.end()
+    return start, end

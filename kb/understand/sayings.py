@@ -21,7 +21,7 @@ from kb.analysis.fold import fold
 from kb.analysis.tones import canonical_tones
 from kb.errors import ConfigError
 from kb.understand.footnotes import footnotes, in_note, reference_after
-from kb.understand.quotes import quote_spans
+from kb.understand.quotes import block_spans, quote_spans
 
 MIN_WORDS = 4  # "làm theo", "học tập": shorter quotes are words, not sayings
 MAX_CHARS = 2000  # an unclosed quote must not swallow the rest of the document
@@ -79,7 +79,7 @@ _AFTER_SPEAKER = re.compile(
 # Replies and words addressed to him: "Thưa Bác, ...", "Dạ, ...".
 _REPLY = re.compile(r"^[\s*_]*(?:Thưa|Kính thưa|Dạ|Vâng|Bẩm)\b")
 # His name in the third person inside a quote: someone speaking about him.
-_NAMED_INSIDE = re.compile(r"Hồ Chủ [Tt]ịch|Chủ tịch Hồ Chí Minh|Hồ Chí Minh")
+_NAMED_INSIDE = re.compile(rf"Hồ Chủ [Tt]ịch|Chủ tịch Hồ Chí Minh|Hồ Chí Minh|Bác Hồ {_VERBS}\b")
 _FOOTNOTE = re.compile(r"\*{0,2}\[\d{1,3}\]\*{0,2}|\(\d{1,3}\)|(?<=[”\"»])\d{1,3}\b|\*+|_+")
 _OTHER_SPEAKER = re.compile(
     r"\b(?:đồng chí|Tổng Bí thư|Thủ tướng|Chủ tịch nước|Chủ tịch Quốc hội|Bộ trưởng|Bí thư|Phó Bí thư"
@@ -164,7 +164,8 @@ def _attributed_before(gap: str) -> bool:
         return False  # Bác Hồ đã viết bài “Nâng cao đạo đức cách mạng...”: a title, not a saying
     # "những tuyên bố đanh thép khác của Người: “...”", "Lời kêu gọi ... của Người có đoạn: “...”".
     colon = _COLON_SUBJECT.search(tail)
-    if colon and not _speaks(colon["rest"]) and not _OTHER_SPEAKER.search(colon["rest"]):
+    if (colon and not _speaks(colon["rest"]) and not _OTHER_SPEAKER.search(colon["rest"])
+            and not re.search(r"\b(?:được|bị)\b", colon["rest"])):
         return True
     possessed = _POSSESSED.search(tail.rstrip(" \t\n*_"))
     if possessed and (possessed["rest"].strip() == "" or possessed["rest"].rstrip().endswith(":")):
@@ -173,7 +174,7 @@ def _attributed_before(gap: str) -> bool:
     for pattern in _BEFORE_MARKERS:
         for m in pattern.finditer(tail):
             inside = m[0].split(None, 1)[1] if " " in m[0] else ""
-            if _OTHER_SPEAKER.search(inside) or re.search(r"\b(?:được|bị) (?:cho|coi|gọi|xem)\b", inside):
+            if _OTHER_SPEAKER.search(inside) or re.search(r"\b(?:được|bị)\b", inside):
                 continue  # "Biết ý Bác, ông Máy Lỳ liền nói", "Bác Hồ được cho rằng"
             if last is None or m.end() > last:
                 last = m.end()
@@ -201,7 +202,7 @@ def _other_before(gap: str) -> bool:
 
 
 # "Bác không vui: “...”", "Người trầm ngâm: “...”": the subject of a clause ending in a colon.
-_COLON_SUBJECT = re.compile(rf"(?:^|[.!?]\s+|\n|,\s+)(?:Bác(?! sĩ)|Người|{_FULL_NAME})\b(?!\s+[{_UPPER}])"
+_COLON_SUBJECT = re.compile(rf"(?:^|[.!?]\s+|\n|,\s+)[–—-]?\s*(?:Bác(?! sĩ)|Người|{_FULL_NAME})\b(?!\s+[{_UPPER}])"
                             r"(?P<rest>[^.!?;“”\"«»\n]{0,40}):[\s*_]*$")
 # "“...” để Bắc - Nam sum họp một nhà như mong ước của Bác Hồ": words after it, in its sentence.
 _AS_HE_WISHED = re.compile(
@@ -239,10 +240,16 @@ def _section_heading(text: str, start: int) -> str:
     return ""
 
 
+_POEM_INTRO = re.compile(r"\b(?:thơ|ngâm|vần|câu đối|chúc Tết|[Nn]guyên văn|bài ca)\b")
+# "Bác bảo tôi: Chú mở cái băng ... với." — words said, set off by a colon only.
+_SAID_INLINE = re.compile(rf"(?:Bác(?! sĩ)|Người|{_FULL_NAME}){_ADVERBS}\s+(?:nói|bảo|hỏi|trả lời|dặn|đáp|căn dặn)"
+                          r"(?P<to>[^.!?:;“”\"«»\n]{0,30}):[ \t*_]*(?P<said>[^\s“”\"«»\-–—*_][^\n]*)")
+
+
 def extract_sayings(text: str) -> list[dict]:
     """Quotations of Hồ Chí Minh in ``text``: ``{"text", "context", "work", "sectors"}`` each."""
     sectors = load_sectors()
-    out: list[dict] = []
+    found: list[tuple[int, dict]] = []
     prev_end, prev_saying = 0, False
     seen: set[str] = set()
     notes = footnotes(text)
@@ -290,12 +297,44 @@ def extract_sayings(text: str) -> list[dict]:
         # sentence (which often goes on about something else).
         lead = context[: context.find(quote) + len(quote)] if quote in context else context
         clues = " \n ".join([lead, work or "", _section_heading(text, start)])
-        key = saying_key(quote)
-        if key in seen:
-            continue  # quoted again further down (or the page printed twice): listed once
-        seen.add(key)
-        out.append({"text": quote, "context": context, "work": work,
-                    "sectors": match_sectors(clues, sectors)})
+        found.append((start, {"text": quote, "context": context, "work": work,
+                              "sectors": match_sectors(clues, sectors)}))
+    spans = quote_spans(text)
+    for intro_start, intro_end, items in block_spans(text):
+        intro = text[intro_start:intro_end]
+        if not _attributed_before(intro) or _other_before(intro.rstrip(" \t\n*_:")):
+            continue
+        if len(items) > 1 and _POEM_INTRO.search(intro):
+            # A poem set off line by line is one saying, its lines kept.
+            items = [(items[0][0], items[-1][1])]
+        for start, end in items:
+            if any(s <= end and start <= e for s, e in spans):
+                continue  # quoted: read above
+            saying = re.sub(r"[ \t]*\n\s*", "\n", text[start:end]).strip(" *_\n")
+            saying = re.sub(r"[ \t]+", " ", saying) if "\n" in saying else re.sub(r"\s+", " ", saying)
+            if (len(re.findall(r"\w+", saying)) < MIN_WORDS or _REPLY.match(saying)
+                    or _NAMED_INSIDE.search(saying)):
+                continue
+            context = re.sub(r"\s+", " ", intro + " " + saying).strip()
+            found.append((start, {"text": saying, "context": context, "work": None,
+                                  "sectors": match_sectors(context + " \n " + _section_heading(text, start),
+                                                           sectors)}))
+    for m in _SAID_INLINE.finditer(text):
+        if _OTHER_SPEAKER.search(m["to"]) and _speaks(m["to"]):
+            continue
+        said = re.split(r"(?<=[.!?…])\s", m["said"], maxsplit=1)[0].strip()
+        start = m.start("said")
+        if (len(re.findall(r"\w+", said)) >= MIN_WORDS and not _REPLY.match(said)
+                and not any(s <= start + len(said) and start <= e for s, e in spans)):
+            context = re.sub(r"\s+", " ", m[0][: m.start("said") - m.start()] + said)
+            found.append((start, {"text": said, "context": context, "work": None,
+                                  "sectors": match_sectors(context, sectors)}))
+    out: list[dict] = []
+    for _, saying in sorted(found, key=lambda f: f[0]):
+        key = saying_key(saying["text"])
+        if key not in seen:  # quoted again further down (or the page printed twice): listed once
+            seen.add(key)
+            out.append(saying)
     return out
 
 
