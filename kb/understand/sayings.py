@@ -202,8 +202,8 @@ def _other_before(gap: str) -> bool:
 
 
 # "Bác không vui: “...”", "Người trầm ngâm: “...”": the subject of a clause ending in a colon.
-_COLON_SUBJECT = re.compile(rf"(?:^|[.!?]\s+|\n|,\s+)[–—-]?\s*(?:Bác(?! sĩ)|Người|{_FULL_NAME})\b(?!\s+[{_UPPER}])"
-                            r"(?P<rest>[^.!?;“”\"«»\n]{0,40}):[\s*_]*$")
+_COLON_SUBJECT = re.compile(rf"(?:(?:^|[.!?]\s+|\n)[–—-]?\s*(?:Bác(?! sĩ)|{_FULL_NAME})|,\s+(?:Bác(?! sĩ)|Người|{_FULL_NAME}))"
+                            rf"\b(?!\s+[{_UPPER}])(?P<rest>[^.!?;“”\"«»\n]{{0,40}}):[\s*_]*$")
 # "“...” để Bắc - Nam sum họp một nhà như mong ước của Bác Hồ": words after it, in its sentence.
 _AS_HE_WISHED = re.compile(
     rf"^[^.!?“”\"«»\n]{{0,120}}?\bnhư (?:lời|mong ước|tâm nguyện|ước nguyện|lời dạy|lời căn dặn|di huấn"
