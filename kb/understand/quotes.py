@@ -90,7 +90,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_INTRO_LINE = re.compile(r"[^\n]*:[ \t*_]*\n", re.MULTILINE)
+_INTRO_LINE = re.compile(r"(?<![^\n])[^\n]*:[ \t*_]*\n")
 _LIST_MARK = re.compile(r"^[ \t]*(?:[-–—+•*]|\d{1,2}[.)]|[a-zđ][.)])[ \t]*")
 MAX_ITEM_WORDS = 20  # a line this short, among others like it, is a list item
 
@@ -105,7 +105,7 @@ def block_spans(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
     """
     out = []
     for m in _INTRO_LINE.finditer(text):
-        lines = []
+        lines: list[tuple[int, int]] = []
         pos = m.end()
         while pos < len(text):
             end = text.find("\n", pos)

@@ -253,7 +253,8 @@ def extract_sayings(text: str) -> list[dict]:
     prev_end, prev_saying = 0, False
     seen: set[str] = set()
     notes = footnotes(text)
-    for start, end in quote_spans(text):
+    spans = quote_spans(text)
+    for start, end in spans:
         quote = re.sub(r"\s+", " ", text[start:end]).strip()
         gap = text[prev_end:start - 1]
         raw_after = text[end + 1 : end + 301]
@@ -299,7 +300,6 @@ def extract_sayings(text: str) -> list[dict]:
         clues = " \n ".join([lead, work or "", _section_heading(text, start)])
         found.append((start, {"text": quote, "context": context, "work": work,
                               "sectors": match_sectors(clues, sectors)}))
-    spans = quote_spans(text)
     for intro_start, intro_end, items in block_spans(text):
         intro = text[intro_start:intro_end]
         if not _attributed_before(intro) or _other_before(intro.rstrip(" \t\n*_:")):
