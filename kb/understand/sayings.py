@@ -296,8 +296,9 @@ def extract_sayings(text: str) -> list[dict]:
         context = _sentence(text, start, end)
         # Sectors come from the saying and the words that lead to it, not the rest of the
         # sentence (which often goes on about something else).
-        lead = context[: context.find(quote) + len(quote)] if quote in context else context
-        clues = " \n ".join([lead, work or "", _section_heading(text, start)])
+        # The introducing words are those since the previous quote (and within its sentence).
+        lead = re.split(r"[.!?](?=\s)|\n\s*\n", gap[-250:])[-1]
+        clues = " \n ".join([lead, quote, work or "", _section_heading(text, start)])
         found.append((start, {"text": quote, "context": context, "work": work,
                               "sectors": match_sectors(clues, sectors)}))
     for intro_start, intro_end, items in block_spans(text):
