@@ -91,7 +91,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 
 _INTRO_LINE = re.compile(r"(?<![^\n])[^\n]*:[ \t*_]*\n")
-_LIST_MARK = re.compile(r"^[ \t]*(?:[-–—+•*]|\d{1,2}[.)]|[a-zđ][.)])[ \t]*")
+_LIST_MARK = re.compile(r"[ \t]*(?:[-–—+•*]|\d{1,2}[.)]|[a-zđ][.)])[ \t]*")
 MAX_ITEM_WORDS = 20  # a line this short, among others like it, is a list item
 
 
@@ -123,11 +123,12 @@ def block_spans(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
         first = text[lines[0][0]:lines[0][1]].strip(" \t*_")
         if not first or first[0] in "“«\"”#|>" or first.endswith(":"):
             continue
-        if _short(text, lines[0]) and len(lines) > 1 and _short(text, lines[1]):
+        dialogue = first[:1] in "–—"  # one line of a dialogue: the next may be someone else's
+        if not dialogue and _short(text, lines[0]) and len(lines) > 1 and _short(text, lines[1]):
             items = []
             for span in lines:
                 line = text[span[0]:span[1]]
-                if not _short(text, span) or line.rstrip().endswith(":"):
+                if not _short(text, span) or ":" in line:
                     break
                 items.append(_strip_mark(text, span))
         else:

@@ -1,10 +1,17 @@
 """Sayings of Hồ Chí Minh quoted in a document, the work they come from and the sectors they address.
 
-A quoted passage is a saying only when the text around it attributes it to him: "Bác dạy:",
-"Chủ tịch Hồ Chí Minh đã căn dặn", "như Người đã nói", "chuẩn mực đạo đức Bác Hồ", a cited work
-after it "(Hồ Chí Minh toàn tập, tập 5, tr. 292)", "(Thư gửi ..., 1946)", or a heading such as
-"LỜI BÁC HỒ DẠY" over a list of quotes. Names of campaigns, slogans and one- or two-word quotes
-("làm theo") are not sayings.
+A quoted passage (kb.understand.quotes finds them however the page punctuates them) is a saying
+only when the text around it attributes it to him: the clause before it ("Bác dạy:", "Chủ tịch
+Hồ Chí Minh đã căn dặn", "như Người đã nói", "Theo Người,", "những lời ... của Người:", "Bác
+không vui:"), the words after it (", Bác nói", "— Hồ Chí Minh", "như mong ước của Bác Hồ"), a
+cited work "(Hồ Chí Minh toàn tập, tập 5, tr. 292)", a numbered footnote citing his works
+(kb.understand.footnotes), a run of his quotes it continues, or a heading such as "LỜI BÁC HỒ
+DẠY". "Bác" and a capitalised "Người" inside a sentence stand for him. Passages set off without
+quotation marks after such a colon (a dialogue line, a list, a poem) count too.
+
+Left out: words of others (a speaker named before or after the quote, "” - ông X kể lại"),
+replies and questions put to him ("Thưa Bác, ..."), quotes naming him in the third person,
+titles of works and campaigns, note lines, and one- to three-word quotes ("làm theo").
 """
 
 from __future__ import annotations
@@ -52,12 +59,13 @@ _BEFORE_MARKERS = [
     # "Bác", "Người": ambiguous words, so the verb must follow at once ("Người dân nói" is not him)...
     re.compile(rf"{_OBJECT}(?<!\w)(?:Bác(?! sĩ)|Người){_ADVERBS}\s+{_VERBS}\b"),
     # ...unless capitalised inside a sentence, where they can only be him ("khi đọc Luận cương,
-    # Người đã mừng rỡ đến trào nước mắt, đã reo lên “...”").
-    re.compile(rf"(?<=[\w,;] ){_OBJECT}(?:Bác(?! sĩ)|Người)\b(?!\s+[{_UPPER}])(?:(?!\bvà\b)[^.!?;“”\"«»*\n]){{0,60}}?\b{_VERBS}\b"),
+    # Người đã mừng rỡ đến trào nước mắt, đã reo lên “...”"); "Bác" (not "bác sĩ") anywhere.
+    re.compile(rf"(?:(?<=[\w,;] ){_OBJECT}Người|{_OBJECT}(?<!\w)Bác(?! sĩ))\b(?!\s+[{_UPPER}])(?:(?!\bvà\b)[^.!?;“”\"«»*\n]){{0,60}}?\b{_VERBS}\b"),
     re.compile(
         r"lời (?:dạy|căn dặn|dặn|khuyên|nói|di huấn|chỉ dẫn|nhắc nhở) của (?:Bác|Người|Chủ tịch|Hồ Chủ tịch)"
-        r"|(?:lời|câu nói|lời dạy|ý|tư tưởng|quan điểm|luận điểm|câu|lời văn) (?:của )?(?:Bác|Người)\b(?! sĩ)"
-        rf"|(?:lời|câu nói|lời dạy|quan điểm|luận điểm|câu) (?:của )?{_FULL_NAME}"
+        r"|(?:[Ll]ời|[Cc]âu nói|[Ll]ời dạy|ý|[Tt]ư tưởng|[Qq]uan điểm|[Ll]uận điểm|[Cc]âu|[Ll]ời văn)"
+        r" (?:của )?(?:Bác|Người)\b(?! sĩ)"
+        rf"|(?:[Ll]ời|[Cc]âu nói|[Ll]ời dạy|[Qq]uan điểm|[Ll]uận điểm|[Cc]âu) (?:của )?{_FULL_NAME}"
         rf"|[Tt]heo (?:lời )?(?:Bác|Người|{_FULL_NAME})\b(?! sĩ)"
         r"|như (?:Bác|Người|Chủ tịch Hồ Chí Minh|Bác Hồ)\b"
         r"|chuẩn mực đạo đức (?:của )?Bác"
