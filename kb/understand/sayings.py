@@ -44,6 +44,16 @@ _VERBS = (
     r"|kiến nghị|đề xuất|tổng kết|dự báo|dự đoán|cảnh tỉnh|khuyên răn|lên án|tố cáo|vạch trần"
     r"|bày tỏ|phê phán|quán triệt|lập luận|trình bày|căn dặn)"
 )
+# Verbs that introduce words said or written, for the looser patterns (a name, then anything
+# short, then the verb): "Người đã mừng rỡ đến trào nước mắt, đã reo lên".
+_SPEECH = (
+    r"(?:nói|dạy|căn dặn|dặn dò|dặn|viết|khẳng định|chỉ rõ|nhấn mạnh|hỏi|trả lời|bảo|reo lên|kêu gọi"
+    r"|tuyên bố|nhắc nhở|khuyên|phát biểu|cho rằng|chỉ ra|nêu rõ|phân tích|kết luận|đi đến kết luận"
+    r"|đi đến luận điểm|đáp|huấn thị|chỉ thị|viết rằng|nhận định|xác định|yêu cầu)"
+)
+# What a capitalised "Người" does when it is him ("Người ra Lời kêu gọi", "Người thể hiện"), not a
+# noun phrase ("Người giàu cũng khóc", "Người dân").
+_ACTS = r"(?:đã|vẫn|cũng|luôn|còn|lại|ra|gửi|có|thể hiện|đưa ra|nêu lên|đến|về|đi|bèn|liền|từng)"
 _ADVERBS = (r"(?:\s+(?:đã|từng|thường|luôn|luôn luôn|cũng|lại|còn|rất|hay|nhiều lần|ân cần|có lần"
             r"|đã từng|đặc biệt|sinh thời|liền|vẫn|đều|mới|bèn|cũng đã|trịnh trọng|quay sang|nghiêm khắc"
             r"|tiếp tục|hóm hỉnh|vui vẻ|chân thành|thẳng thắn))*")
@@ -55,12 +65,14 @@ _UPPER = "A-ZĐÁÀẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÉÈẺẼẸÊẾ�
 _OBJECT = r"(?<!của )(?<!về )(?<!với )(?<!cho )(?<!hỏi )(?<!thưa )(?<!Thưa )(?<!tặng )(?<!gửi )(?<!kính )"
 _BEFORE_MARKERS = [
     # ("con của Hồ Chí Minh và đã trả lời" is someone else speaking: no "của"/"và" around it).
-    re.compile(rf"{_OBJECT}\b{_FULL_NAME}(?:(?!\bvà\b)[^.!?;“”\"«»*\n]){{0,50}}?\b{_VERBS}\b"),
+    re.compile(rf"{_OBJECT}\b{_FULL_NAME}{_ADVERBS}\s+{_VERBS}\b"),
+    re.compile(rf"{_OBJECT}\b{_FULL_NAME}(?:(?!\bvà\b)[^.!?;“”\"«»*\n]){{0,50}}?\b{_SPEECH}\b"),
     # "Bác", "Người": ambiguous words, so the verb must follow at once ("Người dân nói" is not him)...
     re.compile(rf"{_OBJECT}(?<!\w)(?:Bác(?! sĩ)|Người){_ADVERBS}\s+{_VERBS}\b"),
     # ...unless capitalised inside a sentence, where they can only be him ("khi đọc Luận cương,
     # Người đã mừng rỡ đến trào nước mắt, đã reo lên “...”"); "Bác" (not "bác sĩ") anywhere.
-    re.compile(rf"(?:(?<=[\w,;] ){_OBJECT}Người|{_OBJECT}(?<!\w)Bác(?! sĩ))\b(?!\s+[{_UPPER}])(?:(?!\bvà\b)[^.!?;“”\"«»*\n]){{0,60}}?\b{_VERBS}\b"),
+    re.compile(rf"(?:(?<=[\w,;] ){_OBJECT}Người(?=,|{_ADVERBS}\s+(?:{_VERBS}|{_ACTS})\b)"
+               rf"|{_OBJECT}(?<!\w)Bác(?! sĩ))\b(?!\s+[{_UPPER}])(?:(?!\bvà\b)[^.!?;“”\"«»*\n]){{0,60}}?\b{_SPEECH}\b"),
     re.compile(
         r"lời (?:dạy|căn dặn|dặn|khuyên|nói|di huấn|chỉ dẫn|nhắc nhở) của (?:Bác|Người|Chủ tịch|Hồ Chủ tịch)"
         r"|(?:[Ll]ời|[Cc]âu nói|[Ll]ời dạy|ý|[Tt]ư tưởng|[Qq]uan điểm|[Ll]uận điểm|[Cc]âu|[Ll]ời văn)"
@@ -159,7 +171,7 @@ def _sentence(text: str, start: int, end: int) -> str:
 
 
 _TITLE_BEFORE = re.compile(
-    r"\b(?:bài|bài thơ|bài hát|bài báo|bài viết|tác phẩm|cuốn|sách|phim|vở|tập thơ|báo|tạp chí"
+    r"\b(?:bài|bài thơ|bài hát|ca khúc|bộ phim|tiểu thuyết|vở kịch|chương trình|bài báo|bài viết|tác phẩm|cuốn|sách|phim|vở|tập thơ|báo|tạp chí"
     r"|khẩu hiệu|chủ đề|mang tên|có tên|tên là|tựa đề|nhan đề|tập|gọi là|danh hiệu)[\s*_:,]*$",
     re.IGNORECASE,
 )
@@ -254,6 +266,22 @@ _SAID_INLINE = re.compile(rf"(?:Bác(?! sĩ)|Người|{_FULL_NAME}){_ADVERBS}\s+
                           r"(?P<to>[^.!?:;“”\"«»\n]{0,30}):[ \t*_]*(?P<said>[^\s“”\"«»\-–—*_][^\n]*)")
 
 
+# Places, schools, campaigns and bodies named after him: "TP. Hồ Chí Minh", "Trường THPT
+# Nguyễn Tất Thành", "chiến dịch Hồ Chí Minh", "tư tưởng, đạo đức, phong cách Hồ Chí Minh".
+_NAMESAKE = re.compile(
+    r"(?i:thành phố|tp\.?|trường(?: thpt| thcs| đại học)?|thpt|thcs|đội(?: thiếu niên tiền phong)?|đoàn"
+    r"|chiến dịch|đường|lăng|bảo tàng|di tích|học viện|giải(?: thưởng)?|huy hiệu|quỹ|nhà xuất bản"
+    r"|đại học|quận|hội|tư tưởng|phong cách|đạo đức|tấm gương|khu|nhà lưu niệm|sân bay|cộng sản"
+    r"|tiền phong|thanh niên cộng sản|mang tên|tên)[\s,]+(?:Chủ tịch |Bác )?"
+    r"(?P<name>Hồ Chí Minh|Nguyễn Tất Thành|Nguyễn Ái Quốc|Bác Hồ)"
+)
+
+
+def _mask_namesakes(text: str) -> str:
+    """``text`` with the names in namesakes blanked out (same length, so offsets hold)."""
+    return _NAMESAKE.sub(lambda m: m[0][: m.start("name") - m.start()] + "_" * len(m["name"]), text)
+
+
 def extract_sayings(text: str) -> list[dict]:
     """Quotations of Hồ Chí Minh in ``text``: ``{"text", "context", "work", "sectors"}`` each."""
     sectors = load_sectors()
@@ -262,10 +290,11 @@ def extract_sayings(text: str) -> list[dict]:
     seen: set[str] = set()
     notes = footnotes(text)
     spans = quote_spans(text)
+    masked = _mask_namesakes(text)  # attribution is read on this: "TP. Hồ Chí Minh" is a city
     for start, end in spans:
         quote = re.sub(r"\s+", " ", text[start:end]).strip()
-        gap = text[prev_end:start - 1]
-        raw_after = text[end + 1 : end + 301]
+        gap = masked[prev_end:start - 1]
+        raw_after = masked[end + 1 : end + 301]
         note = notes.get(reference_after(raw_after) or -1)
         after = _FOOTNOTE.sub("", re.sub(r"^\d{1,3}\b", "", raw_after))
         work_m = _WORK_AFTER.match(after)
@@ -276,7 +305,7 @@ def extract_sayings(text: str) -> list[dict]:
             len(quote.split()) >= min_words
             and quote[:1] not in ".,;:)]"  # the text between two quotes, not a quote
             and not in_note(text, start)
-            and not _REPLY.match(quote) and not _NAMED_INSIDE.search(quote)
+            and not _REPLY.match(quote) and not _NAMED_INSIDE.search(masked[start:end])
             and not _said_by_other_after(after)
             and (note is None or note[1])  # a note citing another's work: theirs
             and (
@@ -310,7 +339,7 @@ def extract_sayings(text: str) -> list[dict]:
         found.append((start, {"text": quote, "context": context, "work": work,
                               "sectors": match_sectors(clues, sectors)}))
     for intro_start, intro_end, items in block_spans(text):
-        intro = text[intro_start:intro_end]
+        intro = masked[intro_start:intro_end]
         if not _attributed_before(intro) or _other_before(intro.rstrip(" \t\n*_:")):
             continue
         if len(items) > 1 and _POEM_INTRO.search(intro):
@@ -322,20 +351,20 @@ def extract_sayings(text: str) -> list[dict]:
             saying = re.sub(r"[ \t]*\n\s*", "\n", text[start:end]).strip(" *_\n")
             saying = re.sub(r"[ \t]+", " ", saying) if "\n" in saying else re.sub(r"\s+", " ", saying)
             if (len(re.findall(r"\w+", saying)) < MIN_WORDS or _REPLY.match(saying)
-                    or _NAMED_INSIDE.search(saying)):
+                    or _NAMED_INSIDE.search(masked[start:end])):
                 continue
-            context = re.sub(r"\s+", " ", intro + " " + saying).strip()
+            context = re.sub(r"\s+", " ", text[intro_start:intro_end] + " " + saying).strip()
             found.append((start, {"text": saying, "context": context, "work": None,
                                   "sectors": match_sectors(context + " \n " + _section_heading(text, start),
                                                            sectors)}))
-    for m in _SAID_INLINE.finditer(text):
+    for m in _SAID_INLINE.finditer(masked):
         if _OTHER_SPEAKER.search(m["to"]) and _speaks(m["to"]):
             continue
-        said = re.split(r"(?<=[.!?…])\s", m["said"], maxsplit=1)[0].strip()
         start = m.start("said")
+        said = re.split(r"(?<=[.!?…])\s", text[start:m.end("said")], maxsplit=1)[0].strip()
         if (len(re.findall(r"\w+", said)) >= MIN_WORDS and not _REPLY.match(said)
                 and not any(s <= start + len(said) and start <= e for s, e in spans)):
-            context = re.sub(r"\s+", " ", m[0][: m.start("said") - m.start()] + said)
+            context = re.sub(r"\s+", " ", text[m.start():start] + said)
             found.append((start, {"text": said, "context": context, "work": None,
                                   "sectors": match_sectors(context, sectors)}))
     out: list[dict] = []
