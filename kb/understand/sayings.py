@@ -272,8 +272,8 @@ _NAMESAKE = re.compile(
     r"(?i:thành phố|tp\.?|trường(?: thpt| thcs| đại học)?|thpt|thcs|đội(?: thiếu niên tiền phong)?|đoàn"
     r"|chiến dịch|đường|lăng|bảo tàng|di tích|học viện|giải(?: thưởng)?|huy hiệu|quỹ|nhà xuất bản"
     r"|đại học|quận|hội|tư tưởng|phong cách|đạo đức|tấm gương|khu|nhà lưu niệm|sân bay|cộng sản"
-    r"|tiền phong|thanh niên cộng sản|mang tên|tên)[\s,]+(?:Chủ tịch |Bác )?"
-    r"(?P<name>Hồ Chí Minh|Nguyễn Tất Thành|Nguyễn Ái Quốc|Bác Hồ)"
+    r"|tiền phong|thanh niên cộng sản|mang tên|tên|chuyên)[\s,]+(?:Chủ tịch |Bác )?"
+    r"(?P<name>Hồ Chí Minh|Nguyễn Tất Thành|Nguyễn Ái Quốc)"
 )
 
 
