@@ -194,8 +194,9 @@ def _attributed_before(gap: str) -> bool:
     for pattern in _BEFORE_MARKERS:
         for m in pattern.finditer(tail):
             inside = m[0].split(None, 1)[1] if " " in m[0] else ""
-            if _OTHER_SPEAKER.search(inside) or re.search(r"\b(?:được|bị)\b", inside):
-                continue  # "Biết ý Bác, ông Máy Lỳ liền nói", "Bác Hồ được cho rằng"
+            if (_OTHER_SPEAKER.search(inside) or re.search(r"\b(?:được|bị)\b", inside)
+                    or _PERSON.search(_strip_names(m[0]))):
+                continue  # "Biết ý Bác, ông Máy Lỳ liền nói", "Bác Hồ được cho rằng", "..., Hà Huy Tập nói"
             if last is None or m.end() > last:
                 last = m.end()
     if last is None:
@@ -211,6 +212,15 @@ def _speaks(clause: str) -> bool:
     ("Bác hỏi đồng chí phục vụ")."""
     return any(re.search(rf"\b{_VERBS}\b", clause[m.end():m.end() + 60])
                for m in _OTHER_SPEAKER.finditer(clause))
+
+
+# Someone else's name (two to four capitalised syllables) between his name and the verb.
+_PERSON = re.compile(rf"(?<!\w)[{_UPPER}]\w+(?:\s+[{_UPPER}]\w+){{1,3}}(?!\w)")
+
+
+def _strip_names(clause: str) -> str:
+    """``clause`` without his own names (which are capitalised too)."""
+    return re.sub(rf"{_FULL_NAME}|\b(?:Bác|Người)\b|^\S+", " ", clause)
 
 
 _POSSESSED = re.compile(rf"\bcủa (?:Người|Bác(?! sĩ)|{_FULL_NAME})\b(?P<rest>[^.!?;“”\"«»\n]{{0,30}})$")
@@ -292,7 +302,7 @@ def extract_sayings(text: str) -> list[dict]:
     spans = quote_spans(text)
     masked = _mask_namesakes(text)  # attribution is read on this: "TP. Hồ Chí Minh" is a city
     for start, end in spans:
-        quote = re.sub(r"\s+", " ", text[start:end]).strip()
+        quote = re.sub(r"\s+", " ", text[start:end]).strip(" *_")
         gap = masked[prev_end:start - 1]
         raw_after = masked[end + 1 : end + 301]
         note = notes.get(reference_after(raw_after) or -1)
