@@ -177,8 +177,12 @@ _TITLE_BEFORE = re.compile(
 )
 
 
-def _attributed_before(gap: str) -> bool:
-    """Whether the words before a quote (since the previous quote) attribute it to him."""
+def _attributed_before(gap: str, earlier: str = "") -> bool:
+    """Whether the words before a quote (since the previous quote) attribute it to him.
+
+    ``earlier`` is the text before ``gap``: a pronoun ("ông viết:") is him when the last person
+    named before it is.
+    """
     tail = gap[-300:]
     if _TITLE_BEFORE.search(tail):
         return False  # Bác Hồ đã viết bài “Nâng cao đạo đức cách mạng...”: a title, not a saying
@@ -199,12 +203,35 @@ def _attributed_before(gap: str) -> bool:
                 continue  # "Biết ý Bác, ông Máy Lỳ liền nói", "Bác Hồ được cho rằng", "..., Hà Huy Tập nói"
             if last is None or m.end() > last:
                 last = m.end()
+    for m in _PRONOUN.finditer(tail):
+        if (last is None or m.end() > last) and _last_named_is_him(earlier + gap[:len(gap) - len(tail) + m.start()]):
+            last = m.end()
     if last is None:
         return False
     between = tail[last:].rstrip(" \t\n:*_")  # "Người viết:\n\n“...": the break is the colon's
     if len(between) > 150:
         return False
     return not _speaks(between) and not _BREAK.search(between + " ")
+
+
+# "ông viết:", "Ông trả lời:": a pronoun, not "ông Nguyễn Văn A".
+_PRONOUN = re.compile(rf"(?<!\w)(?:ông|Ông)(?!\s+[{_UPPER}]){_ADVERBS}\s+{_SPEECH}\b")
+_NAMED_PERSON = re.compile(rf"(?P<him>{_FULL_NAME})|(?<!\w)(?:ông|bà|cụ|anh|chị|đồng chí|Ông|Bà|Cụ)\s+[{_UPPER}]\w*")
+
+
+def _last_named_is_him(before: str) -> bool:
+    """Whether the last person named in ``before`` (its last 1500 characters) is him."""
+    last = None
+    for last in _NAMED_PERSON.finditer(before[-1500:]):
+        pass
+    return last is not None and last["him"] is not None
+
+
+def _person_speaks(clause: str) -> bool:
+    """Whether someone named in ``clause``, not him, says or issues something ("Lê Duẩn thay mặt
+    Bộ Chính trị đã công bố ...:")."""
+    return any(re.search(rf"^[^.!?:]{{0,60}}?\b(?:{_SPEECH}|công bố|đọc)\b", clause[m.end():])
+               for m in _PERSON.finditer(_strip_names(clause)) if not re.fullmatch(r"[\s_]*", m[0]))
 
 
 def _speaks(clause: str) -> bool:
@@ -220,7 +247,7 @@ _PERSON = re.compile(rf"(?<!\w)[{_UPPER}]\w+(?:\s+[{_UPPER}]\w+){{1,3}}(?!\w)")
 
 def _strip_names(clause: str) -> str:
     """``clause`` without his own names (which are capitalised too)."""
-    return re.sub(rf"{_FULL_NAME}|\b(?:Bác|Người)\b|^\S+", " ", clause)
+    return re.sub(rf"{_FULL_NAME}|\b(?:Bác|Người)\b|^\S+", lambda m: " " * len(m[0]), clause)
 
 
 _POSSESSED = re.compile(rf"\bcủa (?:Người|Bác(?! sĩ)|{_FULL_NAME})\b(?P<rest>[^.!?;“”\"«»\n]{{0,30}})$")
@@ -321,7 +348,7 @@ def extract_sayings(text: str) -> list[dict]:
             and (
                 (note is not None and note[1])
                 or (prev_saying and _CHAIN_GAP.match(_FOOTNOTE.sub("", gap)) is not None)
-                or _attributed_before(gap)
+                or _attributed_before(gap, masked[max(0, prev_end - 1500):prev_end])
                 or (_AFTER_MARKER.match(after) is not None and not _introduces_next(after)
                     and not _other_before(gap))
                 or (_AS_HE_WISHED.match(after) is not None and not _other_before(gap))
@@ -350,7 +377,8 @@ def extract_sayings(text: str) -> list[dict]:
                               "sectors": match_sectors(clues, sectors)}))
     for intro_start, intro_end, items in block_spans(text):
         intro = masked[intro_start:intro_end]
-        if not _attributed_before(intro) or _other_before(intro.rstrip(" \t\n*_:")):
+        if (not _attributed_before(intro, masked[max(0, intro_start - 1500):intro_start])
+                or _other_before(intro.rstrip(" \t\n*_:")) or _person_speaks(intro)):
             continue
         if len(items) > 1 and _POEM_INTRO.search(intro):
             # A poem set off line by line is one saying, its lines kept.
