@@ -185,7 +185,10 @@ def test_encyclopedia_page_signed_block_quote_and_titles():
     assert saying_key("được thấy tận mắt những nước văn minh sống ra sao") in found
     assert saying_key("Tôi muốn ra nước ngoài để xem người ta làm thế nào, rồi trở về giúp đồng bào "
                       "mình") in found  # “ … ” | — Hồ Chí Minh[4]
-    assert len(found) == 2  # not the description of him, nor the book and film titles
+    # "ông viết" is him when he is the last person named; "ông Trần Văn Lộc ... nói" and another
+    # person's judgement of him ("Lê Văn Toàn cho rằng") are not.
+    assert saying_key("Đảng phải đoàn kết với công nhân, nông dân và mọi người yêu nước") in found
+    assert len(found) == 3  # not the description of him, nor the book and film titles
 
 
 @pytest.mark.parametrize("text, expected", [
