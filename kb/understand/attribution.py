@@ -112,6 +112,8 @@ def attributed_before(gap: str, earlier: str = "") -> bool:
     if (colon and not speaks(colon["rest"]) and not OTHER_SPEAKER.search(colon["rest"])
             and not re.search(r"\b(?:được|bị)\b", colon["rest"])):
         return True
+    if _same_subject_says(tail):
+        return True
     possessed = _POSSESSED.search(tail.rstrip(" \t\n*_"))
     if possessed and (possessed["rest"].strip() == "" or possessed["rest"].rstrip().endswith(":")):
         return True
@@ -172,6 +174,28 @@ def _strip_names(clause: str) -> str:
 
 
 _POSSESSED = re.compile(rf"\bcủa (?:Người|Bác(?! sĩ)|{FULL_NAME})\b(?P<rest>[^.!?;“”\"«»\n]{{0,30}})$")
+
+
+# The sentence's subject is him and a later verb of it, before a colon, introduces the quote:
+# "Do đó, Người hướng tới nghiên cứu ... và xác định ..., đồng thời khẳng định: “...”",
+# "Bác lấy gói cơm nắm ... rồi bảo đồng chí cảnh vệ: “...”".
+_SUBJECT = re.compile(rf"(?:^|[.!?]\s+|\n|,\s+)(?:Người(?=,|{ADVERBS}\s+(?:{_VERBS}|{_ACTS})\b)|Bác(?! sĩ)|{FULL_NAME})\b"
+                      rf"(?!\s+[{_UPPER}])")
+_VERB_COLON = re.compile(rf"\b{_SPEECH}\b(?P<object>[^.!?;:“”\"«»\n]{{0,40}})(?::|\brằng)[\s*_]*$")
+
+
+def _same_subject_says(tail: str) -> bool:
+    """Whether the sentence before a quote has him as subject and ends in "<speech verb> ...:"."""
+    sentence = re.split(r"[.!?](?=\s)|\n", tail)[-1]
+    verb = _VERB_COLON.search(sentence)
+    if verb is None:
+        return False
+    subjects = [m for m in _SUBJECT.finditer(sentence, 0, verb.start())]
+    if not subjects:
+        return False
+    between = sentence[subjects[-1].end():verb.start()]
+    return not (OTHER_SPEAKER.search(between) or _PERSON.search(_strip_names(between))
+                or re.search(r"\b(?:được|bị)\b", between) or OTHER_SPEAKER.search(verb["object"]) and speaks(verb["object"]))
 
 
 def other_before(gap: str) -> bool:
