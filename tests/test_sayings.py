@@ -213,6 +213,7 @@ def test_punctuation_and_attribution_forms(text, expected):
 @pytest.mark.parametrize("text", [
     "“Bác về thăm làng, ai cũng vui mừng khôn xiết” - ông Nguyễn Văn Hai xúc động kể lại.",
     "Bác hỏi: “Các cháu ăn cơm chưa?”. “Thưa Bác, chúng cháu ăn rồi ạ”.",
+    "Bác hỏi: “Các cháu ăn cơm chưa?”. “Chúng cháu ăn rồi, cơm hôm nay rất ngon”.",  # the answer
     "Trong bản lý lịch, Bác Hồ được miêu tả: “Biết các thứ tiếng Pháp, Anh, Nga”.",
     "Biết ý Bác, ông chủ nhà liền nói: “Trên núi có một cái hang rộng, cụ cứ vào đó ở”.",
     "Một bài viết trên nhật báo Người Việt cho rằng việc ấy “đạt hiệu quả hơn cả mục đích tuyên truyền”.",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+MAX_FRAGMENT_LEAD = 80  # characters between the attributing words and a lower-case fragment
 BREAK = re.compile(r"[.!?](?=\s)|\n\s*\n|\n\s*[-*+#•]")  # sentence, paragraph or list item ends
 
 _VERBS = (
@@ -98,11 +99,13 @@ _TITLE_BEFORE = re.compile(
 )
 
 
-def attributed_before(gap: str, earlier: str = "") -> bool:
+def attributed_before(gap: str, earlier: str = "", fragment: bool = False) -> bool:
     """Whether the words before a quote (since the previous quote) attribute it to him.
 
     ``earlier`` is the text before ``gap``: a pronoun ("ông viết:") is him when the last person
-    named before it is.
+    named before it is. A ``fragment`` (a quote starting in lower case, woven into the sentence)
+    must follow the attributing words closely: "Người cho rằng “...”", not "Hồ Chí Minh nhấn mạnh
+    vai trò của thanh niên trong “...”", where the quote marks are the writer's.
     """
     tail = gap[-300:]
     if _TITLE_BEFORE.search(tail):
@@ -132,7 +135,7 @@ def attributed_before(gap: str, earlier: str = "") -> bool:
     if last is None:
         return False
     between = tail[last:].rstrip(" \t\n:*_")  # "Người viết:\n\n“...": the break is the colon's
-    if len(between) > 150:
+    if len(between) > (MAX_FRAGMENT_LEAD if fragment else 150):
         return False
     return not speaks(between) and not BREAK.search(between + " ")
 

@@ -92,7 +92,7 @@ def extract_sayings(text: str) -> list[dict]:
     """Quotations of Hồ Chí Minh in ``text``: ``{"text", "context", "work", "sectors"}`` each."""
     sectors = load_sectors()
     found: list[tuple[int, dict]] = []
-    prev_end, prev_saying = 0, False
+    prev_end, prev_saying, prev_quote = 0, False, ""
     seen: set[str] = set()
     notes = footnotes(text)
     spans = quote_spans(text)
@@ -116,8 +116,11 @@ def extract_sayings(text: str) -> list[dict]:
             and (note is None or note[1])  # a note citing another's work: theirs
             and (
                 (note is not None and note[1])
-                or (prev_saying and _CHAIN_GAP.match(FOOTNOTE_MARK.sub("", gap)) is not None)
-                or attributed_before(gap, masked[max(0, prev_end - 1500):prev_end])
+                or (prev_saying and _CHAIN_GAP.match(FOOTNOTE_MARK.sub("", gap)) is not None
+                    # After his question the next quote is the answer, not his.
+                    and not prev_quote.rstrip(" .*_”\"").endswith("?"))
+                or attributed_before(gap, masked[max(0, prev_end - 1500):prev_end],
+                                     fragment=quote[:1].islower())
                 or (AFTER_MARKER.match(after) is not None and not introduces_next(after)
                     and not other_before(gap))
                 or (AS_HE_WISHED.match(after) is not None and not other_before(gap))
@@ -134,6 +137,7 @@ def extract_sayings(text: str) -> list[dict]:
             work = before[1] if before else None
         # In a dialogue a reply to him ("Dạ, ...") does not end the run of his lines.
         prev_end, prev_saying = end + 1, is_saying or (prev_saying and REPLY.match(quote) is not None)
+        prev_quote = quote
         if not is_saying:
             continue
         context = _sentence(text, start, end)
