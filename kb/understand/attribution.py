@@ -17,7 +17,7 @@ BREAK = re.compile(r"[.!?](?=\s)|\n\s*\n|\n\s*[-*+#•]")  # sentence, paragraph
 _VERBS = (
     r"(?:nói|dạy|căn dặn|dặn dò|dặn|viết|khẳng định|chỉ rõ|nhấn mạnh|yêu cầu|cho rằng|khuyên"
     r"|nhắc nhở|nhắc|huấn thị|chỉ ra|đúc kết|kêu gọi|tuyên bố|phát biểu|nêu rõ|xác định"
-    r"|chỉ dẫn|răn dạy|nhận định|đòi hỏi|chủ trương|định nghĩa|giải thích|quan niệm|mong muốn"
+    r"|chỉ dẫn|răn dạy|nhận định|đòi hỏi|định nghĩa|giải thích|quan niệm|mong muốn"
     r"|nhận xét|chỉ thị|kết luận|trả lời|ví|coi|gọi|phân tích|cho biết|bảo|hỏi|hỏi thăm"
     r"|chấn chỉnh|reo lên|đọc|đáp|tâm sự|thừa nhận|lưu ý|phê bình|nhận thấy|mong|dạy bảo"
     r"|đề ra|đề nghị|nhắn|nhắn nhủ|ghi|thốt lên|cười|đi đến kết luận|đi đến luận điểm|cảnh báo"
@@ -76,7 +76,7 @@ AFTER_MARKER = re.compile(
 # "”, đầu bếp Thiệu nhớ lại", "” - ông Hoàng Giáp tâm sự": a speaker named after the quote.
 _AFTER_SPEAKER = re.compile(
     rf"^\s*[,.!?]?\s*[–—-]\s*([^.!?“”\"«»\n]{{2,40}}?)\s+(?:{_VERBS}|nhớ lại|kể lại|chia sẻ|cho hay|tâm sự)\b"
-    rf"|^\s*,\s*([^.!?“”\"«»\n]{{2,40}}?)\s+(?:nhớ lại|kể lại|chia sẻ|cho hay|tâm sự|kể)\b"
+    rf"|^\s*,\s*([^.!?“”\"«»\n,]{{2,40}}?)\s+(?:{_VERBS}|nhớ lại|kể lại|chia sẻ|cho hay|tâm sự|kể)\b"
 )
 # Replies and words addressed to him: "Thưa Bác, ...", "Dạ, ...".
 REPLY = re.compile(r"^[\s*_]*(?:Thưa|Kính thưa|Dạ|Vâng|Bẩm)\b")

@@ -107,26 +107,29 @@ def extract_sayings(text: str) -> list[dict]:
         work = work_m[1].strip() if work_m else None
         # A lower-case fragment woven into a sentence needs one word more to count.
         min_words = MIN_WORDS + (1 if quote.lstrip("*_ ")[:1].islower() else 0)
-        is_saying = (
+        # Named clues (the words before it, a note, a cited work, a heading) outweigh a speaker
+        # named after the quote; the weaker ones (a run of his quotes, a tag after it) do not.
+        named = (
+            (note is not None and note[1])
+            or attributed_before(gap, masked[max(0, prev_end - 1500):prev_end],
+                                 fragment=quote[:1].islower())
+            or (work is not None and (_HCM_WORK.search(work) or _LETTER_WORK.match(work)) is not None)
+            or _under_hcm_heading(text, start)
+        )
+        weak = (
+            (prev_saying and _CHAIN_GAP.match(FOOTNOTE_MARK.sub("", gap)) is not None
+             # After his question the next quote is the answer, not his.
+             and not prev_quote.rstrip(" .*_”\"").endswith("?"))
+            or (AFTER_MARKER.match(after) is not None and not introduces_next(after) and not other_before(gap))
+            or (AS_HE_WISHED.match(after) is not None and not other_before(gap))
+        )
+        is_saying = bool(
             len(quote.split()) >= min_words
             and quote[:1] not in ".,;:)]"  # the text between two quotes, not a quote
             and not in_note(text, start)
             and not REPLY.match(quote) and not NAMED_INSIDE.search(masked[start:end])
-            and not said_by_other_after(after)
             and (note is None or note[1])  # a note citing another's work: theirs
-            and (
-                (note is not None and note[1])
-                or (prev_saying and _CHAIN_GAP.match(FOOTNOTE_MARK.sub("", gap)) is not None
-                    # After his question the next quote is the answer, not his.
-                    and not prev_quote.rstrip(" .*_”\"").endswith("?"))
-                or attributed_before(gap, masked[max(0, prev_end - 1500):prev_end],
-                                     fragment=quote[:1].islower())
-                or (AFTER_MARKER.match(after) is not None and not introduces_next(after)
-                    and not other_before(gap))
-                or (AS_HE_WISHED.match(after) is not None and not other_before(gap))
-                or (work is not None and (_HCM_WORK.search(work) or _LETTER_WORK.match(work)))
-                or _under_hcm_heading(text, start)
-            )
+            and (named or (weak and not said_by_other_after(after)))
         )
         if work and not (_HCM_WORK.search(work) or _LETTER_WORK.match(work)):
             work = None
