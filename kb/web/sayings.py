@@ -1,4 +1,5 @@
-"""Hồ Chí Minh's sayings quoted in the indexed documents: the /sayings page and /api/sayings."""
+"""Hồ Chí Minh's sayings quoted in the indexed documents: the /sayings page, /api/sayings and
+/api/sayings/sectors."""
 
 from __future__ import annotations
 
@@ -53,3 +54,10 @@ def api():
     """``{"total", "page", "per_page", "pages", "sayings": [...]}``: one page of ``kb sayings --json``."""
     sector, q = _args()
     return jsonify(page_of(collect_sayings(get_searcher(), sector=sector, query=q), *_paging()))
+
+
+@bp.get("/api/sayings/sectors")
+def api_sectors():
+    """``{"query", "sectors": {name: count}}``: the sector list of the /sayings page."""
+    _, q = _args()
+    return jsonify({"query": q, "sectors": sector_counts(get_searcher(), query=q)})
