@@ -188,7 +188,8 @@ def test_encyclopedia_page_signed_block_quote_and_titles():
     # "ông viết" is him when he is the last person named; "ông Trần Văn Lộc ... nói" and another
     # person's judgement of him ("Lê Văn Toàn cho rằng") are not.
     assert saying_key("Đảng phải đoàn kết với công nhân, nông dân và mọi người yêu nước") in found
-    assert len(found) == 3  # not the description of him, nor the book and film titles
+    assert saying_key("Tôi sẽ trở về khi đồng bào tôi cần đến tôi.") in found  # unquoted, after a colon
+    assert len(found) == 4  # not the description of him, nor the book and film titles
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -230,7 +230,8 @@ def introduces_next(after: str) -> bool:
 
 
 # "Bác bảo tôi: Chú mở cái băng ... với." — words said, set off by a colon only.
-SAID_INLINE = re.compile(rf"(?:Bác(?! sĩ)|Người|{FULL_NAME}){ADVERBS}\s+(?:nói|bảo|hỏi|trả lời|dặn|đáp|căn dặn)"
+SAID_INLINE = re.compile(rf"(?:Bác(?! sĩ)|Người|{FULL_NAME}|(?P<pronoun>(?<!\w)(?:ông|Ông)(?!\s+[{_UPPER}])))"
+                         rf"{ADVERBS}\s+(?:nói|bảo|hỏi|trả lời|dặn|đáp|căn dặn)"
                           r"(?P<to>[^.!?:;“”\"«»\n]{0,30}):[ \t*_]*(?P<said>[^\s“”\"«»\-–—*_][^\n]*)")
 
 
@@ -243,6 +244,11 @@ _NAMESAKE = re.compile(
     r"|tiền phong|thanh niên cộng sản|mang tên|tên|chuyên)[\s,]+(?:Chủ tịch |Bác )?"
     r"(?P<name>Hồ Chí Minh|Nguyễn Tất Thành|Nguyễn Ái Quốc)"
 )
+
+
+def pronoun_is_him(before: str) -> bool:
+    """Whether "ông" at the end of ``before`` stands for him (the last person named is him)."""
+    return _last_named_is_him(before)
 
 
 def mask_namesakes(text: str) -> str:

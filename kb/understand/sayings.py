@@ -30,7 +30,8 @@ from kb.errors import ConfigError
 from kb.understand.attribution import (AFTER_MARKER, AS_HE_WISHED, FOOTNOTE_MARK,
                                       NAMED_INSIDE, OTHER_SPEAKER, REPLY, SAID_INLINE,
                                       attributed_before, introduces_next, mask_namesakes,
-                                      other_before, person_speaks, said_by_other_after, speaks)
+                                      other_before, person_speaks, pronoun_is_him, said_by_other_after,
+                                      speaks)
 from kb.understand.footnotes import footnotes, in_note, reference_after
 from kb.understand.quotes import block_spans, quote_spans
 
@@ -174,6 +175,8 @@ def extract_sayings(text: str) -> list[dict]:
     for m in SAID_INLINE.finditer(masked):
         if OTHER_SPEAKER.search(m["to"]) and speaks(m["to"]):
             continue
+        if m["pronoun"] and not pronoun_is_him(masked[max(0, m.start() - 1500):m.start()]):
+            continue  # "ông trả lời:" of someone else
         start = m.start("said")
         said = re.split(r"(?<=[.!?…])\s", text[start:m.end("said")], maxsplit=1)[0].strip()
         if (len(re.findall(r"\w+", said)) >= MIN_WORDS and not REPLY.match(said)
