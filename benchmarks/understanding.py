@@ -39,6 +39,11 @@ from kb.ingest.pipeline import read_document
 LABELS = ROOT / "benchmarks" / "data" / "understanding"
 OFFICIAL_GROUPS = ("official", "corpus")
 PARTS = ("held-out", "dev")
+# Hand-kept figures before and after each change, appended to the results file.
+HISTORY = ROOT / "benchmarks" / "understanding_history.md"
+# The held-out documents of the first labelling round (a record's "round", 1 when absent): later
+# rounds added documents of other classes, so the first round's figure stays comparable.
+FIRST_ROUND = "held-out, round 1"
 
 
 @dataclass
@@ -103,6 +108,8 @@ def score(records: list[dict], config) -> tuple[dict, dict, list, list]:
             unreadable.append((path, exc.reason))
             doc, got = None, dict.fromkeys(OFFICIAL_FIELDS)
         tallies = [by_part[group, part]] + ([by_source[group, source_of(path)]] if part == "dev" else [])
+        if part == "held-out" and record.get("round", 1) == 1:
+            tallies.append(by_part[group, FIRST_ROUND])
         for name, expected in labels.items():
             if name not in got:
                 continue
@@ -147,8 +154,17 @@ def tables(records: list[dict], by_part: dict, by_source: dict, breakdown: bool)
                     if any(by_part[group, p].total.get(m) for p in PARTS)]
         out.append(f"### Group `{group}`: {counts['held-out']} held-out documents, "
                    f"{counts['dev']} development documents\n")
-        out.append(md_table(["field", "held-out (fold 2)", "dev (folds 0, 1)"],
-                            [[m] + [by_part[group, p].cell(m) for p in PARTS] for m in measures]))
+        first = sum(1 for r in records if r["group"] == group and r.get("round", 1) == 1
+                    and fold_of(r["path"]) == HELD_OUT)
+        if first < counts["held-out"]:
+            out.append(f"Held-out documents of the first labelling round: {first}.\n")
+            out.append(md_table(["field", "held-out (fold 2)", "held-out, round 1", "dev (folds 0, 1)"],
+                                [[m] + [by_part[group, p].cell(m) for p in
+                                        ("held-out", FIRST_ROUND, "dev")] for m in measures]))
+        else:
+            out.append(md_table(["field", "held-out (fold 2)", "dev (folds 0, 1)"],
+                                [[m] + [by_part[group, p].cell(m) for p in PARTS]
+                                 for m in measures]))
         if breakdown:
             sources = sorted(s for g, s in by_source if g == group)
             if len(sources) > 1:
@@ -182,7 +198,8 @@ def main() -> None:
             "benchmarks/data/understanding (how they were made and compared: its README.md). "
             "Accuracy with (right/labelled); fold 2 is held out.\n\n"
             + tables(records, by_part, by_source, True)
-            + (f"\nFiles kb could not read: {len(unreadable)}\n" if unreadable else ""))
+            + (f"\nFiles kb could not read: {len(unreadable)}\n" if unreadable else "")
+            + (f"\n{HISTORY.read_text(encoding='utf-8')}" if HISTORY.is_file() else ""))
     print(f"\nwrote {write_result('understanding', 'Document understanding against hand labels', body)}")
 
 

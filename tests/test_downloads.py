@@ -152,10 +152,12 @@ def test_the_citation_line_of_chi_thi_05_in_page_and_json(client):
     ("nha-nuoc/nghi-dinh-32-2024-nd-cp-hoa-giai-co-so-trich.txt",
      "Nghị định số 32/2024/NĐ-CP ngày 15/3/2024 của Chính phủ quy định chi tiết một số điều và "
      "biện pháp thi hành Luật Hòa giải ở cơ sở"),
-    # A plenum's resolution: the plenum is who issued it.
+    # A plenum's resolution: the plenum is who issued it, then its subject.
     ("dang/nghi-quyet-04-nq-tw-2016.txt",
      "Nghị quyết số 04-NQ/TW ngày 30/10/2016 của Hội nghị lần thứ tư Ban Chấp hành Trung ương "
-     "Đảng khóa XII"),
+     "Đảng khóa XII về tăng cường xây dựng, chỉnh đốn Đảng; ngăn chặn, đẩy lùi sự suy thoái về tư "
+     "tưởng chính trị, đạo đức, lối sống, những biểu hiện \"tự diễn biến\", \"tự chuyển hóa\" "
+     "trong nội bộ"),
 ])
 def test_citation_lines_of_corpus_documents(client, relative, expected):
     body = client.get(f"/api/documents/{document_id(CORPUS / relative)}").get_json()

@@ -416,6 +416,261 @@ QUY ĐỊNH CHUNG
     assert meta["issuer"] == "Ủy ban nhân dân tỉnh Lào Cai"
 
 
+# legacy-encodings/ocr/real-scans/2005-mpi-qd837.txt (fold 0): a scan's transcript, the summary
+# wrapped at a capital ("… Văn phòng / Ban chỉ đạo …"), the enacting capacity over three lines.
+SCANNED_DECISION = """BỘ KẾ HOẠCH VÀ ĐẦU TƯ
+CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Số : 837 / QĐ - BKH
+
+Hà Nội, ngày 26 tháng 8 năm 2005
+
+QUYẾT ĐỊNH
+Về việc ban hành Quy chế hoạt động của Văn phòng
+Ban chỉ đạo điều phối phát triển các vùng kinh tế trọng điểm
+
+BỘ TRƯỞNG BỘ KẾ HOẠCH VÀ ĐẦU TƯ
+PHÓ TRƯỞNG BAN THƯỜNG TRỰC BAN CHỈ ĐẠO
+ĐIỀU PHỐI PHÁT TRIỂN CÁC VÙNG KINH TẾ TRỌNG ĐIỂM
+
+Căn cứ Nghị định số 61/NĐ-CP ngày 06 tháng 6 năm 2003 của Chính phủ quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Kế hoạch và Đầu tư;
+"""
+
+# legacy-encodings/ocr/real-scans/2005-mpi-tt01-ptbv.txt (fold 0): "THÔNG TƯ HƯỚNG DẪN", the
+# summary under it.
+GUIDING_CIRCULAR = """BỘ KẾ HOẠCH VÀ ĐẦU TƯ
+CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập – Tự do - Hạnh phúc
+
+Số: 01 / 2005 /TT-BKH
+
+Hà Nội, ngày 09 tháng 3 năm 2005
+
+THÔNG TƯ HƯỚNG DẪN
+Về việc: Triển khai thực hiện Quyết định của Thủ tướng Chính phủ
+về Định hướng chiến lược phát triển bền vững ở Việt Nam
+(Chương trình Nghị sự 21 của Việt Nam)
+
+- Căn cứ Quyết định số 153/2004/ QĐ-TTg ngày 17 tháng 8 năm 2004 của Thủ tướng Chính phủ về việc ban hành “Định hướng Chiến lược phát triển bền vững ở Việt Nam “ (Chương trình Nghị sự 21 của Việt Nam);
+"""
+
+# corpus/dang/nghi-quyet-dang-uy-phuong-le-loi-nhiem-vu-2025.pdf: a PDF's lines, the body's
+# first sentence wrapped under a one-line summary.
+WARD_RESOLUTION = """ĐẢNG BỘ QUẬN NGÔ QUYỀN
+ĐẢNG ỦY PHƯỜNG LÊ LỢI
+Số 01-NQ/ĐU
+ĐẢNG CỘNG SẢN VIỆT NAM
+Lê Lợi, ngày 08 tháng 01 năm 2025
+NGHỊ QUYẾT
+về lãnh đạo thực hiện nhiệm vụ chính trị năm 2025
+Hội nghị Ban Chấp hành Đảng bộ phường Lê Lợi ngày 07/01/2025 đã thảo luận, thống
+nhất đánh giá kết quả năm 2024 và quyết nghị nhiệm vụ năm 2025 như sau:
+I. MỤC TIÊU
+"""
+
+
+def test_summary_wrapped_at_a_capital_is_read_whole():
+    meta = extract_metadata(SCANNED_DECISION)
+    assert meta["kind"] == "Quyết định"
+    assert meta["number"] == "837/QĐ-BKH"
+    assert meta["title"] == ("Về việc ban hành Quy chế hoạt động của Văn phòng Ban chỉ đạo điều "
+                             "phối phát triển các vùng kinh tế trọng điểm")
+
+
+def test_second_kind_word_is_not_the_summary():
+    meta = extract_metadata(GUIDING_CIRCULAR)
+    assert meta["kind"] == "Thông tư"
+    assert meta["number"] == "01/2005/TT-BKH"
+    assert meta["title"].startswith("Về việc: Triển khai thực hiện Quyết định")
+    assert "bền vững ở Việt Nam" in meta["title"]
+
+
+def test_body_sentence_under_a_summary_is_not_joined_to_it():
+    meta = extract_metadata(WARD_RESOLUTION)
+    assert meta["title"].lower() == "về lãnh đạo thực hiện nhiệm vụ chính trị năm 2025"
+
+
+# The Nghị định 30/2020 layout of a letter read from a two-column PDF: the "V/v" subject in the
+# left column shares its line with the right column's place and (draft) date.
+LETTER_SUBJECT_BESIDE_DATE = """ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+HUYỆN CẦN GIỜ Độc lập - Tự do - Hạnh phúc
+Số: /UBND-VP
+V/v tăng cường công tác phòng, Cần Giờ, ngày tháng 7 năm 2023
+chống thiên tai năm 2023
+
+Kính gửi: Ủy ban nhân dân các xã, thị trấn.
+
+Thực hiện Công văn số 123/UBND-KT của Ủy ban nhân dân Thành phố về công tác phòng, chống thiên tai.
+
+Nơi nhận: KT. CHỦ TỊCH
+- Như trên; PHÓ CHỦ TỊCH
+- Lưu: VT.
+Trần Thị Mai
+"""
+
+# The Hướng dẫn 36-HD/VPTW layout of a Central Committee resolution: the plenum named between
+# the kind and the subject; and of a Secretariat directive whose body opens "Thời gian qua, …".
+PLENUM_RESOLUTION = """BAN CHẤP HÀNH TRUNG ƯƠNG
+*
+Số 27-NQ/TW
+ĐẢNG CỘNG SẢN VIỆT NAM
+Hà Nội, ngày 09 tháng 11 năm 2022
+NGHỊ QUYẾT
+HỘI NGHỊ LẦN THỨ SÁU BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHÓA XIII
+về tiếp tục xây dựng và hoàn thiện Nhà nước pháp quyền xã hội chủ nghĩa Việt Nam
+trong giai đoạn mới
+I- TÌNH HÌNH VÀ NGUYÊN NHÂN
+T/M BAN CHẤP HÀNH TRUNG ƯƠNG
+TỔNG BÍ THƯ
+Nguyễn Phú Trọng
+"""
+SECRETARIAT_DIRECTIVE = """BAN CHẤP HÀNH TRUNG ƯƠNG
+*
+Số 21-CT/TW
+ĐẢNG CỘNG SẢN VIỆT NAM
+Hà Nội, ngày 20 tháng 01 năm 2023
+CHỈ THỊ
+CỦA BAN BÍ THƯ
+về tiếp tục đẩy mạnh công tác phụ nữ trong tình hình mới
+Thời gian qua, các cấp ủy, tổ chức đảng đã quan tâm lãnh đạo công tác phụ nữ.
+T/M BAN BÍ THƯ
+Võ Văn Thưởng
+"""
+
+
+def test_letter_subject_sharing_its_line_with_the_place_and_date():
+    meta = extract_metadata(LETTER_SUBJECT_BESIDE_DATE)
+    assert meta["kind"] == "Công văn"
+    assert meta["number"] is None  # a draft's blank number
+    assert meta["title"] == "V/v tăng cường công tác phòng, chống thiên tai năm 2023"
+    assert meta["place"] == "Cần Giờ" and meta["date"] is None
+
+
+def test_plenum_named_under_the_kind_is_not_the_subject():
+    meta = extract_metadata(PLENUM_RESOLUTION)
+    assert meta["issuer"] == "Ban Chấp hành Trung ương"
+    assert meta["term"] == "XIII"  # read from the plenum's line, which the title leaves out
+    assert meta["meeting"] == "Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XIII"
+    assert meta["title"].lower().startswith("về tiếp tục xây dựng và hoàn thiện nhà nước pháp quyền")
+    assert meta["title"].endswith("trong giai đoạn mới")
+
+
+def test_directive_body_opening_is_not_joined_to_the_subject():
+    meta = extract_metadata(SECRETARIAT_DIRECTIVE)
+    assert meta["issuer"] == "Ban Bí thư"
+    assert meta["title"].lower() == "về tiếp tục đẩy mạnh công tác phụ nữ trong tình hình mới"
+
+
+def test_departments_are_spelt_with_each_field_capitalised():
+    from kb.understand.layout import display_case
+    assert display_case("UBND HUYỆN ĐÔNG ANH") == "UBND huyện Đông Anh"
+    assert display_case("SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH LÂM ĐỒNG") == "Sở Giáo dục và Đào tạo tỉnh Lâm Đồng"
+    assert display_case("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI") == "Bộ Lao động - Thương binh và Xã hội"
+    assert display_case("BỘ CÔNG AN - BỘ QUỐC PHÒNG") == "Bộ Công an - Bộ Quốc phòng"
+
+
+# The Youth Union's layout: its name, not the national motto, heads the right-hand column.
+YOUTH_UNION_PLAN = """BAN CHẤP HÀNH TỈNH ĐOÀN BÌNH DƯƠNG ĐOÀN TNCS HỒ CHÍ MINH
+***
+Số: 215-KH/TĐTN-TG Bình Dương, ngày 10 tháng 5 năm 2024
+KẾ HOẠCH
+Tổ chức các hoạt động kỷ niệm 134 năm Ngày sinh Chủ tịch Hồ Chí Minh
+TM. BAN THƯỜNG VỤ TỈNH ĐOÀN
+PHÓ BÍ THƯ
+Nguyễn Thanh Tâm
+"""
+
+
+def test_youth_union_name_is_the_motto_not_part_of_the_issuer():
+    meta = extract_metadata(YOUTH_UNION_PLAN)
+    assert meta["kind"] == "Kế hoạch"
+    assert meta["issuer"] == "Ban Chấp hành Tỉnh đoàn Bình Dương"
+    assert meta["signer_role"] == "TM. Ban Thường vụ Tỉnh đoàn, Phó Bí thư"
+
+
+def test_committee_of_a_department_names_the_department():
+    from kb.understand.layout import display_case
+    assert display_case("ĐẢNG ỦY SỞ Y TẾ") == "Đảng ủy Sở Y tế"
+    assert display_case("CHI BỘ PHÒNG TƯ PHÁP") == "Chi bộ Phòng Tư pháp"
+    assert display_case("ĐẢNG ỦY PHƯỜNG LÊ LỢI") == "Đảng ủy phường Lê Lợi"
+
+
+# A letter's subject wrapped before a name ("… quy định chi tiết / Luật Đất đai năm 2024").
+LETTER_SUBJECT_WRAPPED_AT_A_NAME = """BỘ TƯ PHÁP
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+Số: 1520/BTP-PLDSKT
+V/v góp ý dự thảo Nghị định quy định chi tiết
+Luật Đất đai năm 2024
+Hà Nội, ngày 18 tháng 4 năm 2024
+Kính gửi: Bộ Tài nguyên và Môi trường
+Bộ Tư pháp nhận được Công văn số 2034/BTNMT-PC của Bộ Tài nguyên và Môi trường.
+KT. BỘ TRƯỞNG
+THỨ TRƯỞNG
+Đặng Hoàng Oanh
+"""
+
+
+def test_letter_subject_wrapped_at_a_name_is_read_whole_and_stops_at_the_date():
+    meta = extract_metadata(LETTER_SUBJECT_WRAPPED_AT_A_NAME)
+    assert meta["title"] == "V/v góp ý dự thảo Nghị định quy định chi tiết Luật Đất đai năm 2024"
+    assert (meta["place"], meta["date"]) == ("Hà Nội", "2024-04-18")
+
+
+# A trade union's header: the confederation above the union that issues the guidance.
+UNION_GUIDANCE = """TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM
+CÔNG ĐOÀN VIÊN CHỨC VIỆT NAM
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 312/CĐVC-TC
+Hà Nội, ngày 20 tháng 3 năm 2024
+HƯỚNG DẪN
+Tổ chức Đại hội công đoàn cơ sở nhiệm kỳ 2023-2028
+TM. BAN THƯỜNG VỤ
+PHÓ CHỦ TỊCH
+Nguyễn Thị Hồng
+"""
+
+
+def test_union_under_its_confederation_is_the_issuer():
+    meta = extract_metadata(UNION_GUIDANCE)
+    assert meta["issuer"].lower() == "công đoàn viên chức việt nam"
+    assert meta["issuer_parent"] == "Tổng Liên đoàn Lao động Việt Nam"
+
+
+# Hướng dẫn 36-HD/VPTW: a notice of the Politburo's conclusion, the conclusion in capitals
+# heading its "về …" subject.
+POLITBURO_CONCLUSION_NOTICE = """BAN CHẤP HÀNH TRUNG ƯƠNG
+*
+Số 188-TB/TW
+ĐẢNG CỘNG SẢN VIỆT NAM
+Hà Nội, ngày 14 tháng 3 năm 2025
+THÔNG BÁO
+KẾT LUẬN CỦA BỘ CHÍNH TRỊ
+về chủ trương sắp xếp đơn vị hành chính
+Tại phiên họp ngày 11/3/2025, sau khi nghe Ban Tổ chức Trung ương báo cáo, Bộ Chính trị kết luận như sau:
+T/M BỘ CHÍNH TRỊ
+Trần Cẩm Tú
+"""
+
+
+def test_conclusion_in_capitals_heads_the_subject_of_a_notice():
+    meta = extract_metadata(POLITBURO_CONCLUSION_NOTICE)
+    assert meta["kind"] == "Thông báo"
+    assert meta["issuer"] == "Bộ Chính trị"
+    assert meta["title"] == "Kết luận của Bộ Chính trị về chủ trương sắp xếp đơn vị hành chính"
+
+
+def test_plenum_resolution_is_listed_by_its_plenum_and_subject():
+    from kb.ingest.describe import describe
+    title = describe(PLENUM_RESOLUTION).title
+    assert title.startswith("Nghị quyết 27-NQ/TW Hội nghị lần thứ sáu Ban Chấp hành Trung ương "
+                            "Đảng khóa XIII về tiếp tục xây dựng")
+
+
 def test_an_infobox_row_naming_a_decision_is_not_taken_for_the_kind_line():
     # A crawled encyclopedia page: the infobox table ends with a row "Quyết định | Số …". The
     # header saw a kind there that the kind line, read alone, does not state; reading used to

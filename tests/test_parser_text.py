@@ -86,6 +86,8 @@ def test_markdown_syntax_is_stripped_but_words_stay():
     ("[Cổng thông tin](http://x.vn/a_b)", "Cổng thông tin"),
     ("| Tỉnh | Số |\n|---|---|\n| Lào Cai | 3 |", "Tỉnh\tSố\n\nLào Cai\t3"),
     ("a\n\n***\n\nb", "a\n\n\n\nb"),
+    # party-docs 5442d166…: a crawled header table glues the kind and the law's name.
+    ("**LUẬT****CÁN BỘ, CÔNG CHỨC**", "LUẬT\nCÁN BỘ, CÔNG CHỨC"),
 ])
 def test_strip_markdown(markdown, plain):
     assert strip_markdown(markdown) == plain

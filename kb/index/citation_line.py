@@ -67,8 +67,11 @@ def citation_line(view: dict) -> str:
     parts = [kind or "Văn bản", f"số {number}" if number else ""]
     if date:
         parts.append(f"ngày {date}" if "/" in date else date)
+    meeting = (view.get("meeting") or "").strip()
     if _BODY_SUBJECT.match(subject):
         parts.append(f"của {subject}")
+    elif meeting:  # the plenum that issued the resolution, then its subject ("về …")
+        parts += [f"của {meeting}", subject]
     else:
         parts += [f"của {issuer}" if issuer else "", subject]
     return " ".join(p for p in parts if p)

@@ -83,6 +83,8 @@ def describe(text: str, declared_title: str | None = None) -> Description:
         lead = f"{kind} {number}" if number else kind
         # "Chỉ thị 07/CT-TTg về tăng cường …": the subject goes on the sentence.
         subject_after = re.sub(r"^(Về|V/v)\b", lambda m: m.group(1).lower(), subject)
+        if facts.get("meeting"):  # "Nghị quyết 04-NQ/TW Hội nghị lần thứ tư … khóa XII về …"
+            lead = f"{lead} {facts['meeting']}"
         title = subject if subject.lower().startswith(kind.lower()) else f"{lead} {subject_after}"
     else:
         title = declared_title or subject or _first_line(text)

@@ -29,6 +29,8 @@ _MD_RULES = [
     (re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"),  # [text](url), ![alt](src)
     (re.compile(r"!?\[([^\]]+)\]\[[^\]]*\]"), r"\1"),  # [text][ref]
     (re.compile(r"<(https?://[^>]+)>"), r"\1"),  # autolinks
+    # Two bold spans glued ("**LUẬT****CÁN BỘ, CÔNG CHỨC**"): two lines of a header table.
+    (re.compile(r"(?<=[^\s*])\*{4}(?=[^\s*])"), "\n"),
     (re.compile(r"\*+|(?<!\w)__?|__?(?!\w)|`+"), ""),  # emphasis and code marks
 ]
 _TABLE_RULE = re.compile(r"^ *\|? *:?-{3,}:? *(\| *:?-{3,}:? *)*\|? *$", re.M)

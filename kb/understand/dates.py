@@ -8,7 +8,9 @@ DATE_WORDS = re.compile(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4}
 _DATE_SLASH = re.compile(r"ngày\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})", re.IGNORECASE)
 _PLACE_WORD = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]*\.?|TP\.?|[a-zà-ỹđ]+)$")
 # A draft leaves the day blank: "Lào Cai, ngày     tháng     năm 2026".
-_BLANK_DATE = re.compile(r"ngày[\s.…_]*tháng[\s.…_]*năm\s*(?:\d{4}|[.…_]*)", re.IGNORECASE)
+# The month may be filled in already: "Cần Giờ, ngày    tháng 7 năm 2023".
+_BLANK_DATE = re.compile(r"ngày[\s.…_]*tháng[\s.…_]*(?:\d{1,2}[\s.…_]*)?năm\s*(?:\d{4}|[.…_]*)",
+                         re.IGNORECASE)
 # Laws end with "... Quốc hội ... khóa XIV, kỳ họp thứ 10 thông qua ngày ...".
 ADOPTED = re.compile(
     r"Quốc\s+hội[^.]{0,120}?thông\s+qua\s+ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})",
@@ -33,6 +35,20 @@ def place_date(header_text: str) -> tuple[str | None, str | None]:
     if not m:
         return None, None
     return _place_before(header_text[: m.start()]), date
+
+
+def without_place_date(line: str) -> str:
+    """``line`` without the place-and-date clause its other column put on it ("V/v tăng cường
+    công tác phòng, Cần Giờ, ngày    tháng 7 năm 2023" → "V/v tăng cường công tác phòng,")."""
+    m = DATE_WORDS.search(line) or _DATE_SLASH.search(line) or _BLANK_DATE.search(line)
+    if not m:
+        return line
+    before = line[: m.start()].rstrip()
+    place = _place_before(before)
+    if not place or not before[:-1].lower().endswith(place.lower()):
+        return line
+    start = len(before) - 1 - len(place)
+    return (line[:start].rstrip() + " " + line[m.end():].lstrip()).strip()
 
 
 def _place_before(text: str) -> str | None:

@@ -17,7 +17,8 @@ from kb.understand.layout import (OFFICE, ORG_ANY, ORG_START, display_case, is_o
 MOTTO = re.compile(
     r"CỘNG\s+H(?:ÒA|OÀ|OA)\s+X[ÃA]\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM"
     r"|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc"
-    r"|^ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM\s*$|^ĐẢNG\s+CỘNG\s+SẢN$",
+    r"|^ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM\s*$|^ĐẢNG\s+CỘNG\s+SẢN$"
+    r"|^ĐOÀN\s+(?:TNCS|THANH\s+NIÊN\s+CỘNG\s+SẢN)\s+HỒ\s+CHÍ\s+MINH\s*$",
     re.IGNORECASE,
 )
 # The Party's name is its motto in capitals (or in a legacy font that lost them), not the
@@ -25,7 +26,9 @@ MOTTO = re.compile(
 _PARTY_NAME = re.compile(r"^đảng\s+cộng\s+sản(?:\s+việt\s+nam)?\s*$", re.IGNORECASE)
 # The Party's name at the end of a header line is the right-hand column printed beside the body
 # ("BAN CHẤP HÀNH TRUNG ƯƠNG        ĐẢNG CỘNG SẢN VIỆT NAM", spaces collapsed by clean-up).
-TRAILING_PARTY = re.compile(r"(?<=\S)\s+ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM\s*$")
+# The Youth Union prints its name there as the Party does ("ĐOÀN TNCS HỒ CHÍ MINH").
+TRAILING_PARTY = re.compile(r"(?<=\S)\s+(?:ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM"
+                            r"|ĐOÀN\s+(?:TNCS|THANH\s+NIÊN\s+CỘNG\s+SẢN)\s+HỒ\s+CHÍ\s+MINH)\s*$")
 NUMBER_LINE = re.compile(r"^(?:(?:bộ\s+)?luật\s+|pháp\s+lệnh\s+)?số\b\s*:?\s*(.*)$", re.IGNORECASE)
 _NUMBER_TOKEN = re.compile(r"^(?:[0-9A-ZĐ/\-.]+|[0-9A-Za-zĐđ.]*[0-9/\-][0-9A-Za-zĐđ/\-.]*)$")
 # OCR layers type Cyrillic look-alikes in reference numbers ("ВСТ" for "BCT").

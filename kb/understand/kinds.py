@@ -51,6 +51,7 @@ PHRASES = [
     "Bộ trưởng", "Thứ trưởng", "Cục trưởng", "Vụ trưởng", "Giám đốc", "Trưởng ban",
     "Ngân hàng Nhà nước Việt Nam", "Ngân hàng Nhà nước", "Thống đốc", "Kiểm toán Nhà nước",
     "Viện kiểm sát nhân dân tối cao", "Tòa án nhân dân tối cao", "Toà án nhân dân tối cao",
+    "Tỉnh đoàn", "Thành đoàn", "Huyện đoàn", "Quận đoàn", "Tổng Liên đoàn Lao động Việt Nam",
 ]
 
 # In a summary only proper names keep capitals ("văn phòng tỉnh ủy" there is generic).
@@ -70,7 +71,8 @@ ORG_WORDS = [
     "Tổng cục", "Hội đồng", "Tòa án", "Toà án", "Viện", "Chi bộ", "Đại hội", "Chủ tịch", "Đoàn",
     "Mặt trận", "Học viện", "Trường", "Công an", "Chi cục", "Phòng", "Ngân hàng", "Kiểm toán",
     "Thanh tra", "Tổng Liên đoàn", "Liên đoàn", "Hội", "Trung tâm", "Tập đoàn", "Tổng công ty",
-    "Đài", "Bộ Tư lệnh", "Liên bộ", "Liên tịch",
+    "Đài", "Bộ Tư lệnh", "Liên bộ", "Liên tịch", "Công đoàn", "Tỉnh đoàn", "Thành đoàn",
+    "Huyện đoàn", "Quận đoàn", "Bệnh viện", "Đại học",
 ]
 
 # Titles a signer holds, without "Phó" (a deputy's title is "Phó" and one of these).

@@ -41,12 +41,18 @@ _ROMAN_AFTER = re.compile(r"\b(thứ|khóa|khoá)\s+([ivxlc]+)\b")
 # "Đảng" alone is the Party; "đảng viên", "đảng bộ", "tổ chức đảng" are common nouns.
 _PARTY = re.compile(r"(?<!chức )\bđảng\b(?!\s+(?:viên|bộ|ủy|uỷ|phí|vụ|đoàn|tịch|tính|kỳ|phái))")
 # Names of places follow these words and are written in title case.
-_PLACE_AFTER = re.compile(r"\b(tỉnh ủy|thành ủy|quận ủy|huyện ủy|thị ủy|tỉnh|thành phố|huyện|quận|"
-                          r"thị xã|xã|phường)\s+(.+)$")
+_PLACE_AFTER = re.compile(r"\b(tỉnh ủy|thành ủy|quận ủy|huyện ủy|thị ủy|tỉnh đoàn|thành đoàn|huyện đoàn|"
+                          r"quận đoàn|tỉnh|thành phố|huyện|quận|"
+                          r"thị xã|xã(?!\s+hội\b)|phường)\s+(.+)$")
 # A ministry, department or Party board is named by the word after it ("Bộ Xây dựng").
-_BODY_HEAD = re.compile(r"(?<!\w)(Bộ|Sở|Cục|Tổng cục|Ban|Vụ|Học viện|Báo)\s+(\w)")
+_BODY_HEAD = re.compile(r"(?<!\w)(Bộ|Sở|Cục|Tổng cục|Ban|Vụ|Học viện|Báo|Phòng)\s+(\w)")
+_BODY_UNDER_COMMITTEE = re.compile(r"^((?:Đảng ủy|Đảng uỷ|Chi bộ|Đảng bộ|Công đoàn|Chi đoàn)\s+)"
+                                   r"(bộ|sở|cục|tổng cục|ban|vụ|phòng|khối|học viện)(?!\w)")
 # After a head's title the body is a name: "Bộ trưởng bộ tài chính" is "Bộ trưởng Bộ Tài chính".
 _BODY_AFTER_TITLE = re.compile(r"(?<=trưởng )(bộ|tổng cục|cục|vụ|sở) (\w)")
+# Abbreviated bodies printed in capitals in any header ("UBND HUYỆN ĐÔNG ANH").
+_ACRONYM = re.compile(r"(?<!\w)(?:ubnd|hđnd|ubmttq|mttq|thcs|thpt|đhqg|tncs|bch)(?!\w)",
+                     re.IGNORECASE)
 _ROMAN = {1: "I", 4: "IV", 5: "V", 9: "IX", 10: "X", 40: "XL", 50: "L"}
 # Long names of bodies, matched without diacritics to undo OCR's wrong marks ("tói cao").
 _REPAIRABLE: dict[str, str] = {}
@@ -114,17 +120,36 @@ def canon_phrases(text: str, pattern: re.Pattern = _PHRASE_RE) -> str:
 
 def display_case(upper: str) -> str:
     """Readable spelling of a capitalised body or role ("BỘ XÂY DỰNG" -> "Bộ Xây dựng")."""
-    if " - " in upper:  # joint issuers: "BỘ CÔNG AN - BỘ QUỐC PHÒNG"
-        return " - ".join(display_case(part) for part in upper.split(" - ") if part.strip())
+    parts = [part for part in upper.split(" - ") if part.strip()]
+    if len(parts) > 1 and all(ORG_ANY.match(part.strip()) for part in parts[1:]):
+        # joint issuers: "BỘ CÔNG AN - BỘ QUỐC PHÒNG" (not "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI")
+        return " - ".join(display_case(part) for part in parts)
     text = upper.lower()
     place = _PLACE_AFTER.search(text)
     if place:
         name = " ".join(w[:1].upper() + w[1:] for w in place.group(2).split())
         text = text[: place.start(2)] + name
     text = text[:1].upper() + text[1:]
+    # "Đảng ủy sở y tế" is the committee of a body: "Đảng ủy Sở Y tế", "Chi bộ Phòng Tư pháp".
+    text = _BODY_UNDER_COMMITTEE.sub(lambda m: m.group(1) + m.group(2).capitalize(), text)
     text = _BODY_AFTER_TITLE.sub(lambda m: f"{m.group(1).capitalize()} {m.group(2).upper()}", text)
     text = _BODY_HEAD.sub(lambda m: f"{m.group(1)} {m.group(2).upper()}", text)
+    text = _ACRONYM.sub(lambda m: m.group(0).upper(), text)  # "UBND huyện", not "Ubnd huyện"
+    text = _fields_named(text)
     return canon_phrases(repair_marks(text))
+
+
+def _fields_named(text: str) -> str:
+    """A ministry, department or office named by the fields it covers capitalises each field:
+    "Bộ Kế hoạch và đầu tư" → "Bộ Kế hoạch và Đầu tư", "Sở Văn hóa, thể thao và du lịch" →
+    "Sở Văn hóa, Thể thao và Du lịch" (up to the place: "… tỉnh Lâm Đồng")."""
+    if not re.match(r"^(?:Bộ|Sở|Phòng)\s+\w", text):
+        return text
+    text = text[:text.index(" ") + 1] + text[text.index(" ") + 1].upper() + text[text.index(" ") + 2:]
+    place = re.search(r"\s(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã(?!\s+hội\b)|phường)\s", text)
+    end = place.start() if place else len(text)
+    name = re.sub(r"(\svà\s|,\s|\s-\s)(\w)", lambda g: g.group(1) + g.group(2).upper(), text[:end])
+    return name + text[end:]
 
 
 def repair_marks(text: str) -> str:

@@ -25,7 +25,7 @@ from kb.understand.title import NAMED_KINDS, issuer_clause, law_name, subject, s
 __all__ = ["KEYS", "display_case", "extract_metadata", "strip_markup", "title_case"]
 
 KEYS = (
-    "kind", "number", "issuer", "issuer_parent", "term", "place", "date", "title",
+    "kind", "number", "issuer", "issuer_parent", "term", "place", "date", "title", "meeting",
     "signer", "signer_role", "recipients",
 )
 # Kinds dated by the vote that adopts them ("… thông qua ngày …"), whatever a header copy says.
@@ -34,6 +34,7 @@ _ADOPTED_KINDS = {"Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp"}
 _GROUNDS = re.compile(
     r"^(?:[-–+•]\s*)?(?:Căn\s+cứ|Xét|Theo\s+đề\s+nghị|Để|Thực\s+hiện|Nhằm)\s|^GIỮA$", re.IGNORECASE
 )
+_PLENUM = re.compile(r"^HỘI\s+NGHỊ\s+(?:LẦN\s+THỨ|BAN\s+CHẤP\s+HÀNH|TRUNG\s+ƯƠNG)")
 _CENTRAL = {"Ban Chấp hành Trung ương", "Ban Chấp hành Trung ương Đảng"}
 _ORGANS = {"bộ chính trị": "Bộ Chính trị", "ban bí thư": "Ban Bí thư"}
 
@@ -67,6 +68,7 @@ def extract_metadata(text: str) -> dict:
         return meta
     if kind_at is not None:
         meta["kind"], meta["title"] = found["kind"], found["title"]
+        meta["meeting"] = found.get("meeting")
     elif header["subject"] is not None:
         meta["kind"] = "Công văn"  # a letter headed "V/v …" under its number prints no kind
         block = head[header["subject"]: header["end"]]
@@ -110,7 +112,9 @@ def extract_metadata(text: str) -> dict:
     meta["term"] = term
     if meta["term"] is None:
         m_adopted = ADOPTED.search(text[-3000:])
-        m_term = TERM.search(header_text + " " + (meta["title"] or "")) or (
+        # The plenum named under the kind ("HỘI NGHỊ LẦN THỨ TƯ … KHÓA XII") is not the title.
+        kind_block = " ".join(head[kind_at: kind_at + 3]) if kind_at is not None else ""
+        m_term = TERM.search(header_text + " " + (meta["title"] or "") + " " + kind_block) or (
             TERM.search(m_adopted.group(0)) if m_adopted else None
         )
         if m_term:
@@ -149,6 +153,11 @@ def _kind_block(head: list[str], kind_at: int, text: str) -> dict:
     if not rest and block and re.match(r"liên\s+tịch\b", block[0], re.IGNORECASE):
         found["kind"] = KINDS.get(f"{key} LIÊN TỊCH", kind)
         block = block[1:]
+    if not rest and len(block) > 1 and is_upper(block[0]) and _PLENUM.match(block[0]) \
+            and block[1].lower().startswith("về "):
+        # "NGHỊ QUYẾT / HỘI NGHỊ LẦN THỨ TƯ BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHÓA XII / về …": the
+        # plenum is part of the document's name, not of its summary.
+        found["meeting"] = title_case(block[0])
     title = summary(block, kind, rest)
     if kind in {"Luật", "Bộ luật"}:
         title = law_name(text, title)

@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import re
 
+from kb.understand.dates import without_place_date
 from kb.understand.header import MOTTO
-from kb.understand.layout import (BODY_START, OFFICE, ORG_ANY, ORG_START, SEPARATOR, is_upper,
-                                  title_case)
+from kb.understand.kinds import KINDS
+from kb.understand.layout import (BODY_START, OFFICE, ORG_ANY, ORG_START, SEPARATOR, is_person,
+                                  is_upper, title_case)
 
 # Kinds whose summary is a name ("LUẬT / CƯ TRÚ" is "Luật Cư trú"), not a "về ..." clause.
+# A capitalised line between the kind and a "về …" subject naming who issues the document.
+_ISSUING = re.compile(r"^(?:CỦA\s|HỘI\s+NGHỊ\s+(?:LẦN\s+THỨ|BAN\s+CHẤP\s+HÀNH|TRUNG\s+ƯƠNG))")
+# Sentences that open the body under a summary ("Để triển khai Quyết định …").
+_OPENS_BODY = re.compile(r"^(?:Để|Nhằm|Ngày|Năm\s+\d|Hôm\s+nay|Vừa\s+qua|Theo|Trên\s+cơ\s+sở|Qua|"
+                         r"Sau\s+khi|Hội\s+nghị|Tiếp\s+theo|Thi\s+hành|Thời\s+gian|Những\s+năm|"
+                         r"Trong|Tại|Hiện\s+nay|Thực\s+hiện|Với|Nhìn\s+chung)\b")
 NAMED_KINDS = {"Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp", "Điều lệ", "Sắc lệnh"}
 
 
@@ -18,21 +26,31 @@ def summary(lines: list[str], kind: str, same_line: str) -> str | None:
     if same_line.upper().startswith("CỦA ") and kind not in NAMED_KINDS and following \
             and _new_phrase(following[0]):
         same_line = ""  # "KẾT LUẬN CỦA BỘ CHÍNH TRỊ / về …": the issuer, then the subject
+    if same_line.upper() in KINDS and following and not is_upper(following[0]) \
+            and following[0].lower().startswith(("về", "v/v")):
+        same_line = ""  # "THÔNG TƯ HƯỚNG DẪN / Về việc: …": a second kind word, then the subject
     parts = [same_line] if same_line else []
-    for n, line in enumerate(lines[:6]):
+    for n, line in enumerate(lines[:10]):
         if not line:
             continue
         after = next((ln for ln in lines[n + 1:n + 3] if ln), "")
-        if not parts and kind not in NAMED_KINDS and is_upper(line) and line.startswith("CỦA ") \
-                and after.lower().startswith(("về ", "v/v")):
-            # "CHỈ THỊ / CỦA BỘ CHÍNH TRỊ / về …": the middle line names the issuer.
+        if not parts and kind not in NAMED_KINDS and is_upper(line) and _ISSUING.match(line) \
+                and not is_upper(after) and after.lower().startswith(("về ", "v/v")):
+            # "CHỈ THỊ / CỦA BỘ CHÍNH TRỊ / về …", "NGHỊ QUYẾT / HỘI NGHỊ LẦN THỨ SÁU BAN CHẤP
+            # HÀNH TRUNG ƯƠNG ĐẢNG KHÓA XIII / về …": the middle line names who issues it.
             continue
         # "Thực hiện …" opens the body; "thực hiện …" under the kind is the subject of the title.
         if SEPARATOR.match(line) or (BODY_START.match(line) and not line[:1].islower()):
             break
+        if parts and is_upper(" ".join(parts)) and not is_upper(line) \
+                and line.startswith(("về ", "v/v ")) and kind not in NAMED_KINDS:
+            # "THÔNG BÁO / KẾT LUẬN CỦA BỘ CHÍNH TRỊ / về …": the capitals head the subject.
+            parts = [title_case(" ".join(parts)), line]
+            continue
         if parts and is_upper(" ".join(parts)) != is_upper(line):
             break
-        if parts and not is_upper(line) and not _continues(line):
+        if parts and not is_upper(line) and not _continues(line) \
+                and not _wrapped(parts, line):
             break
         if is_upper(line) and parts and (ORG_START.match(line) or MOTTO.search(line)):
             break
@@ -74,6 +92,26 @@ def _continues(line: str) -> bool:
     return first.islower() or first.isdigit() or (first in "\"“'‘«" and line[1:2].islower())
 
 
+def _wrapped(parts: list[str], line: str) -> bool:
+    """A capitalised line going on from a summary wrapped in the middle of a phrase ("… của Văn
+    phòng / Ban chỉ đạo điều phối …"): the text above ends no sentence and is still short, the
+    line is a fragment no wider than the summary's lines, not a sentence opening the body ("Để
+    triển khai …", "Hội nghị … đã thảo luận"), a date line, nor the enacting body or office
+    ("Bộ trưởng Bộ Tài chính", "Chính phủ")."""
+    above = " ".join(parts)
+    if re.search(r"[.;:!?]$", above) or len(above) > 400:
+        return False
+    if len(line) > min(90, max(map(len, parts)) + 25) or line.endswith(":"):
+        return False
+    if _OPENS_BODY.match(line) or re.search(r"\bđã\s|\bnhư\s+sau\b|,\s*ngày\b", line):
+        return False
+    if re.match(r"^(?:\S+\s+){0,2}\S+,", line):
+        return False  # "Thời gian qua, …", "Vừa qua, …": an adverbial opening a sentence
+    if is_person(line) or (ORG_ANY.match(line) and len(line.split()) <= 5):
+        return False
+    return not (OFFICE.match(line) and len(line.split()) <= 8 and "," not in line)
+
+
 def _case_lost(text: str) -> bool:
     """Capitals and lower-case words mixed at random, as a legacy font leaves a name
     ("THUẾ tiêu thụ đặc biệt")."""
@@ -83,11 +121,13 @@ def _case_lost(text: str) -> bool:
 
 def subject(lines: list[str]) -> str | None:
     """A letter's subject ("V/v trao đổi về …"), wrapped lines joined."""
-    parts = [lines[0]] if lines else []
+    parts = [without_place_date(lines[0])] if lines else []
     for line in lines[1:4]:
-        if not line[:1].islower() or SEPARATOR.match(line):
+        if SEPARATOR.match(line) or is_upper(line) or BODY_START.match(line):
             break
-        parts.append(line)
+        if not line[:1].islower() and not _wrapped(parts, line):
+            break  # "V/v góp ý dự thảo Nghị định … / Luật Đất đai năm 2024": wrapped at a name
+        parts.append(without_place_date(line))
     return " ".join(parts).strip(" :-") or None
 
 

@@ -14,6 +14,7 @@ META_LABELS = (
     ("kind", "Loại"), ("number", "Số hiệu"), ("date", "Ngày"), ("author", "Tác giả"),
     ("work", "Tác phẩm, nguồn"),
     ("issuer", "Cơ quan ban hành"), ("issuer_parent", "Cơ quan cấp trên"), ("term", "Khoá"),
+    ("meeting", "Hội nghị"),
     ("place", "Nơi ban hành"), ("signer", "Người ký"), ("signer_role", "Chức vụ người ký"),
     ("recipients", "Nơi nhận"), ("format", "Định dạng"), ("name", "Tệp gốc"), ("id", "Mã"),
 )
