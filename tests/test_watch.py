@@ -8,6 +8,7 @@ editor temp files and ignored files queue nothing, and `kb serve` watches in one
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from contextlib import closing
@@ -154,3 +155,96 @@ def test_watch_dirs_from_the_environment():
     config = load_config(environ={"KB_WATCH_DIRS": "/srv/van-ban:/srv/bien-ban"})
     assert config["watch_dirs"] == ("/srv/van-ban", "/srv/bien-ban")
     assert load_config(environ={})["watch_dirs"] == ()
+
+
+def test_a_job_queued_while_a_worker_writes_waits_for_it(make_config, tmp_path,
+                                                           vietnamese_files):
+    from kb.config import instance_path
+    from kb.service.worker import run_worker
+    from kb.service.writer_lock import WriterLock
+
+    config = make_config()
+    folder = vietnamese_files(2).resolve()
+    clock = FakeClock()
+    watch = FolderWatch(config, [folder], clock=clock)
+    for path in sorted(folder.iterdir()):
+        watch.note(str(path))
+    assert watch.tick() is None  # not settled yet
+    clock.now += 5
+    connect_instance(config).close()
+    worker = WriterLock(instance_path(config))
+    assert worker.acquire()
+    try:
+        job = watch.tick()
+    finally:
+        worker.release()
+    assert job is not None and len(job.payload["changed"]) == 2
+    with closing(connect_instance(config)) as conn:
+        assert jobs.get(conn, job.id).status == "queued"  # left to the worker
+        assert run_worker(config, once=True) == 1
+        done = jobs.get(conn, job.id)
+    assert done.status == "done" and len(done.report["added"]) == 2
+
+
+def _until(condition, seconds: float) -> bool:
+    """Poll ``condition`` (another process's state: there is no event to wait on)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.3)
+    return condition()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+def test_serve_in_two_processes_watches_once_and_indexes_new_files(make_config, tmp_path):
+    import http.client
+    import signal
+    import socket
+    import subprocess
+    import sys
+    from urllib.parse import quote
+
+    from kb.ingest.pipeline import ingest
+
+    folder = tmp_path / "van-ban"
+    folder.mkdir()
+    (folder / "to-trinh.txt").write_text("Tờ trình về việc kiện toàn ban chấp hành chi bộ\n"
+                                         "Đề nghị bổ sung một đồng chí chi ủy viên.\n",
+                                         encoding="utf-8")
+    config = make_config()
+    assert ingest([folder], config).ok
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(root), "KB_SERVE_PROCESSES": "2",
+           "KB_SERVE_THREADS": "2", "KB_WATCH_DIRS": str(folder),
+           "KB_WATCH_DEBOUNCE_SECONDS": "0.3", "KB_PROGRESS": "never"}
+    server = subprocess.Popen([sys.executable, "-m", "kb", "--index", config["index"], "serve",
+                               "--port", str(port)], cwd=tmp_path, env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    def body(query: str) -> str:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+        try:
+            conn.request("GET", "/api/search?q=" + quote(query))
+            return conn.getresponse().read().decode("utf-8")
+        except OSError:
+            return ""
+        finally:
+            conn.close()
+
+    try:
+        assert _until(lambda: "to-trinh.txt" in body("chi ủy viên") or server.poll() is not None,
+                      180), "the server did not answer"
+        assert server.poll() is None
+        (folder / "nghi-quyet-dai-hoi.txt").write_text(
+            "Nghị quyết đại hội chi bộ nhiệm kỳ 2025 – 2027\nĐại hội thống nhất đẩy mạnh "
+            "phong trào thi đua yêu nước trong cơ quan.\n", encoding="utf-8")
+        assert _until(lambda: "nghi-quyet-dai-hoi.txt" in body("thi đua yêu nước"), 120)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        out, err = server.communicate(timeout=120)
+    assert out.count("Đang theo dõi các thư mục trong watch_dirs") == 1, (out, err)
