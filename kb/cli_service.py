@@ -211,11 +211,14 @@ def watch_command(config, dirs):
             click.echo(f"Tác vụ số {job.id} ({job.kind}): lỗi: {job.error}", err=True)
 
     watch = FolderWatch(config, dirs, on_job=shown)
-    click.echo("Đang theo dõi " + ", ".join(str(r) for r in watch.roots) + " (Ctrl+C để dừng).")
+    folders = ", ".join(str(r) for r in watch.roots)
     try:
-        watch.run(threading.Event())
+        watch.run(threading.Event(),
+                  on_ready=lambda: click.echo(f"Đang theo dõi {folders} (Ctrl+C để dừng)."))
     except KeyboardInterrupt:
         click.echo("Đã dừng theo dõi.")
+    except OSError as exc:  # e.g. the system's limit of inotify watches is reached
+        raise click.ClickException(f"Không theo dõi được các thư mục: {exc.strerror or exc}")
 
 
 def ingest_through_worker(config, paths, rebuild, exclude) -> dict:

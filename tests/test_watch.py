@@ -105,7 +105,7 @@ def watched(make_config, tmp_path):
     folder.mkdir()
     stop, ready = threading.Event(), threading.Event()
     watch = FolderWatch(config, [folder])
-    thread = threading.Thread(target=watch.run, args=(stop, ready), daemon=True)
+    thread = threading.Thread(target=watch.run, args=(stop, ready.set), daemon=True)
     thread.start()
     assert ready.wait(WAIT_SECONDS)
     yield config, folder.resolve()
@@ -248,3 +248,55 @@ def test_serve_in_two_processes_watches_once_and_indexes_new_files(make_config, 
         server.send_signal(signal.SIGTERM)
         out, err = server.communicate(timeout=120)
     assert out.count("Đang theo dõi các thư mục trong watch_dirs") == 1, (out, err)
+
+
+def test_kb_watch_reports_in_vietnamese_and_stops_on_ctrl_c(make_config, tmp_path):
+    import queue
+    import signal
+    import subprocess
+    import sys
+
+    folder = tmp_path / "bien-ban"
+    folder.mkdir()
+    config = make_config()
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(root), "PYTHONUNBUFFERED": "1",
+           "KB_WATCH_DEBOUNCE_SECONDS": "0.3", "KB_PROGRESS": "never"}
+    proc = subprocess.Popen([sys.executable, "-m", "kb", "--index", config["index"], "watch",
+                             str(folder)], cwd=tmp_path, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True)
+    lines: queue.Queue = queue.Queue()
+    reader = threading.Thread(target=lambda: [lines.put(line) for line in proc.stdout],
+                              daemon=True)
+    reader.start()
+
+    def wait_for(text: str) -> str:
+        seen = []
+        while True:
+            try:
+                line = lines.get(timeout=120)
+            except queue.Empty:
+                raise AssertionError(f"{text!r} not printed; got {seen}") from None
+            seen.append(line)
+            if text in line:
+                return line
+
+    try:
+        wait_for("Đang theo dõi")
+        (folder / "bien-ban-hop-chi-bo.txt").write_text(
+            "Biên bản họp chi bộ tháng 3\nChi bộ thảo luận kế hoạch kết nạp đảng viên mới.\n",
+            encoding="utf-8")
+        wait_for("Đã xếp tác vụ số 1 vào hàng đợi (1 tệp thay đổi)")
+        assert "thêm 1, cập nhật 0, xoá 0, lỗi 0" in wait_for("Tác vụ số 1 (watch) xong")
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            wait_for("Đã dừng theo dõi")
+            assert proc.wait(timeout=120) == 0
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait(timeout=120)
+            reader.join(120)
+            proc.stdout.close()
+    assert _titles(config, "kết nạp đảng viên") == [str(folder.resolve() / "bien-ban-hop-chi-bo.txt")]

@@ -163,8 +163,9 @@ class FolderWatch:
                 self.on_job(job)
         return ran
 
-    def run(self, stop: threading.Event, ready: threading.Event | None = None) -> None:
-        """Watch until ``stop`` is set (``ready`` is set once the observer runs)."""
+    def run(self, stop: threading.Event, on_ready: Callable[[], None] | None = None) -> None:
+        """Watch until ``stop`` is set; ``on_ready`` is called once the observer runs (changes
+        from then on are seen)."""
         from watchdog.events import FileSystemEventHandler
         from watchdog.observers import Observer
 
@@ -181,8 +182,8 @@ class FolderWatch:
             observer.schedule(Handler(), str(root), recursive=True)
         observer.start()
         try:
-            if ready is not None:
-                ready.set()
+            if on_ready is not None:
+                on_ready()
             while not stop.wait(TICK_SECONDS):  # polls the debouncer: its deadline moves
                 try:
                     self.tick()
