@@ -245,9 +245,21 @@ def serve(config, host, port):
     click.echo(f"kb đang chạy tại http://{host}:{port} ({processes} tiến trình × {threads} luồng; "
                "Ctrl+C để dừng)")
     try:
-        run_server(lambda: create_app({"index": config["index"]}), host, port, threads, processes)
+        run_server(lambda: _app_watching(config), host, port, threads, processes)
     except OSError as exc:
         raise click.ClickException(f"Không mở được cổng {host}:{port}: {exc.strerror or exc}")
+
+
+def _app_watching(config):
+    """The web app of one `kb serve` process; the first process to ask also watches
+    ``watch_dirs`` (kb.service.watch), so only one does."""
+    from kb.service.watch import start_in_server
+    from kb.web import create_app
+
+    if start_in_server(config) is not None:
+        click.echo("Đang theo dõi các thư mục trong watch_dirs: " +
+                   ", ".join(str(d) for d in config["watch_dirs"]))
+    return create_app({"index": config["index"]})
 
 
 def _first_admin(config) -> None:

@@ -1,4 +1,4 @@
-"""``kb users ...`` (accounts and API tokens), ``kb backup`` and ``kb worker``: thin commands
+"""``kb users ...`` (accounts and API tokens), ``kb backup``, ``kb worker`` and ``kb watch``: thin commands
 over kb.service."""
 
 from __future__ import annotations
@@ -182,6 +182,45 @@ def worker_command(config, once):
     click.echo(f"Đã chạy {done} tác vụ.")
 
 
+@click.command("watch")
+@click.argument("dirs", nargs=-1, required=True,
+                type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.pass_obj
+def watch_command(config, dirs):
+    """Theo dõi các thư mục DIRS: tệp thêm, sửa hoặc xoá được xếp vào hàng đợi để nạp lại.
+
+    Các thay đổi dồn lại thành một tác vụ khi đã yên watch_debounce_seconds giây; tác vụ do
+    bộ nạp (kb worker) chạy, hoặc do chính lệnh này khi không có bộ nạp nào.
+    """
+    import threading
+
+    from kb.service.watch import FolderWatch
+
+    def shown(job):
+        if job.status == "queued":
+            click.echo(f"Đã xếp tác vụ số {job.id} vào hàng đợi ({len(job.payload['changed'])} "
+                       "tệp thay đổi).")
+        elif job.status == "done":
+            report = job.report
+            click.echo(f"Tác vụ số {job.id} ({job.kind}) xong: thêm {len(report['added'])}, "
+                       f"cập nhật {len(report['updated'])}, xoá {len(report['removed'])}, "
+                       f"lỗi {len(report['failed'])}.")
+            for path, reason in report["failed"]:
+                click.echo(f"  Lỗi: {path}: {reason}", err=True)
+        else:
+            click.echo(f"Tác vụ số {job.id} ({job.kind}): lỗi: {job.error}", err=True)
+
+    watch = FolderWatch(config, dirs, on_job=shown)
+    folders = ", ".join(str(r) for r in watch.roots)
+    try:
+        watch.run(threading.Event(),
+                  on_ready=lambda: click.echo(f"Đang theo dõi {folders} (Ctrl+C để dừng)."))
+    except KeyboardInterrupt:
+        click.echo("Đã dừng theo dõi.")
+    except OSError as exc:  # e.g. the system's limit of inotify watches is reached
+        raise click.ClickException(f"Không theo dõi được các thư mục: {exc.strerror or exc}")
+
+
 def ingest_through_worker(config, paths, rebuild, exclude) -> dict:
     """Queue the ingestion behind the process that writes the index and wait for its report.
 
@@ -249,3 +288,4 @@ def register(cli: click.Group) -> None:
     cli.add_command(users_group, "users")
     cli.add_command(backup_command, "backup")
     cli.add_command(worker_command, "worker")
+    cli.add_command(watch_command, "watch")

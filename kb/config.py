@@ -30,6 +30,11 @@ class Setting:
         return "KB_" + self.name.upper()
 
 
+def _paths(value: str) -> tuple[str, ...]:
+    """A list of folders from one string, separated like PATH (``:`` on POSIX)."""
+    return tuple(p for p in str(value).split(os.pathsep) if p.strip())
+
+
 def _bool(value: str) -> bool:
     word = str(value).strip().lower()
     if word in {"1", "true", "yes", "on"}:
@@ -83,6 +88,10 @@ SETTINGS: tuple[Setting, ...] = (
             "each further try must wait.", int),
     Setting("login_delay_seconds", 30, "First wait after `login_attempts` wrong passwords; it "
             "doubles with each further wrong one (at most an hour).", float),
+    Setting("watch_dirs", (), "Folders `kb serve` watches as `kb watch` does (one of its "
+            "processes): a TOML list, or in `KB_WATCH_DIRS` separated by `:`.", _paths),
+    Setting("watch_debounce_seconds", 2.0, "A watched folder's changes are queued as one job "
+            "once no further change came for this long (seconds).", float),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

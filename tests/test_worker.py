@@ -53,11 +53,11 @@ def test_jobs_run_in_the_order_they_came(config, db, vietnamese_files):
 
 
 def test_a_job_that_cannot_run_fails_alone(config, db, vietnamese_files):
-    bad = jobs.submit(db, "watch", {"folder": "/tmp"})
+    bad = jobs.submit(db, "upload", {"file": "/tmp/khong-co.docx"})
     good = jobs.submit(db, "ingest", {"paths": [str(vietnamese_files(1))]})
     run_worker(config, once=True)
     assert jobs.get(db, bad.id).status == "failed"
-    assert "Chưa chạy được loại tác vụ «watch»" in jobs.get(db, bad.id).error
+    assert "Chưa chạy được loại tác vụ «upload»" in jobs.get(db, bad.id).error
     assert jobs.get(db, good.id).status == "done"
 
 

@@ -35,7 +35,7 @@ def run_job(job: jobs.Job, config: Config) -> dict:
     """Do what one job asks; returns its report."""
     from kb.ingest.pipeline import ingest
 
-    if job.kind in ("ingest", "rebuild"):
+    if job.kind in ("ingest", "rebuild", "watch"):  # a watch job ingests its watched folders
         report = ingest([Path(p) for p in job.payload["paths"]], config,
                         rebuild=job.kind == "rebuild" or bool(job.payload.get("rebuild")),
                         exclude=job.payload.get("exclude", ()))

@@ -15,10 +15,11 @@ LOCK_FILE = "writer.lock"
 
 
 class WriterLock:
-    """A non-blocking exclusive lock on the instance's ``writer.lock``."""
+    """A non-blocking exclusive lock on the instance's ``writer.lock`` (or on another lock file
+    of the instance, ``name``)."""
 
-    def __init__(self, instance_dir: Path):
-        self.path = Path(instance_dir) / LOCK_FILE
+    def __init__(self, instance_dir: Path, name: str = LOCK_FILE):
+        self.path = Path(instance_dir) / name
         self._fd: int | None = None
 
     def acquire(self) -> bool:
