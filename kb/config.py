@@ -82,6 +82,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("log_level", "WARNING", "Python logging level.", str),
     Setting("instance_dir", "", "Folder of the service's own data (accounts, document registry, "
             "jobs, audit log, session secret); empty: `<index>-instance` beside the index.", str),
+    Setting("upload_max_mb", 100, "Largest upload (MB) from the web or the API, all its files "
+            "together (a .zip counted as it expands); larger ones are refused before they are "
+            "stored.", float),
+    Setting("upload_max_files", 200, "Most files in one upload (the files of a .zip "
+            "included).", int),
     Setting("public_read", True, "Anonymous visitors may search and read (`false`: only "
             "signed-in accounts and API tokens).", _bool),
     Setting("login_attempts", 5, "Wrong passwords in a row (per account and address) before "

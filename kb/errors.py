@@ -210,6 +210,13 @@ class LoginThrottled(ServiceError):
             f"Đã nhập sai mật khẩu quá nhiều lần. Hãy thử lại sau {retry_after} giây.")
 
 
+class UploadRefused(ServiceError):
+    """An upload breaks the limits (count, size, a zip that expands too far) or holds no file;
+    refused before anything is stored."""
+
+    status = 413
+
+
 class OriginalFileMissing(KbError):
     """The file a document was ingested from is no longer where the index says it is."""
 

@@ -53,11 +53,13 @@ def test_jobs_run_in_the_order_they_came(config, db, vietnamese_files):
 
 
 def test_a_job_that_cannot_run_fails_alone(config, db, vietnamese_files):
-    bad = jobs.submit(db, "upload", {"file": "/tmp/khong-co.docx"})
+    # Every kind has a runner now; a job whose payload its runner cannot use stands for a
+    # runner that breaks (a watch job naming no folder).
+    bad = jobs.submit(db, "watch", {"changed": ["/tmp/khong-co.txt"]})
     good = jobs.submit(db, "ingest", {"paths": [str(vietnamese_files(1))]})
     run_worker(config, once=True)
     assert jobs.get(db, bad.id).status == "failed"
-    assert "Chưa chạy được loại tác vụ «upload»" in jobs.get(db, bad.id).error
+    assert "lỗi không mong đợi" in jobs.get(db, bad.id).error
     assert jobs.get(db, good.id).status == "done"
 
 

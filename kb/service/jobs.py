@@ -82,6 +82,12 @@ def finish(conn: sqlite3.Connection, job_id: int, report: dict) -> None:
                  (now(), json.dumps(report, ensure_ascii=False), job_id))
 
 
+def set_progress(conn: sqlite3.Connection, job_id: int, progress: dict) -> None:
+    """While the job runs: what it has done so far, shown as its report until it finishes."""
+    conn.execute("UPDATE jobs SET report = ? WHERE id = ? AND status = 'running'",
+                 (json.dumps(progress, ensure_ascii=False), job_id))
+
+
 def fail(conn: sqlite3.Connection, job_id: int, error: str) -> None:
     """The job stopped on an error before its end."""
     conn.execute("UPDATE jobs SET status = 'failed', finished_at = ?, error = ? WHERE id = ?",

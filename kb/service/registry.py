@@ -104,3 +104,10 @@ class Registry:
             "updated_at = excluded.updated_at",
             [(e.id, e.path, Path(e.record_file or e.path).name, e.record_file or e.path,
               e.record_file, e.content_hash, e.readers_version, stamp, stamp) for e in entries])
+
+
+def original_of(conn: sqlite3.Connection, doc_id: str) -> tuple[str, str] | None:
+    """(original name, stored path) of a registered document; None when it is not registered."""
+    row = conn.execute("SELECT original_name, stored_path FROM documents WHERE id = ?",
+                       (str(doc_id),)).fetchone()
+    return (row["original_name"], row["stored_path"]) if row else None

@@ -40,6 +40,10 @@ def run_job(job: jobs.Job, config: Config) -> dict:
                         rebuild=job.kind == "rebuild" or bool(job.payload.get("rebuild")),
                         exclude=job.payload.get("exclude", ()))
         return report_dict(report)
+    if job.kind == "upload":
+        from kb.service.uploads import run_upload
+
+        return run_upload(job, config)
     raise InstanceError(f"job kind {job.kind!r} has no runner yet",
                         f"Chưa chạy được loại tác vụ «{job.kind}».")
 

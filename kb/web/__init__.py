@@ -27,6 +27,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     folder = instance_path(config)
     db_file = open_instance(folder)  # created and migrated once per process, not per request
     app.config.update(SECRET_KEY=session_secret(folder), SESSION_COOKIE_SAMESITE="Lax")
+    # Werkzeug refuses a larger body before reading it; the upload's own limits are checked
+    # file by file (kb.service.uploads). A megabyte of slack covers the multipart framing.
+    app.config["MAX_CONTENT_LENGTH"] = int((config["upload_max_mb"] + 1) * 1024 * 1024)
     app.config.update({k: v for k, v in test_config.items() if k not in names})
     app.config["KB"] = config
     app.json.ensure_ascii = False  # Vietnamese stays readable in the API
@@ -49,6 +52,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(downloads_bp)
     from kb.web.export import bp as export_bp
     app.register_blueprint(export_bp)
+    from kb.web.uploads import bp as uploads_bp
+    app.register_blueprint(uploads_bp)
     app.after_request(_security_headers)
     return app
 

@@ -8,6 +8,8 @@ from flask import Blueprint, current_app, jsonify, request, url_for
 from kb.index.citations_view import citations_of
 from kb.index.documents import citation_for, document_view, index_stats
 from kb.index.suggest import suggest as suggest_for
+from kb.web.files import shown_name
+from kb.web.instance import get_db
 from kb.web.params import form_dates, search_args, with_dates
 from kb.web.searchers import get_searcher
 
@@ -52,6 +54,7 @@ def document(doc_id: str):
     """Metadata, citation line and clean text of one document, with the links to its page and
     downloads (404 JSON when the id is unknown)."""
     view = document_view(get_searcher(), doc_id)
+    view["name"] = shown_name(get_db(), view["id"], view["name"])
     view["links"] = document_links(view["id"])
     return jsonify(view)
 

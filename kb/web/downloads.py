@@ -13,6 +13,7 @@ from flask import Blueprint, send_file
 
 from kb.ingest.document import file_name
 from kb.web.files import original_file
+from kb.web.instance import get_db
 from kb.web.searchers import get_searcher
 
 bp = Blueprint("downloads", __name__)
@@ -21,7 +22,7 @@ bp = Blueprint("downloads", __name__)
 @bp.get("/documents/<doc_id>/original")
 def original(doc_id: str):
     """The bytes the document was ingested from, under its own name (404 when it is gone)."""
-    found = original_file(get_searcher().document(doc_id))
+    found = original_file(get_searcher().document(doc_id), get_db())
     response = send_file(found.path, as_attachment=True, download_name=found.name,
                          mimetype=found.content_type.split(";")[0], conditional=True)
     response.headers["Content-Type"] = found.content_type  # send_file would claim utf-8

@@ -18,6 +18,7 @@ HTTP_MESSAGES = {
     403: "Bạn không có quyền làm việc này.",
     404: "Không tìm thấy trang này.",
     405: "Phương thức này không được hỗ trợ ở địa chỉ này.",
+    413: "Tải lên quá lớn so với giới hạn của máy chủ (upload_max_mb).",
     500: "Đã có lỗi không mong đợi ở máy chủ. Hãy thử lại sau.",
 }
 

@@ -1,8 +1,10 @@
 """Where the bytes of a document's original file are: the one place downloads ask.
 
-Today the original is the file the document was ingested from (its stored ``path``; for a
-record of a table or JSON file, that file). A content-addressed store can take its place here
-without touching the routes: they only call :func:`original_file`.
+The document registry says first: an uploaded file is kept in the instance's content-addressed
+file store (kb.service.filestore) under its hash, and the registry holds its original name.
+Otherwise the original is the file the document was ingested from (its stored ``path``; for a
+record of a table or JSON file, that file). Routes only call :func:`original_file` and
+:func:`shown_name`.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 
 from kb.errors import OriginalFileMissing
+from kb.service.registry import original_of
 
 #: Content types by suffix for the formats kb reads (the system's table may lack some).
 CONTENT_TYPES = {
@@ -56,14 +59,30 @@ def content_type(name: str, encoding: str | None = None) -> str:
     return mimetype
 
 
-def original_file(doc: dict) -> Original:
-    """The original file of ``doc`` (stored fields, as ``Searcher.document`` gives them).
+def shown_name(conn, doc_id: str, name: str) -> str:
+    """The file name readers see for a document: the original name of an upload (its file in
+    the store is named by its hash), else ``name`` (the stored path's)."""
+    found = original_of(conn, doc_id) if conn is not None else None
+    if found is None or found[0] == PurePath(found[1]).name:
+        return name
+    key = name.partition("#")[2]  # a record of an uploaded table keeps its key
+    return f"{found[0]}#{key}" if key else found[0]
+
+
+def original_file(doc: dict, conn=None) -> Original:
+    """The original file of ``doc`` (stored fields, as ``Searcher.document`` gives them): the
+    registry's stored file under its original name when ``conn`` (the instance database) has
+    it, else the file it was ingested from.
 
     Raises OriginalFileMissing when the file is gone; nothing of the request is ever a path.
     """
+    encoding = ((doc.get("meta") or {}).get("extra") or {}).get("encoding")
+    found = original_of(conn, doc.get("id", "")) if conn is not None else None
+    if found is not None and Path(found[1]).is_file():
+        return Original(path=Path(found[1]), name=found[0],
+                        content_type=content_type(found[0], encoding))
     source = _source(doc)
     path = Path(source) if source else None
     if path is None or not path.is_file():
         raise OriginalFileMissing(doc.get("id", ""), source)
-    encoding = ((doc.get("meta") or {}).get("extra") or {}).get("encoding")
     return Original(path=path, name=path.name, content_type=content_type(path.name, encoding))

@@ -107,6 +107,20 @@ SCHEMAS: dict[str, dict] = {
         "sources": array(obj({"id": STR, "name": STR, "title": nullable("string")}))},
         required=("text", "sectors", "sources"), extra=True))}),
     "SayingSectors": obj({"query": STR, "sectors": COUNTS}),
+    "JobFile": obj({"name": {"type": "string", "description": "Tên tệp gốc"},
+                    "status": {"enum": ["added", "updated", "unchanged", "failed"]},
+                    "reason": nullable("string"), "ocr_pages_skipped": INT}),
+    "Job": obj({"id": INT, "kind": {"enum": ["upload", "ingest", "watch", "rebuild"]},
+                "status": {"enum": ["queued", "running", "done", "failed", "cancelled"]},
+                "finished": BOOL, "created_at": STR, "started_at": nullable("string"),
+                "finished_at": nullable("string"),
+                "error": {"type": ["string", "null"], "description": "Lý do tác vụ dừng"},
+                "files_total": INT, "files_done": INT, "files_failed": INT,
+                "ocr_pages_skipped": {"type": "integer", "description": "Trang scan chưa OCR "
+                                                                         "(vượt ocr_max_pages)"},
+                "files": array(ref("JobFile")),
+                "links": obj({"page": STR, "api": STR})}),
+    "Jobs": obj({"jobs": array(ref("Job"))}),
 }
 
 
@@ -124,6 +138,9 @@ def _json(schema: dict, description: str) -> dict:
 ERRORS = {"404": _json(ref("Error"), "Không tìm thấy (mã tài liệu không có hoặc sai dạng)"),
           "503": _json(ref("Error"), "Chưa có chỉ mục, hoặc chỉ mục cũ cần tạo lại"),
           "default": _json(ref("Error"), "Lỗi khác")}
+SIGNED_IN = {"401": _json(ref("Error"), "Cần đăng nhập hoặc mã truy cập API"),
+             "403": _json(ref("Error"), "Vai trò của tài khoản không đủ (cần biên tập viên)")}
+JOB_ID = _param("job_id", "Số tác vụ", INT, where="path")
 DOC_ID = _param("doc_id", "Mã tài liệu, ví dụ f28248ca66a8", where="path")
 Q = _param("q", "Truy vấn, cú pháp như ô tìm kiếm (có dấu hoặc không dấu)")
 SEARCH_PARAMS = [
@@ -178,6 +195,21 @@ PATHS: dict[str, dict] = {
         "Tải văn bản đã trích xuất", {"200": {"description": "Văn bản thuần UTF-8",
                                               "content": {"text/plain": {"schema": STR}}},
                                       **HTML_404}, [DOC_ID]),
+    "/api/jobs": _get("Các tác vụ nạp tài liệu gần nhất (biên tập viên)",
+                      {"200": _json(ref("Jobs"), "Tác vụ, mới nhất trước"), **SIGNED_IN, **ERRORS}),
+    "/api/jobs/{job_id}": _get("Một tác vụ: trạng thái, tệp xong, tệp lỗi và lý do",
+                               {"200": _json(ref("Job"), "Tác vụ"), **SIGNED_IN, **ERRORS},
+                               [JOB_ID]),
+    "/api/uploads": {"post": {
+        "summary": "Tải tài liệu lên (biên tập viên; Authorization: Bearer)",
+        "requestBody": {"required": True, "content": {"multipart/form-data": {"schema": obj(
+            {"files": array({"type": "string", "format": "binary"})}, extra=False)}}},
+        "responses": {"202": _json(ref("Job"), "Đã lưu các tệp và xếp hàng một tác vụ"),
+                      "400": _json(ref("Error"), "Biểu mẫu không hợp lệ hoặc tệp .zip hỏng"),
+                      **SIGNED_IN,
+                      "413": _json(ref("Error"), "Vượt giới hạn upload_max_mb hoặc "
+                                                 "upload_max_files; không tệp nào được lưu"),
+                      "default": ERRORS["default"]}}},
     "/search.csv": _get("Danh sách kết quả tìm kiếm dạng CSV (UTF-8 có BOM)",
                         {"200": {"description": "Loại văn bản, số ký hiệu, cơ quan ban hành, ngày, "
                                                 "tiêu đề, liên kết",

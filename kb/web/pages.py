@@ -7,6 +7,8 @@ from flask import Blueprint, current_app, render_template, request, url_for
 from kb.errors import IndexError_
 from kb.index.documents import document_view, text_blocks
 from kb.index.facets import FACET_FILTERS, filter_value
+from kb.web.files import shown_name
+from kb.web.instance import get_db
 from kb.web.params import clean_query, form_dates, search_args, with_dates
 from kb.web.searchers import get_searcher
 
@@ -51,6 +53,7 @@ def search():
 def document(doc_id: str):
     """Metadata table and full clean text of one document."""
     view = document_view(get_searcher(), doc_id)
+    view["name"] = shown_name(get_db(), view["id"], view["name"])
     back = clean_query(request.args.get("q"), current_app.config["KB"]["max_query_chars"])
     return render_template("document.html", doc=view, q=back,
                            blocks=text_blocks(view["text"], view.get("sections")))
