@@ -13,6 +13,7 @@ from kb.analysis.fold import fold
 from kb.ingest.legacy import fix_legacy
 from kb.understand.metadata import extract_metadata, title_case
 from kb.understand.press import parse_press
+from kb.understand.webkind import article_kind
 
 PRESS_KIND = "Bài báo"
 _TITLE_MAX = 160
@@ -88,6 +89,8 @@ def describe(text: str, declared_title: str | None = None) -> Description:
         title = declared_title or subject or _first_line(text)
         if _is_capitals(title):  # "NHỮNG LỜI BÁC HỒ DẠY …" reads "Những lời Bác Hồ dạy …"
             title = title_case(title)
+    if not kind and not number:
+        kind = article_kind(text, declared_title or subject)
     meta = {k: v for k, v in facts.items() if k not in ("kind", "number", "date", "title")}
     meta["document_title"] = subject
     return Description(text=text, title=_shorten(title), kind=kind, number=number,
