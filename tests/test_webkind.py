@@ -41,3 +41,10 @@ def test_an_encyclopedia_entry_or_a_short_note_is_not():
 def test_kind_of_party_docs_pages(shared_data, doc, kind):
     config = load_config({"progress": "never"}, environ={})
     assert read_document(shared_data / "party-docs/docs" / f"{doc}.md", config).kind == kind
+
+
+def test_encyclopedia_furniture_marks_an_entry():
+    body = "\n".join([PARAGRAPH * 2] * 4)
+    assert article_kind(body + "\n[sửa | sửa mã nguồn]Ngày 18 tháng 6 năm 1922, …", "Con rồng tre") is None
+    assert article_kind(body, "Dân quân tự vệ (Việt Nam)") is None
+    assert article_kind(body, "Thảo luận Bản mẫu:Tuyên ngôn độc lập Việt Nam") is None

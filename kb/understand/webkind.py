@@ -4,8 +4,10 @@ answer pages, book prefaces, speeches and letters, which keep no kind.
 
 An article is running prose: several long paragraphs, few section headings, none of the
 reference sections an encyclopedia entry ends with ("Tham khảo", "Chú thích", "Liên kết
-ngoài"), no string of questions opening it, and a first line that neither greets an audience
-("Thưa các đồng chí", "Hỡi đồng bào") nor names a part of a book ("Lời giới thiệu").
+ngoài") nor its edit links ("[sửa | sửa mã nguồn]"), a headline that is no disambiguated entry
+name ("Dân quân tự vệ (Việt Nam)"), no string of questions opening it, and a first line that
+neither greets an audience ("Thưa các đồng chí", "Hỡi đồng bào") nor names a part of a book
+("Lời giới thiệu").
 """
 
 from __future__ import annotations
@@ -17,6 +19,9 @@ ARTICLE_KIND = "Bài báo"
 _REFERENCE_SECTION = re.compile(
     r"^(?:Tham khảo|Chú thích|Liên kết ngoài|Thư mục|Nguồn tham khảo|Đọc thêm|Ghi chú"
     r"|Tài liệu tham khảo)$", re.IGNORECASE)
+# An encyclopedia's own furniture: edit links, a page in another namespace, a disambiguated name.
+_ENCYCLOPEDIA = re.compile(r"\[\s*sửa\s*\|\s*sửa mã nguồn\s*\]|^\[?sửa mã nguồn\]?$", re.IGNORECASE)
+_ENTRY_TITLE = re.compile(r"^(?:Thảo luận|Bản mẫu|Thể loại|Wikipedia|Chủ đề)(?:\s+[^:]{0,20})?:|\([^()]{2,40}\)$")
 _BOOK_PART = re.compile(r"^(?:Lời giới thiệu|Lời nói đầu|Lời tựa|Lời bạt|Mục lục|Chương\s+[IVXLC\d]+"
                         r"|Phần\s+(?:thứ\s+)?[IVXLC\d]+)\b", re.IGNORECASE)
 _GREETING = re.compile(r"^(?:Thưa|Kính thưa|Kính gửi|Hỡi|Gửi|Các đồng chí|Đồng bào)\b", re.IGNORECASE)
@@ -45,7 +50,9 @@ def article_kind(text: str, title: str | None) -> str | None:
     questions = sum(len(ln) <= 300 and ln.rstrip(" *").endswith("?") for ln in lines[:10])
     if questions + bool(title and title.rstrip().endswith("?") and title not in lines[:10]) >= 2:
         return None
-    if any(_REFERENCE_SECTION.match(ln) for ln in lines):
+    if any(_REFERENCE_SECTION.match(ln) or _ENCYCLOPEDIA.search(ln) for ln in lines):
+        return None
+    if _ENTRY_TITLE.search((title or first).strip()):
         return None
     prose = sum(_is_prose(ln) for ln in lines)
     if sum(len(ln) for ln in lines if _is_prose(ln)) < _MIN_PROSE_CHARS:
