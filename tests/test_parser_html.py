@@ -141,3 +141,12 @@ def test_a_page_that_declares_no_date_gets_none():
 ])
 def test_site_name_is_taken_off_a_title(title, names, headline):
     assert strip_site_name(title, names) == headline
+
+
+def test_a_page_that_calls_itself_a_news_article_is_one():
+    """JSON-LD NewsArticle makes even a short page a press article (kind "Bài báo")."""
+    from kb.ingest.pipeline import read_document
+    doc = read_document(DATA / "bao-dien-tu.html", load_config({"progress": "never"}, environ={}))
+    assert (doc.kind, doc.date) == ("Bài báo", "2024-09-09")
+    speech = read_document(DATA / "bai-phat-bieu.html", load_config({"progress": "never"}, environ={}))
+    assert (speech.kind, speech.date) == (None, None)

@@ -16,7 +16,8 @@ from kb.analysis.normalize import clean_text
 from kb.errors import ParseError
 from kb.ingest.base import ParsedDocument, read_file
 from kb.ingest.encoding import bom_encoding, decode_bytes
-from kb.ingest.html_meta import same_site, declared_date, declared_title, site_names, strip_site_name
+from kb.ingest.html_meta import (declared_date, declared_title, declares_article, same_site,
+                                 site_names, strip_site_name)
 from kb.ingest.text import finish_text
 
 _MARKUP = re.compile(
@@ -146,7 +147,7 @@ class HtmlParser:
         if tree.body is None:
             raise ParseError(str(path), "HTML page has no body", "trang HTML không có phần thân")
         names, date = site_names(tree), declared_date(tree)  # before scripts are dropped
-        declared = declared_title(tree, names)
+        declared, article = declared_title(tree, names), declares_article(tree)
         _strip_boilerplate(tree.body)
         main = _main_node(tree)
         title = page_title(tree, main, names)
@@ -154,6 +155,8 @@ class HtmlParser:
                                  "main": main.tag if main is not None else None}
         if names:
             extra["site"] = names[0]
+        if article:
+            extra["article"] = True  # the page calls itself one: kind "Bài báo"
         text = _block_text(main) if main is not None else ""
         return ParsedDocument(finish_text(text, limits, extra), title or declared, self.name, extra,
                               date=date)

@@ -176,3 +176,19 @@ def declared_date(tree) -> str | None:
             if date:
                 return date
     return None
+
+
+_ARTICLE_TYPES = {"article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle",
+                  "opinionnewsarticle", "blogposting", "reviewnewsarticle", "backgroundnewsarticle"}
+
+
+def declares_article(tree) -> bool:
+    """Whether the page calls itself an article (og:type "article", a JSON-LD NewsArticle)."""
+    if _metas(tree).get("og:type", "").strip().lower() == "article":
+        return True
+    for obj in _json_ld(tree):
+        types = obj.get("@type")
+        types = types if isinstance(types, list) else [types]
+        if any(str(t).lower() in _ARTICLE_TYPES for t in types):
+            return True
+    return False
