@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from kb.analysis.fold import fold
 from kb.ingest.legacy import fix_legacy
+from kb.understand.headline import clean_headline, first_headline
 from kb.understand.metadata import extract_metadata, title_case
 from kb.understand.press import parse_press
 from kb.understand.pubdate import publication_date
@@ -88,7 +89,8 @@ def describe(text: str, declared_title: str | None = None) -> Description:
         subject_after = re.sub(r"^(Về|V/v)\b", lambda m: m.group(1).lower(), subject)
         title = subject if subject.lower().startswith(kind.lower()) else f"{lead} {subject_after}"
     else:
-        title = declared_title or subject or _first_line(text)
+        title = ((clean_headline(declared_title) if declared_title else None) or subject
+                 or first_headline(text) or _first_line(text))
         if _is_capitals(title):  # "NHỮNG LỜI BÁC HỒ DẠY …" reads "Những lời Bác Hồ dạy …"
             title = title_case(title)
     date = facts.get("date")

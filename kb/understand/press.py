@@ -12,6 +12,7 @@ import re
 
 from kb.analysis.normalize import clean_text
 from kb.understand.dates import iso_date
+from kb.understand.headline import headline_shaped, is_kicker
 from kb.understand.slug import folded_words, headline_from_slug, slug_words
 
 # "Báo Hải Phòng 12/04/2018", "Theo Báo Nhân Dân - 3/2/2020": day comes before month in Vietnamese.
@@ -140,6 +141,8 @@ def parse_press(text: str) -> dict | None:
     slug = slug_words(header.get("url", ""))
     if slug:
         title = _slug_headline(slug, body_lines, "\n".join(kept))
+    elif len(body_lines) > 2 and is_kicker(body_lines[0]) and headline_shaped(body_lines[1]):
+        title = body_lines.pop(1)  # under the series kicker "40 năm Di chúc Bác Hồ:"
     elif _looks_like_headline(body_lines[0]):
         title = body_lines.pop(0) if len(body_lines) > 1 else body_lines[0]
     else:
