@@ -44,6 +44,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("serve_threads", 4, "Threads per `kb serve` process.", int),
     Setting("page_size", 10, "Results per page in the web UI and the default `--limit`.", int),
     Setting("max_page_size", 100, "Largest page size the API accepts.", int),
+    Setting("max_export_rows", 1000, "Most results a CSV export of a search holds (the first ones, "
+            "in the order shown).", int),
     Setting("max_query_chars", 1000, "Longer queries are cut to this many characters.", int),
     Setting("query_budget_ms", 2000, "Time (ms) one search may take; past it the results ranked so "
             "far are returned, marked partial (0: no limit).", float),

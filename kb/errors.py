@@ -158,3 +158,23 @@ def _shown(text: str, width: int = 60) -> str:
     """``text`` as it can be shown: invisible characters replaced, cut to ``width``."""
     text = "".join(c if c.isprintable() else "\ufffd" for c in str(text))
     return text if len(text) <= width else text[:width] + "…"
+
+
+class OriginalFileMissing(KbError):
+    """The file a document was ingested from is no longer where the index says it is."""
+
+    status = 404
+
+    def __init__(self, doc_id: str, path: str):
+        self.doc_id = doc_id
+        self.path = str(path)
+        super().__init__(f"original file of document {doc_id} is gone from {self.path}; "
+                         "run `kb doctor` to list documents whose files are missing")
+
+    def user_message(self) -> str:
+        return (f"Tệp gốc của tài liệu {self.doc_id} không còn ở {self.path}. "
+                "Hãy chạy kb doctor để xem các tài liệu mất tệp.")
+
+    def reader_message(self) -> str:
+        return ("Tệp gốc của tài liệu này không còn trên máy chủ (có thể đã được chuyển đi hoặc "
+                "xoá). Văn bản đã trích xuất vẫn xem và tải về được.")

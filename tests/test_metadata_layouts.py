@@ -414,3 +414,17 @@ QUY ĐỊNH CHUNG
     assert (meta["kind"], meta["number"], meta["date"]) == ("Quy chế", None, "2024-03-15")
     assert meta["title"] == "Phối hợp quản lý nhà nước về khoáng sản trên địa bàn tỉnh"
     assert meta["issuer"] == "Ủy ban nhân dân tỉnh Lào Cai"
+
+
+def test_an_infobox_row_naming_a_decision_is_not_taken_for_the_kind_line():
+    # A crawled encyclopedia page: the infobox table ends with a row "Quyết định | Số …". The
+    # header saw a kind there that the kind line, read alone, does not state; reading used to
+    # crash ("cannot unpack non-iterable NoneType") and the file failed to ingest.
+    from kb.understand.metadata import extract_metadata
+
+    text = ("# Đền thờ Chủ tịch Hồ Chí Minh (xã Long Đức)\n\n| Đền thờ | |\n|---|---|\n"
+            "| Di tích quốc gia | |\n| Thành lập | 26 tháng 1 năm 1971 |\n"
+            "| Người sáng lập | Chi bộ đảng xã Long Đức |\n| Ngày công nhận | 5 tháng 9 năm 1989 |\n"
+            "| Quyết định | Số 1570/VH-QĐ |\n\n**Đền thờ** tọa lạc ở ấp Vĩnh Hội, xã Long Đức.\n")
+    meta = extract_metadata(text)
+    assert meta["kind"] is None

@@ -2,8 +2,9 @@
 
 Checks: the write lock (held by a live writer, or stale: its writer is dead and leftover child
 processes still hold it), files no commit needs (a killed writer's segments), documents whose
-source file is gone, the schema stamp (an old one needs ``kb ingest --rebuild``), and a rebuild
-left unfinished (the next ``kb ingest`` finishes it). Messages are Vietnamese, for people.
+source file is gone, the schema stamp (an old one needs ``kb ingest --rebuild``), a rebuild
+left unfinished (the next ``kb ingest`` finishes it), and segments without the flat copies of
+their long posting lists (kb.index.postings_files). Messages are Vietnamese, for people.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kb.errors import IndexMissingError
-from kb.index import store
+from kb.index import postings_files, store
 from kb.index.fileindex import open_dir
 from kb.index.lock import lock_state
 from kb.index.orphans import orphan_files
@@ -85,6 +86,16 @@ def examine(index_dir: Path, repair: bool = False) -> Diagnosis:
             advice="kb doctor --repair xoá chúng (hoặc lần kb ingest sau).", items=orphans))
     if repair and (orphans or missing):
         _repair_files(ix, index_dir, found, missing)
+    lacking = postings_files.segments_without_files(ix, index_dir)
+    if lacking:
+        finding = Finding(
+            "postings", f"{len(lacking)} phân đoạn của chỉ mục chưa có bản sao phẳng của các danh "
+            "sách dài (tìm kiếm vẫn đúng nhưng chậm hơn).", problem=False,
+            advice="kb doctor --repair tạo chúng (lần kb ingest sau cũng vậy).", items=lacking)
+        found.findings.append(finding)
+        if repair:
+            postings_files.write_missing(ix, index_dir)
+            finding.repaired = not postings_files.segments_without_files(ix, index_dir)
     return found
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from kb.index.citation_line import citation_line
 from kb.index.citations_view import citations_of
 from kb.index.related import related_documents
 from kb.index.statecache import per_index_state
@@ -25,12 +26,24 @@ def document_view(searcher, doc_id: str, paths: bool = False) -> dict:
     view = {key: (stored.get(key) or None) for key in PUBLIC_FIELDS if paths or key != "path"}
     meta = stored.get("meta") or {}
     view.update({k: v for k, v in meta.items() if k != "extra" and view.get(k) is None})
+    if not paths and isinstance(view.get("record"), dict):
+        # A record of a table or JSON file: readers see its key, not where the file is.
+        view["record"] = {"key": view["record"].get("key")}
     view["extra"] = meta.get("extra", {})
+    view["citation"] = citation_line(view)
     view["text"] = stored.get("text", "")
     view["sections"] = meta.get("sections") or []
     view.update(citations_of(searcher, stored["id"]))
     view["related"] = related_documents(searcher, stored["id"], view["text"])
     return view
+
+
+def citation_for(stored: dict) -> str:
+    """The citation line of a stored document, without building its whole view."""
+    facts = dict(stored.get("meta") or {})
+    facts.update({k: stored[k] for k in ("title", "kind", "number", "date") if stored.get(k)})
+    facts["name"] = file_name(stored.get("path"))
+    return citation_line(facts)
 
 
 def text_blocks(text: str, sections: list[dict] | None) -> list[dict]:

@@ -23,6 +23,8 @@ import numpy as np
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
 from whoosh.util.numeric import byte_to_length
 
+from kb.index import postings_files
+
 #: byte → field length, as Whoosh decodes its one-byte length column.
 _LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 
@@ -31,7 +33,7 @@ class TermPostings:
     """The postings of one term in one segment: sorted ids, weights, positions on demand."""
 
     __slots__ = ("ids", "weights", "_starts", "_blocks", "_values", "_format", "_inline",
-                 "nbytes")
+                 "_flat", "nbytes")
 
     def __init__(self, ids, weights, starts, blocks, values, format_):
         self.ids = ids
@@ -41,6 +43,7 @@ class TermPostings:
         self._values = values
         self._inline = bool(values)  # values read with the postings: never read again
         self._format = format_
+        self._flat = None  # positions mapped from kb.index.postings_files, when it has them
         self.nbytes = ids.nbytes + weights.nbytes + 64 * len(blocks) + 200
 
     def __len__(self) -> int:
@@ -50,6 +53,8 @@ class TermPostings:
         """Word positions of the ``i``-th posting (the field must store positions), read
         through ``postfile``, the postings file of the caller's own reader: an entry of the
         cache outlives the reader that filled it, and file reads are not shared across threads."""
+        if self._flat is not None:
+            return self._flat.of(i)
         block = bisect_right(self._starts, i) - 1
         values = self._values.get(block)
         if values is None:
@@ -67,8 +72,20 @@ class TermPostings:
 
 
 def read_term(reader, fieldname: str, text: str) -> TermPostings | None:
-    """The postings of ``fieldname:text`` in a segment reader, deleted documents included."""
+    """The postings of ``fieldname:text`` in a segment reader, deleted documents included.
+
+    Long lists come from the segment's flat files (:mod:`kb.index.postings_files`) when it has
+    them, others from Whoosh's blocks.
+    """
     fieldobj = reader.schema[fieldname]
+    files = postings_files.for_reader(reader)
+    if files is not None:
+        found = files.get(fieldname, text)
+        if found is not None:
+            ids, weights, starts, blocks, flat = found
+            postings = TermPostings(ids, weights, starts, blocks, {}, fieldobj.format)
+            postings._flat = flat
+            return postings
     try:
         tbytes = fieldobj.to_bytes(text)
     except ValueError:
@@ -200,7 +217,9 @@ def segment_key(reader) -> tuple:
     segment = getattr(reader, "_segment", None)
     if segment is None:
         return ("reader", id(reader))
-    return (getattr(storage, "folder", id(storage)), segment.segment_id())
+    # Segments never change once written, so decoded postings stay valid for every reader of
+    # the segment (deleted documents are masked by the engine, not here).
+    return (postings_files.storage_folder(storage) or id(storage), segment.segment_id())
 
 
 def cached_term(reader, fieldname: str, text: str) -> TermPostings | None:

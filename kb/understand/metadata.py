@@ -53,6 +53,8 @@ def extract_metadata(text: str) -> dict:
     found: dict = {}
     if kind_at is not None:
         found = _kind_block(head, kind_at, text)
+        if not found:  # the header saw a kind where the kind line's own reading sees none
+            kind_at = None
     official = header["motto"] or header["number_seen"] or (
         kind_at is not None and kind_at <= 2 and (found.get("gazette") or found.get("grounds")))
     if kind_at is not None and not is_upper(head[kind_at]) and not (
@@ -118,8 +120,12 @@ def extract_metadata(text: str) -> dict:
 
 
 def _kind_block(head: list[str], kind_at: int, text: str) -> dict:
-    """Kind, summary and what else the kind line and the lines under it say."""
-    key, same_line = kind_line(head[kind_at])
+    """Kind, summary and what else the kind line and the lines under it say ({} if the line,
+    read on its own, states no kind)."""
+    stated = kind_line(head[kind_at])
+    if stated is None:
+        return {}
+    key, same_line = stated
     kind = KINDS[key]
     end = next((i for i in range(kind_at + 1, len(head)) if ZONE_END.match(head[i])
                 and not head[i][:1].islower()), None)

@@ -35,6 +35,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(minutes_bp)
     from kb.web.sayings import bp as sayings_bp
     app.register_blueprint(sayings_bp)
+    from kb.web.downloads import bp as downloads_bp
+    app.register_blueprint(downloads_bp)
+    from kb.web.export import bp as export_bp
+    app.register_blueprint(export_bp)
     app.after_request(_security_headers)
     return app
 

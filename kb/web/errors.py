@@ -46,7 +46,8 @@ def handle_http_error(exc: HTTPException):
     status = exc.code or 500
     message = HTTP_MESSAGES.get(status, f"Lỗi HTTP {status}.")
     if status == 404 and wants_json():
-        message = "Không có địa chỉ API này. Hãy dùng /api/search, /api/documents/<mã> hoặc /api/stats."
+        message = ("Không có địa chỉ API này. Hãy dùng /api/search, /api/documents/<mã> hoặc "
+                   "/api/stats; danh sách đầy đủ: /api/openapi.json.")
     response = error_response(message, status)
     if status == 405 and getattr(exc, "valid_methods", None):
         response = _with_allow(response, exc.valid_methods)

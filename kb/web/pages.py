@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 from flask import Blueprint, current_app, render_template, request, url_for
 
 from kb.errors import IndexError_
 from kb.index.documents import document_view, text_blocks
 from kb.index.facets import FACET_FILTERS, filter_value
-from kb.web.params import clean_query, search_args
+from kb.web.params import clean_query, form_dates, search_args, with_dates
 from kb.web.searchers import get_searcher
 
 bp = Blueprint("pages", __name__)
@@ -20,7 +18,6 @@ EXAMPLES = ("chỉ thị 05", "phụng công thủ pháp", "nghi quyet trung uon
 SORT_LABELS = (("relevance", "Liên quan"), ("newest", "Mới nhất"), ("oldest", "Cũ nhất"))
 FACET_LABELS = {"kind": "Loại văn bản", "issuer": "Cơ quan ban hành", "year": "Năm",
                 "unit": "Chi bộ", "sectors": "Ngành, lĩnh vực"}
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @bp.get("/")
@@ -29,15 +26,12 @@ def search():
     config = current_app.config["KB"]
     args = search_args(request.args, config)
     args["limit"] = config["page_size"]
-    # The two date inputs of the form are query filters (from:/to:) kept out of the text box.
-    dates = {name: request.args[name] for name in ("from", "to")
-             if _ISO_DATE.fullmatch(request.args.get(name, "").strip())}
+    dates = form_dates(request.args)
     typed = args["raw_query"]
-    if typed and dates:
-        # Filters first: the query is cut at max_query_chars, the dates must not be.
-        args["raw_query"] = " ".join([f"{k}:{v}" for k, v in dates.items()] + [typed])
+    args["raw_query"] = with_dates(typed, dates)
     context = {"q": typed, "sort": args["sort"], "sorts": SORT_LABELS, "dates": dates,
-               "examples": EXAMPLES, "response": None, "doc_count": None}
+               "examples": EXAMPLES, "response": None, "doc_count": None,
+               "export_max": config["max_export_rows"]}
     try:
         searcher = get_searcher()
     except IndexError_ as exc:  # no index yet, or an old one: say what to run

@@ -7,6 +7,9 @@ import re
 #: Pages beyond this are never useful and would make Whoosh collect huge result lists.
 MAX_PAGE = 1000
 SORTS = ("relevance", "newest", "oldest")
+#: The date inputs of the search form: query filters (from:/to:) kept out of the text box.
+DATE_PARAMS = ("from", "to")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # NUL and other control characters cannot be typed on purpose; tabs and newlines become spaces.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -38,3 +41,17 @@ def search_args(args, config) -> dict:
         "sort": sort if sort in SORTS else "relevance",
         "exact": args.get("exact", "") in ("1", "true", "on"),
     }
+
+
+def form_dates(args) -> dict:
+    """The search form's ``from``/``to`` dates that are ISO dates (others are ignored)."""
+    return {name: args[name].strip() for name in DATE_PARAMS
+            if _ISO_DATE.fullmatch((args.get(name) or "").strip())}
+
+
+def with_dates(raw_query: str, dates: dict) -> str:
+    """The query with the form's dates as filters, put first: the query is cut at
+    max_query_chars, the dates must not be."""
+    if not raw_query or not dates:
+        return raw_query
+    return " ".join([f"{k}:{v}" for k, v in dates.items()] + [raw_query])

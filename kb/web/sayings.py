@@ -1,4 +1,5 @@
-"""Hồ Chí Minh's sayings quoted in the indexed documents: the /sayings page and /api/sayings."""
+"""Hồ Chí Minh's sayings quoted in the indexed documents: the /sayings page, /api/sayings and
+/api/sayings/sectors."""
 
 from __future__ import annotations
 
@@ -39,3 +40,10 @@ def api():
     """``{"total", "sayings": [...]}``, the same shape as ``kb sayings --json``."""
     sector, q = _args()
     return jsonify(collect_sayings(get_searcher(), sector=sector, query=q))
+
+
+@bp.get("/api/sayings/sectors")
+def api_sectors():
+    """``{"query", "sectors": {name: count}}``: the sector list of the /sayings page."""
+    _, q = _args()
+    return jsonify({"query": q, "sectors": sector_counts(get_searcher(), query=q)})
