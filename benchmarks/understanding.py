@@ -1,7 +1,8 @@
 """How well kb understands real documents, against the hand labels of benchmarks/data/understanding.
 
 Every labelled file is read by kb's own ingestion reader (``read_document``, then OCR of
-scanned pages as ``kb ingest`` does) and its metadata compared with the labels field by field
+scanned pages as ``kb ingest`` does; a labelled ``file#key`` is that record of a file of records,
+as ``read_documents`` gives it) and its metadata compared with the labels field by field
 (rules in benchmarks/understanding_labels.py). Figures are given for the held-out fold (fold 2
 of benchmarks/folds.py) and beside it for the development folds (0, 1):
 
