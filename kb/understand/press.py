@@ -142,7 +142,9 @@ def parse_press(text: str) -> dict | None:
     if slug:
         title = _slug_headline(slug, body_lines, "\n".join(kept))
     elif len(body_lines) > 2 and is_kicker(body_lines[0]) and headline_shaped(body_lines[1]):
-        title = body_lines.pop(1)  # under the series kicker "40 năm Di chúc Bác Hồ:"
+        # Under the series kicker "40 năm Di chúc Bác Hồ:"; both stay in the body, which the
+        # sayings reader needs whole ("Cụ viết" is Bác Hồ's only by the headline above it).
+        title = body_lines[1]
     elif _looks_like_headline(body_lines[0]):
         title = body_lines.pop(0) if len(body_lines) > 1 else body_lines[0]
     else:
