@@ -6,7 +6,8 @@ the data conventions (relative to the shared/ root, ``corpus/...`` relative to t
 A field's value is a string, null (the document truly has none) or a list of strings (each one
 is a right answer: a treaty signed by two ministers, "Hướng dẫn liên ngành" or "Hướng dẫn"); a
 field left out is one the labeller could not tell, and is not scored. Web pages may also carry
-``"sayings": [{"text", "sector"}]`` (in ``fields`` or beside it).
+``"sayings": [{"text", "sector"}]`` (in ``fields`` or beside it); a saying is found when kb's
+text and the label share most of their words, counted against the longer of the two.
 
 Comparison forgives spelling, never content: case, Unicode form, whitespace, punctuation,
 tone-mark placement (hoà = hòa), "qui" = "quy", "V/v" = "Về việc", and a rank before a
@@ -35,7 +36,7 @@ ALLOWED_FIELDS = frozenset(OFFICIAL_FIELDS) | frozenset(WEB_FIELDS) | {"author"}
 #: Fewest labelled documents each group must have (groups not listed need one).
 MINIMUM = {"official": 90, "corpus": 15}
 
-OVERLAP = 0.8  # a saying is found when this share of the shorter one's tokens is shared
+OVERLAP = 0.8  # a saying is found when this share of the longer one's tokens is shared
 
 _QUI = {"qui": "quy", "quí": "quý", "quì": "quỳ", "quỉ": "quỷ", "quĩ": "quỹ", "quị": "quỵ"}
 _RANK = re.compile(
@@ -116,10 +117,15 @@ def _tokens(text: str) -> Counter:
 
 
 def overlap(a: str, b: str) -> float:
-    """Share of the shorter text's tokens that the other one has too."""
+    """Share of the longer text's tokens that the other one has too.
+
+    Punctuation, quotation marks, ellipses and line breaks do not count (tokens are words), so a
+    saying found whole however the page punctuates it scores 1; a fragment of it (or a passage
+    that runs far past it) scores its share only, and is not taken for the whole.
+    """
     ta, tb = _tokens(a), _tokens(b)
-    shorter = min(sum(ta.values()), sum(tb.values()))
-    return sum((ta & tb).values()) / shorter if shorter else 0.0
+    longer = max(sum(ta.values()), sum(tb.values()))
+    return sum((ta & tb).values()) / longer if longer else 0.0
 
 
 def pair_sayings(labelled: list[dict], extracted: list[dict]) -> list[tuple[dict, dict]]:

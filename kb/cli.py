@@ -54,32 +54,24 @@ def ingest(config, paths, rebuild, exclude):
     Trong thư mục, các tệp mô tả bộ sưu tập (SOURCE.txt, README, LICENSE, CHANGELOG, index.jsonl...)
     được bỏ qua theo mặc định; tệp được ghi rõ tên trên dòng lệnh thì luôn được nạp.
     """
-    from kb.ingest.pipeline import ingest as run_ingest
+    from kb.cli_service import ingest_through_worker, print_ingest_report
+    from kb.config import instance_path
+    from kb.service.db import connect_instance
+    from kb.service.worker import report_dict
+    from kb.service.writer_lock import WriterLock
 
-    report = run_ingest(paths, config, rebuild=rebuild, progress=_progress(config),
-                        exclude=exclude)
-    if report.resumed:
-        click.echo("Đã làm tiếp lần lập lại chỉ mục trước (bị dừng giữa chừng).")
-    if report.rebuilt:
-        click.echo("Đã tạo lại chỉ mục.")
-    click.echo(f"Thêm mới: {len(report.added)} · Cập nhật: {len(report.updated)} · "
-               f"Xoá: {len(report.removed)} · Không đổi: {len(report.unchanged)} · "
-               f"Bỏ qua: {len(report.skipped)} · Lỗi: {len(report.failed)}")
-    for label, items in (("Thêm mới", report.added), ("Cập nhật", report.updated),
-                         ("Xoá", report.removed)):
-        for item in items:
-            click.echo(f"  {label}: {item}")
-    for path in report.skipped:
-        click.echo(f"  Bỏ qua (định dạng không hỗ trợ): {path}")
-    if report.excluded:
-        click.echo(f"Bỏ qua {len(report.excluded)} tệp theo quy tắc loại trừ "
-                   "(danh sách mặc định, .kbignore, --exclude).")
-    for path, pages in report.ocr_skipped:
-        click.echo(f"  Chưa nhận dạng chữ {len(pages)} trang quét (vượt giới hạn ocr_max_pages = "
-                   f"{config['ocr_max_pages']}): {path}", err=True)
-    for path, reason in report.failed:
-        click.echo(f"  Lỗi: {path}: {reason}", err=True)
-    if not report.ok:
+    connect_instance(config).close()  # the instance folder holds the writer lock
+    lock = WriterLock(instance_path(config))
+    if lock.acquire():  # no worker runs: this run is the one writer
+        from kb.ingest.pipeline import ingest as run_ingest
+
+        with lock:
+            data = report_dict(run_ingest(paths, config, rebuild=rebuild,
+                                          progress=_progress(config), exclude=exclude))
+    else:
+        data = ingest_through_worker(config, paths, rebuild, exclude)
+    print_ingest_report(data, config)
+    if not data["ok"]:
         sys.exit(1)
 
 
@@ -245,6 +237,7 @@ def serve(config, host, port):
     host = host or config["host"]
     port = port or config["port"]
     create_app({"index": config["index"]})  # settings errors show here, before any fork
+    _first_admin(config)
     # The first reader's search would otherwise spend its time budget loading the model (and
     # loaded before the processes are forked, its memory is shared between them).
     warm_up()
@@ -255,6 +248,25 @@ def serve(config, host, port):
         run_server(lambda: create_app({"index": config["index"]}), host, port, threads, processes)
     except OSError as exc:
         raise click.ClickException(f"Không mở được cổng {host}:{port}: {exc.strerror or exc}")
+
+
+def _first_admin(config) -> None:
+    """On an instance without accounts, create the admin and print its one-time password."""
+    from contextlib import closing
+
+    from kb.config import instance_path
+    from kb.service import audit
+    from kb.service.db import connect_instance
+    from kb.service.users import ensure_first_admin
+
+    with closing(connect_instance(config)) as conn:
+        password = ensure_first_admin(conn)
+        if password is None:
+            return
+        audit.record(conn, "user.add", target="admin", role="admin", first=True)
+    click.echo(f"Đã tạo tài khoản quản trị đầu tiên trong {instance_path(config)}.")
+    click.echo(f"  Tên đăng nhập: admin · Mật khẩu dùng một lần: {password}")
+    click.echo("  Mật khẩu này chỉ hiện một lần; phải đổi mật khẩu ở lần đăng nhập đầu tiên.")
 
 
 @cli.command(name="eval")
@@ -354,6 +366,11 @@ def minutes(config, query, unit, as_json):
             for n, item in enumerate(m[key]):
                 click.echo(f"  {label if n == 0 else ' ' * len(label)}: {item}")
         click.echo(f"  id: {m['id']}  ·  {m['path']}")
+
+
+from kb.cli_service import register as _register_service  # noqa: E402 - after the group exists
+
+_register_service(cli)
 
 
 def main() -> None:

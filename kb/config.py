@@ -31,7 +31,12 @@ class Setting:
 
 
 def _bool(value: str) -> bool:
-    return str(value).strip().lower() in {"1", "true", "yes", "on"}
+    word = str(value).strip().lower()
+    if word in {"1", "true", "yes", "on"}:
+        return True
+    if word in {"0", "false", "no", "off"}:
+        return False
+    raise ValueError("expected true or false")
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -70,6 +75,14 @@ SETTINGS: tuple[Setting, ...] = (
             "0 = no limit) while it has uncommitted documents.", float),
     Setting("progress", "auto", "Progress bar during ingestion: auto, always or never.", str),
     Setting("log_level", "WARNING", "Python logging level.", str),
+    Setting("instance_dir", "", "Folder of the service's own data (accounts, document registry, "
+            "jobs, audit log, session secret); empty: `<index>-instance` beside the index.", str),
+    Setting("public_read", True, "Anonymous visitors may search and read (`false`: only "
+            "signed-in accounts and API tokens).", _bool),
+    Setting("login_attempts", 5, "Wrong passwords in a row (per account and address) before "
+            "each further try must wait.", int),
+    Setting("login_delay_seconds", 30, "First wait after `login_attempts` wrong passwords; it "
+            "doubles with each further wrong one (at most an hour).", float),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -83,6 +96,17 @@ class Config(dict):
             return self[name]
         except KeyError as exc:  # pragma: no cover - programming error
             raise AttributeError(name) from exc
+
+
+def instance_path(config: Mapping[str, Any]) -> Path:
+    """The instance folder: ``instance_dir``, else ``<index>-instance`` beside the index.
+
+    One folder per index: the document registry mirrors that index's documents.
+    """
+    if config.get("instance_dir"):
+        return Path(config["instance_dir"])
+    index = Path(config["index"])
+    return index.parent / f"{index.name}-instance"
 
 
 def load_config(

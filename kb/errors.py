@@ -160,6 +160,56 @@ def _shown(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[:width] + "…"
 
 
+class ServiceError(KbError):
+    """Base class of the service's errors (accounts, tokens, the instance database)."""
+
+    status = 400
+
+    def __init__(self, message: str, user_text: str):
+        self.user_text = user_text
+        super().__init__(message)
+
+    def user_message(self) -> str:
+        return self.user_text
+
+
+class InstanceError(ServiceError):
+    """The instance folder or its database cannot be used (newer schema, unwritable...)."""
+
+    status = 500
+
+    def reader_message(self) -> str:
+        return "Máy chủ chưa được cấu hình đúng. Hãy báo cho người quản trị."
+
+
+class AccountError(ServiceError):
+    """An account operation was refused (unknown user, taken name, weak password...)."""
+
+
+class AuthenticationRequired(ServiceError):
+    """No valid session or token (or a revoked token) where one is needed."""
+
+    status = 401
+
+
+class Forbidden(ServiceError):
+    """The signed-in account's role does not allow this action."""
+
+    status = 403
+
+
+class LoginThrottled(ServiceError):
+    """Too many wrong passwords for this account from this address: wait ``retry_after`` s."""
+
+    status = 429
+
+    def __init__(self, username: str, address: str, retry_after: int):
+        self.retry_after = retry_after
+        super().__init__(
+            f"login of {username!r} from {address} throttled for {retry_after} s",
+            f"Đã nhập sai mật khẩu quá nhiều lần. Hãy thử lại sau {retry_after} giây.")
+
+
 class OriginalFileMissing(KbError):
     """The file a document was ingested from is no longer where the index says it is."""
 

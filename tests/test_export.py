@@ -87,10 +87,11 @@ def test_the_export_is_bounded(corpus_index):
         app.extensions["kb_searchers"].close_all()
 
 
-def test_a_title_that_looks_like_a_formula_is_kept_as_text():
+def test_a_title_that_looks_like_a_formula_is_kept_as_text(tmp_path):
     from kb.web import create_app
 
-    app = create_app({"index": "unused", "TESTING": True})
+    # The app keeps its instance folder beside the index: both under tmp_path, never the checkout.
+    app = create_app({"index": str(tmp_path / "index"), "TESTING": True})
     with app.test_request_context():
         data = to_csv([{"id": "abc", "title": "=HYPERLINK(\"http://x\")", "kind": "+Chỉ thị",
                         "number": "05-CT/TW", "issuer": "Bộ Chính trị", "date": "2016-05-15"}])

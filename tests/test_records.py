@@ -256,14 +256,14 @@ def test_repeated_ids_fail_the_repeat_only(tmp_path):
 
 
 def test_files_read_by_older_parsers_are_read_again(tmp_path, hcm, make_config, monkeypatch):
-    import kb.ingest.pipeline
+    import kb.ingest.known
 
     folder = tmp_path / "hcm"
     folder.mkdir()
     shutil.copy(hcm / JSON, folder / JSON)
     config = make_config()
     ingest([folder], config)
-    monkeypatch.setattr(kb.ingest.pipeline, "READERS_VERSION", "next")  # parsers changed since
+    monkeypatch.setattr(kb.ingest.known, "READERS_VERSION", "next")  # parsers changed since
     report = ingest([folder], config)
     assert not report.unchanged and len(report.updated) == 12
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -138,3 +139,108 @@ def test_quote_lists_match_party_docs(shared_data):
         for saying in extract_sayings(path.read_text(encoding="utf-8")):
             found.add(saying_key(saying["text"])[:30])
     assert len(known & found) >= 5
+
+
+# --- how pages introduce and punctuate his words (our own excerpts in tests/data/sayings) ------
+
+DATA = Path(__file__).parent / "data" / "sayings"
+
+
+def keys(text: str) -> list[str]:
+    return [saying_key(s["text"]) for s in extract_sayings(text)]
+
+
+def test_essay_quotes_attributed_by_their_footnotes():
+    """Given an essay citing his collected works in numbered notes ("[2] Sđd ..."), then each
+    quote whose note cites him is his, with the note as its work, and quotes whose note or lead
+    names another source (Marx, a Party document) are not."""
+    sayings = extract_sayings((DATA / "essay_footnotes.md").read_text("utf-8"))
+    assert [saying_key(s["text"])[:25] for s in sayings] == [
+        saying_key("thầy giáo phải thật sự yêu nghề")[:25],
+        saying_key("Học ở trường, học ở sách vở")[:25],
+        saying_key("Dạy cũng như học, phải biết")[:25],
+    ]
+    assert sayings[0]["work"].startswith("Hồ Chí Minh toàn tập") and "giáo dục" in sayings[0]["sectors"]
+    assert sayings[1]["work"].startswith("Sđd")  # the note repeating the work cited above
+
+
+def test_memoir_dialogue_his_lines_only():
+    """Given a memoir, then his questions and replies are his, set off by quotes, a dash line,
+    a colon or as a list; the answers to him, a cadre's and a cook's recollections and a
+    journalist's question to him are not."""
+    found = keys((DATA / "memoir_dialogue.md").read_text("utf-8"))
+    assert found == [saying_key(t) for t in (
+        "Hôm nay anh em ăn cơm đã đủ chưa?",
+        "Thế thì tốt, các chú nhớ giữ gìn sức khỏe mà làm việc",
+        "Đường còn xa, các chú phải đi cho đều, đừng ai để tụt lại phía sau.",
+        "Chú ghi lại cho Bác mấy ý chính của buổi họp hôm nay.",
+        "Đoàn kết phải thật chặt chẽ",
+        "Kỷ luật phải thật nghiêm minh",
+        "Huấn luyện phải thật chu đáo",
+    )]
+
+
+def test_encyclopedia_page_signed_block_quote_and_titles():
+    found = keys((DATA / "encyclopedia.md").read_text("utf-8"))
+    assert saying_key("được thấy tận mắt những nước văn minh sống ra sao") in found
+    assert saying_key("Tôi muốn ra nước ngoài để xem người ta làm thế nào, rồi trở về giúp đồng bào "
+                      "mình") in found  # “ … ” | — Hồ Chí Minh[4]
+    # "ông viết" is him when he is the last person named; "ông Trần Văn Lộc ... nói" and another
+    # person's judgement of him ("Lê Văn Toàn cho rằng") are not.
+    assert saying_key("Đảng phải đoàn kết với công nhân, nông dân và mọi người yêu nước") in found
+    assert saying_key("Tôi sẽ trở về khi đồng bào tôi cần đến tôi.") in found  # unquoted, after a colon
+    assert len(found) == 4  # not the description of him, nor the book and film titles
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Opened straight, closed curly.
+    ('Người khẳng định: "Đó là những lẽ phải không ai chối cãi được”.',
+     "Đó là những lẽ phải không ai chối cãi được"),
+    ("Bác dạy: «Thi đua là yêu nước, yêu nước thì phải thi đua».",
+     "Thi đua là yêu nước, yêu nước thì phải thi đua"),
+    # A quote left open, then another one: the first ends where the next one's lead begins.
+    ("Rồi Bác căn dặn: “Việc gì khó cũng phải làm đến nơi đến chốn. Rồi Bác hỏi: “Các cháu có làm "
+     "được không?”.", ["Việc gì khó cũng phải làm đến nơi đến chốn.", "Các cháu có làm được không?"]),
+    # Attribution after the quote.
+    ("“Các cháu phải học cho giỏi để mai sau giúp nước” - Bác quay sang nói với các em.",
+     "Các cháu phải học cho giỏi để mai sau giúp nước"),
+    ("Xây dựng nước ta “đàng hoàng hơn, to đẹp hơn” như mong ước của Bác Hồ kính yêu.",
+     "đàng hoàng hơn, to đẹp hơn"),
+])
+def test_punctuation_and_attribution_forms(text, expected):
+    assert keys(text) == [saying_key(e) for e in ([expected] if isinstance(expected, str) else expected)]
+
+
+@pytest.mark.parametrize("text", [
+    "“Bác về thăm làng, ai cũng vui mừng khôn xiết” - ông Nguyễn Văn Hai xúc động kể lại.",
+    "Bác hỏi: “Các cháu ăn cơm chưa?”. “Thưa Bác, chúng cháu ăn rồi ạ”.",
+    "Bác hỏi: “Các cháu ăn cơm chưa?”. “Chúng cháu ăn rồi, cơm hôm nay rất ngon”.",  # the answer
+    "Trong bản lý lịch, Bác Hồ được miêu tả: “Biết các thứ tiếng Pháp, Anh, Nga”.",
+    "Biết ý Bác, ông chủ nhà liền nói: “Trên núi có một cái hang rộng, cụ cứ vào đó ở”.",
+    "Một bài viết trên nhật báo Người Việt cho rằng việc ấy “đạt hiệu quả hơn cả mục đích tuyên truyền”.",
+])
+def test_words_of_others_are_not_his(text):
+    found = keys(text)
+    assert all("thưa bác" not in k and "ông" not in k for k in found)
+    assert found in ([], [saying_key("Các cháu ăn cơm chưa?")])
+
+
+def test_real_essay_with_collected_works_notes(shared_data):
+    """A real essay: quotes cited to Hồ Chí Minh toàn tập are his; Marx's formula, quoted in
+    the same paragraph, is not; the note lines themselves give no saying."""
+    text = (shared_data / "party-docs/docs/676fb727f2fc13fc.md").read_text(encoding="utf-8")
+    sayings = extract_sayings(text)
+    found = {saying_key(s["text"]) for s in sayings}
+    assert saying_key("Hỡi đồng bào bị đọa đày đau khổ! Đây là con đường giải phóng của chúng ta!") in found
+    assert saying_key("Dùng binh là việc nhân nghĩa, muốn cứu nước, cứu dân") in found
+    assert not any(k.startswith("sự giải phóng của giai cấp công nhân") for k in found)
+    assert len(sayings) >= 25 and sum(1 for s in sayings if (s["work"] or "").startswith(
+        "Hồ Chí Minh toàn tập")) >= 10
+
+
+def test_real_memoirs_keep_the_witnesses_words_out(shared_data):
+    cook = extract_sayings((shared_data / "party-docs/docs/7aab6e1f4d866bd8.md").read_text("utf-8"))
+    assert [s["text"][:24] for s in cook] == ["Tôi sang đây vào dịp này"]
+    secretary = keys((shared_data / "party-docs/docs/dde0aaa1efb3aac8.md").read_text("utf-8"))
+    for line in ("Kế hoạch phải thật tỉ mỉ", "Hợp đồng phải thật ăn khớp", "Bí mật phải thật tuyệt đối"):
+        assert saying_key(line) in secretary  # a directive set off as a list after "của Bác ... là:"

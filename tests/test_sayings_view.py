@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import json
 from pathlib import Path
+from urllib.parse import quote_plus
 
 import pytest
 from click.testing import CliRunner
@@ -187,8 +188,10 @@ def test_cli_unknown_sector_lists_the_known_ones(corpus_index):
 def test_api_returns_the_cli_shape_without_server_paths(client, searcher):
     response = client.get("/api/sayings", query_string={"sector": "y te"})
     assert response.status_code == 200
-    assert_shape(response.json)
-    assert response.json == collect_sayings(searcher, sector="y tế")
+    data = dict(response.json)
+    assert (data.pop("page"), data.pop("pages")) == (1, 1) and data.pop("per_page") == 10
+    assert_shape(data)
+    assert data == collect_sayings(searcher, sector="y tế")
     searched = client.get("/api/sayings", query_string={"q": "phung cong thu phap"}).json
     assert saying_key(searched["sayings"][0]["text"]) == saying_key(PHUNG_CONG)
 
@@ -207,6 +210,42 @@ def test_page_lists_sectors_sayings_sources_and_copy_text(client, searcher):
         assert f"({count})" in text and name in text
     assert "/sayings?sector=y+t" in text
     assert LUONG_Y not in text  # another sector's saying is not listed
+
+
+def test_api_pages_through_every_saying_once(client, everything):
+    """Given more sayings than fit a page, when the pages are read in turn, then each saying
+    comes once, in the unpaged order, and a page past the end gives the last one."""
+    assert everything["total"] >= 3
+    seen = []
+    for page in range(1, everything["total"] + 1):
+        data = client.get("/api/sayings", query_string={"page": page, "per_page": 2}).json
+        assert data["total"] == everything["total"] and data["per_page"] == 2
+        assert data["pages"] == (everything["total"] + 1) // 2
+        if page > data["pages"]:
+            assert data["page"] == data["pages"]
+            break
+        assert data["page"] == page and 1 <= len(data["sayings"]) <= 2
+        seen += data["sayings"]
+    assert seen == everything["sayings"]
+    odd = client.get("/api/sayings", query_string={"page": "abc", "per_page": "0"}).json
+    assert (odd["page"], odd["per_page"]) == (1, 1)
+
+
+def test_page_shows_one_page_with_links_to_the_others(client, searcher, everything):
+    first, second = everything["sayings"][0]["text"], everything["sayings"][1]["text"]
+    text = html.unescape(client.get("/sayings", query_string={"per_page": 1}).get_data(as_text=True))
+    second_page = html.unescape(client.get("/sayings", query_string={"per_page": 1, "page": 2})
+                                .get_data(as_text=True))
+    assert f"“{second}”" in second_page and f"“{first}”" not in second_page
+    assert 'rel="prev"' in second_page and 'start="2"' in second_page
+    assert f"“{first}”" in text and f"“{second}”" not in text
+    assert f"{everything['total']} lời Bác dạy" in text  # the count is of all, not of the page
+    assert 'aria-label="Phân trang"' in text and 'rel="next"' in text and "Trang sau" in text
+    assert "per_page=1&page=2" in text  # the links keep the page size (and the filters)
+    sector = next(name for name, n in sector_counts(searcher).items() if n >= 2)
+    text = html.unescape(client.get("/sayings", query_string={"per_page": 1, "sector": sector})
+                         .get_data(as_text=True))
+    assert f"sector={quote_plus(sector)}&per_page=1&page=2" in text
 
 
 def test_page_search_box_and_no_inline_script(client):

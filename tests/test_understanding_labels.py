@@ -126,3 +126,16 @@ def test_sayings_pair_by_token_overlap_one_to_one():
     assert sector_right(*pairs[0])
     assert not sector_right({"text": "x", "sector": "y tế"}, {"text": "x", "sectors": ["giáo dục"]})
     assert sector_right({"text": "x", "sector": None}, {"text": "x", "sectors": []})
+
+
+def test_saying_found_whole_whatever_the_punctuation_but_not_as_a_fragment():
+    label = [{"text": "Vì lợi ích mười năm thì phải trồng cây, vì lợi ích trăm năm thì phải trồng người",
+              "sector": "giáo dục"}]
+    # Other quotation marks, an ellipsis, a line break: still the whole saying.
+    punctuated = [{"text": "“Vì lợi ích mười năm thì phải trồng cây,\nvì lợi ích trăm năm thì phải "
+                           "trồng người…”", "sectors": []}]
+    assert len(pair_sayings(label, punctuated)) == 1
+    # Half of it is a fragment, and a passage running far past it is not it either.
+    assert pair_sayings(label, [{"text": "vì lợi ích trăm năm thì phải trồng người", "sectors": []}]) == []
+    longer = label[0]["text"] + ". Chúng ta phải học tập, rèn luyện không ngừng để xây dựng đất nước ngày càng giàu mạnh"
+    assert pair_sayings(label, [{"text": longer, "sectors": []}]) == []

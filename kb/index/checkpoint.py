@@ -57,6 +57,9 @@ class CheckpointWriter(SegmentWriter):
         self.replacing = set(replacing)
         #: Checkpoints committed so far.
         self.checkpoints = 0
+        #: (generation, segments) of the index before this writer, then of its last commit:
+        #: what the document registry (kb.service.registry) records it matches.
+        self.committed = (self.generation - 1, list(self.segments))
 
     def checkpoint(self) -> None:
         """Commit everything written so far, then go on in a new segment (lock kept)."""
@@ -91,6 +94,7 @@ class CheckpointWriter(SegmentWriter):
         segments = kept + extra
         faults.reached("segments-written")  # everything is on disk, nothing committed yet
         self._commit_toc(segments)
+        self.committed = (self.generation, list(segments))
         return segments
 
     def _restart(self, segments: list) -> None:

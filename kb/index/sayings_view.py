@@ -47,6 +47,19 @@ def collect_sayings(searcher, sector: str | None = None, query: str | None = Non
     return {"total": len(sayings), "sayings": sayings}
 
 
+def page_of(data: dict, page: int, per_page: int) -> dict:
+    """One page of ``collect_sayings`` output: ``{"total", "page", "per_page", "pages", "sayings"}``.
+
+    ``total`` still counts every matching saying; a page past the last one gives the last page.
+    """
+    per_page = max(1, per_page)
+    pages = max(1, math.ceil(data["total"] / per_page))
+    page = max(1, min(page, pages))
+    start = (page - 1) * per_page
+    return {"total": data["total"], "page": page, "per_page": per_page, "pages": pages,
+            "sayings": data["sayings"][start:start + per_page]}
+
+
 def sector_counts(searcher, query: str | None = None) -> dict[str, int]:
     """Sector → number of sayings (among those matching ``query``), most sayings first."""
     order = {name: i for i, name in enumerate(load_sectors())}

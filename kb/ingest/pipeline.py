@@ -33,8 +33,10 @@ from kb.ingest.describe import kind_key
 from kb.ingest.document import Document, content_hash
 from kb.ingest.ignore import IgnoreRules
 from kb.ingest import ocr, resume
+from kb.ingest.known import indexed
 from kb.ingest.reading import read_document, read_documents
-from kb.ingest.registry import READERS_VERSION
+from kb.service.db import connect_instance
+from kb.service.registry import Registry, entry_of, fingerprint
 from kb.understand.enrich import cited_numbers
 
 log = logging.getLogger(__name__)
@@ -132,6 +134,15 @@ def ingest(paths: Iterable[Path], config: Config, rebuild: bool = False,
     leave out of the folders.
     """
     index_dir = Path(config["index"])
+    conn = connect_instance(config)
+    try:
+        return _ingest(paths, config, rebuild, progress, exclude, index_dir,
+                       Registry(conn, index_dir))
+    finally:
+        conn.close()
+
+
+def _ingest(paths, config, rebuild, progress, exclude, index_dir, registry) -> IngestReport:
     report = IngestReport()
     start = resume.open_for_ingest(index_dir, [Path(p).resolve() for p in paths], config, rebuild)
     ix, roots = start.ix, start.roots
@@ -143,13 +154,13 @@ def ingest(paths: Iterable[Path], config: Config, rebuild: bool = False,
             continue
         files.extend((f, root.is_dir()) for f in iter_files(root, exclude, report.excluded))
     workers = worker_count(config["workers"], len(files))  # started at the first document
-    written: dict[str, tuple[str, bool]] = {}
+    written: dict[str, tuple[str, bool, object]] = {}
     schedule = Schedule(config["checkpoint_docs"], config["checkpoint_seconds"])
     with store.writing(ix, index_dir, workers=workers) as writer:
         resume.begin(start, writer, index_dir)
         if not start.rebuild:
             resume.record_roots(index_dir, roots)
-        existing, replaced = _existing(ix, writer.replacing)
+        existing, replaced = indexed(ix, writer, registry)
         seen: set[str] = set()
         iterator = progress([f for f, _ in files]) if progress else (f for f, _ in files)
         walked = dict(files)
@@ -175,16 +186,18 @@ def ingest(paths: Iterable[Path], config: Config, rebuild: bool = False,
     report.checkpoints = writer.checkpoints
     # Documents a worker process could not index (known once it has finished).
     for doc_id, reason in getattr(writer, "failures", {}).items():
-        path, was_update = written[doc_id]
+        path, was_update, _ = written.pop(doc_id)
         (report.updated if was_update else report.added).remove(path)
         report.failed.append((path, f"lỗi khi phân tích văn bản: {reason}"))
         report.ocr_pending = [(p, pages) for p, pages in report.ocr_pending if str(p) != path]
+    registry.record(fingerprint(*writer.committed), [entry for _, _, entry in written.values()],
+                    report.removed, existing.scanned)
     meta_roots = set() if start.rebuild else set(store.read_meta(index_dir).get("roots", []))
     store.write_meta(index_dir, roots=sorted({str(r) for r in roots if r.is_dir()} | meta_roots),
                      **{resume.KEY: None})
     report.ocr_pending += _still_pending(ix, report.unchanged, config)
     if report.ocr_pending:
-        _ocr_phase(report.ocr_pending, config, ix, index_dir)
+        _ocr_phase(report.ocr_pending, config, ix, index_dir, registry)
     return report
 
 
@@ -254,7 +267,7 @@ def _write_one(doc: Document, old, writer, report, written: dict) -> None:
             log.exception("analysis failed on %s", doc.path)
             return
     writer.update_document(**document_fields(doc))
-    written[doc.id] = (doc.path, bool(old))
+    written[doc.id] = (doc.path, bool(old), entry_of(doc))
     (report.updated if old else report.added).append(doc.path)
     if doc.meta["extra"].get("ocr_pending"):
         report.ocr_pending.append((Path(doc.path), doc.meta["extra"]["ocr_pending"]))
@@ -274,12 +287,14 @@ def _still_pending(ix, unchanged: list[str], config: Config) -> list[tuple[Path,
     return found
 
 
-def _ocr_phase(pending: list[tuple[Path, list[int]]], config: Config, ix, index_dir: Path) -> None:
+def _ocr_phase(pending: list[tuple[Path, list[int]]], config: Config, ix, index_dir: Path,
+               registry: Registry) -> None:
     """OCR the pending pages and update their documents, in checkpoints like the text phase
     (a killed run leaves the rest pending: the next run finds them)."""
     shown = ocr.Progress(config, total=sum(len(pages) for _, pages in pending))
     schedule = Schedule(config["checkpoint_docs"], config["checkpoint_seconds"])
     with store.writing(ix, index_dir) as writer:
+        before = fingerprint(*writer.committed)
         for path, pages in pending:
             if schedule.due():
                 writer.checkpoint()
@@ -292,38 +307,7 @@ def _ocr_phase(pending: list[tuple[Path, list[int]]], config: Config, ix, index_
                 continue
             writer.update_document(**document_fields(doc))
             schedule.wrote()
-
-
-class _Indexed(dict):
-    """path → (id, content_hash) of every indexed document; ``records``: file → {record path: id}."""
-
-    def __init__(self):
-        super().__init__()
-        self.records: dict[str, dict[str, str]] = {}
-
-
-def _existing(ix, replacing: set[str]) -> tuple[_Indexed, dict[str, str]]:
-    """(What the index holds and keeps, path → id of what a rebuild replaces).
-
-    A document read by older parsers has no hash: it is read again. Documents in the segments
-    a rebuild replaces (kb.ingest.resume) go with them at the final commit.
-    """
-    found, old = _Indexed(), {}
-    with ix.reader() as reader:
-        for leaf, _ in reader.leaf_readers():
-            segment = leaf.segment()
-            replaced = segment is not None and segment.segment_id() in replacing
-            for _, f in leaf.iter_docs():
-                if replaced:
-                    old[f["path"]] = f["id"]
-                    continue
-                meta = f.get("meta") or {}
-                current = (meta.get("extra") or {}).get("readers") == READERS_VERSION
-                found[f["path"]] = (f["id"], f["content_hash"] if current else None)
-                record = meta.get("record")
-                if record:
-                    found.records.setdefault(record["file"], {})[f["path"]] = f["id"]
-    return found, old
+    registry.advance(before, fingerprint(*writer.committed))  # same files, same hashes
 
 
 __all__ = ["IngestReport", "ingest", "read_document", "read_documents", "iter_files",

@@ -1,10 +1,17 @@
 """Sayings of Hồ Chí Minh quoted in a document, the work they come from and the sectors they address.
 
-A quoted passage is a saying only when the text around it attributes it to him: "Bác dạy:",
-"Chủ tịch Hồ Chí Minh đã căn dặn", "như Người đã nói", "chuẩn mực đạo đức Bác Hồ", a cited work
-after it "(Hồ Chí Minh toàn tập, tập 5, tr. 292)", "(Thư gửi ..., 1946)", or a heading such as
-"LỜI BÁC HỒ DẠY" over a list of quotes. Names of campaigns, slogans and one- or two-word quotes
-("làm theo") are not sayings.
+A quoted passage (kb.understand.quotes finds them however the page punctuates them) is a saying
+only when the text around it attributes it to him: the clause before it ("Bác dạy:", "Chủ tịch
+Hồ Chí Minh đã căn dặn", "như Người đã nói", "Theo Người,", "những lời ... của Người:", "Bác
+không vui:"), the words after it (", Bác nói", "— Hồ Chí Minh", "như mong ước của Bác Hồ"), a
+cited work "(Hồ Chí Minh toàn tập, tập 5, tr. 292)", a numbered footnote citing his works
+(kb.understand.footnotes), a run of his quotes it continues, or a heading such as "LỜI BÁC HỒ
+DẠY". "Bác" and a capitalised "Người" inside a sentence stand for him. Passages set off without
+quotation marks after such a colon (a dialogue line, a list, a poem) count too.
+
+Left out: words of others (a speaker named before or after the quote, "” - ông X kể lại"),
+replies and questions put to him ("Thưa Bác, ..."), quotes naming him in the third person,
+titles of works and campaigns, note lines, and one- to three-word quotes ("làm theo").
 """
 
 from __future__ import annotations
@@ -20,47 +27,16 @@ from pathlib import Path
 from kb.analysis.fold import fold
 from kb.analysis.tones import canonical_tones
 from kb.errors import ConfigError
+from kb.understand.attribution import (AFTER_MARKER, AS_HE_WISHED, FOOTNOTE_MARK,
+                                      NAMED_INSIDE, OTHER_SPEAKER, REPLY, SAID_INLINE,
+                                      attributed_before, introduces_next, mask_namesakes,
+                                      other_before, person_speaks, pronoun_is_him, said_by_other_after,
+                                      speaks)
+from kb.understand.footnotes import footnotes, in_note, reference_after
+from kb.understand.quotes import block_spans, quote_spans
 
 MIN_WORDS = 4  # "làm theo", "học tập": shorter quotes are words, not sayings
-MAX_CHARS = 2000  # an unclosed quote must not swallow the rest of the document
 
-_VERBS = (
-    r"(?:nói|dạy|căn dặn|dặn dò|dặn|viết|khẳng định|chỉ rõ|nhấn mạnh|yêu cầu|cho rằng|khuyên"
-    r"|nhắc nhở|nhắc|huấn thị|chỉ ra|đúc kết|kêu gọi|tuyên bố|phát biểu|nêu rõ|xác định"
-    r"|chỉ dẫn|răn dạy|nhận định|đòi hỏi|chủ trương|định nghĩa|giải thích|quan niệm|mong muốn"
-    r"|căn dặn|nhận xét|chỉ thị|kết luận|đã nói|trả lời|ví|coi|gọi)"
-)
-_ADVERBS = r"(?:\s+(?:đã|từng|thường|luôn|luôn luôn|cũng|lại|còn|rất|hay|nhiều lần|ân cần|có lần|đã từng|đặc biệt|sinh thời))*"
-# A name that is always him, then anything short within the sentence, then a verb.
-_FULL_NAME = r"(?:Chủ tịch Hồ Chí Minh|Hồ Chủ tịch|Bác Hồ|Hồ Chí Minh|Nguyễn Ái Quốc|Chủ tịch Hồ Chí Minh)"
-_BEFORE_MARKERS = [
-    # ("con của Hồ Chí Minh và đã trả lời" is someone else speaking: no "của"/"và" around it).
-    re.compile(rf"(?<!của )(?<!về )(?<!với )(?<!cho )\b{_FULL_NAME}(?:(?!\bvà\b)[^.!?;“”\"«»*\n]){{0,50}}?\b{_VERBS}\b"),
-    # "Bác", "Người": ambiguous words, so the verb must follow at once ("Người dân nói" is not him).
-    re.compile(rf"(?<!\w)(?:Bác(?! sĩ)|Người){_ADVERBS}\s+{_VERBS}\b"),
-    re.compile(
-        r"lời (?:dạy|căn dặn|dặn|khuyên|nói|di huấn|chỉ dẫn|nhắc nhở) của (?:Bác|Người|Chủ tịch|Hồ Chủ tịch)"
-        r"|(?:lời|câu nói|lời dạy|ý|tư tưởng) (?:của )?(?:Bác|Người)\b(?! sĩ)"
-        r"|theo (?:lời )?(?:Bác|Người)\b(?! sĩ)"
-        r"|như (?:Bác|Người|Chủ tịch Hồ Chí Minh|Bác Hồ)\b"
-        r"|chuẩn mực đạo đức (?:của )?Bác"
-        r"|(?:trong|theo) (?:bản )?Di chúc"
-        r"|(?:LỜI BÁC|BÁC HỒ DẠY|BÁC DẠY)"
-    ),
-]
-# After the quote: "- Bác Hồ", ", Người viết", "(Hồ Chí Minh toàn tập...)".
-_AFTER_MARKER = re.compile(
-    rf"^\s*[,.;:–—-]?\s*(?:\(\s*)?(?:{_FULL_NAME}|(?:Bác|Người){_ADVERBS}\s+{_VERBS}\b|lời Bác)"
-)
-# Other speakers: a quote after these words is theirs, even if he was named earlier in the sentence.
-_OTHER_SPEAKER = re.compile(
-    r"\b(?:đồng chí|Tổng Bí thư|Thủ tướng|Chủ tịch nước|Chủ tịch Quốc hội|Bộ trưởng|Bí thư|Phó Bí thư"
-    r"|Chủ nhiệm|Giám đốc|Trưởng ban|ông|bà|Lênin|Lê-nin|Mác|C\.Mác|Ăngghen|Đảng ta|Nghị quyết"
-    r"|Văn kiện|Cương lĩnh|Điều lệ|Chỉ thị|nhân dân ta|ông bà ta|tục ngữ|ca dao|người xưa|khẩu hiệu"
-    r"|phương châm|chủ đề|phong trào|cuộc vận động|đề án|chương trình|dự án|mô hình|cuộc thi|hội thi"
-    r"|giải thưởng|chuyên mục|tác phẩm|cuốn sách|bài viết|bài báo|tiêu đề|chuyên đề)\b",
-    re.IGNORECASE,
-)
 # A cited work in parentheses right after the quote.
 _WORK_AFTER = re.compile(r"^\s*[,.;:]?\s*\(([^()\n]{4,250})\)")
 _HCM_WORK = re.compile(
@@ -76,41 +52,9 @@ _HEADING = re.compile(r"^(?:#+\s*.*|[^a-zà-ỹđ\n]{6,})$", re.MULTILINE)
 # A heading over a list of his sayings: about him AND about words ("LỜI BÁC HỒ DẠY", "Bác dạy").
 _HEADING_HCM = re.compile(r"BÁC|Bác|HỒ CHÍ MINH|Hồ Chí Minh|CHỦ TỊCH|Chủ tịch")
 _HEADING_WORDS = re.compile(r"\b(?:LỜI|[Ll]ời|DẠY|[Dd]ạy|NÓI|[Nn]ói|CĂN DẶN|[Cc]ăn dặn|DANH NGÔN|[Dd]anh ngôn|TRÍCH|[Tt]rích|CÂU NÓI|[Cc]âu nói)\b")
-_CHAIN_GAP = re.compile(r"^[\s,;:.–—-]*(?:và|hay|hoặc|cùng)?[\s,;:–—-]*$")
-_BREAK = re.compile(r"[.!?](?=\s)|\n\s*\n|\n\s*[-*+#•]")  # sentence, paragraph or list item ends
+_CHAIN_GAP = re.compile(r"^[\s,;:.–—-]*(?:và|hay|hoặc|cùng|rồi)?[\s,;:.–—-]*$")
 _SENTENCE_END = re.compile(r"[.!?…](?=\s)|\n")
 
-
-def _quote_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the text inside every outermost quotation in ``text``."""
-    spans: list[tuple[int, int]] = []
-    stack: list[tuple[str, int]] = []
-    for m in re.finditer(r"[“”«»\"]|\n\s*\n", text):
-        ch, pos = m[0], m.start()
-        if stack and pos - stack[0][1] > MAX_CHARS:
-            stack.clear()
-        if ch.startswith("\n"):
-            # A paragraph break ends an unbalanced quote, unless the quote opened a block
-            # ("Người viết:\n\n“Trời có bốn mùa...\n\nĐất có bốn phương...”").
-            if not (len(stack) == 1 and re.search(r"(?:^|:|\n)[\s*_]*$", text[max(0, stack[0][1] - 20):stack[0][1]])):
-                stack.clear()
-        elif ch in "“«":
-            stack.append((ch, pos))
-        elif ch in "”»":
-            if stack and stack[-1][0] != '"':
-                _, start = stack.pop()
-                if not stack:
-                    spans.append((start + 1, pos))
-            elif ch == "”" and (pos == 0 or not text[pos - 1].isalnum()) and text[pos + 1 : pos + 2].isalpha():
-                stack.append(("“", pos))  # ”làm theo” typed with the closing mark
-        else:  # straight quotes alternate
-            if stack and stack[-1][0] == '"':
-                _, start = stack.pop()
-                if not stack:
-                    spans.append((start + 1, pos))
-            else:
-                stack.append(('"', pos))
-    return spans
 
 
 def _sentence(text: str, start: int, end: int) -> str:
@@ -121,30 +65,6 @@ def _sentence(text: str, start: int, end: int) -> str:
     right = _SENTENCE_END.search(text, end + 1)
     return re.sub(r"\s+", " ", text[left : right.end() if right else len(text)]).strip(" -*+")
 
-
-_TITLE_BEFORE = re.compile(
-    r"\b(?:bài|bài thơ|bài hát|bài báo|bài viết|tác phẩm|cuốn|sách|phim|vở|tập thơ|báo|tạp chí"
-    r"|khẩu hiệu|chủ đề|mang tên|có tên|tên là|tựa đề|nhan đề|tập|gọi là|danh hiệu)[\s*_:,]*$",
-    re.IGNORECASE,
-)
-
-
-def _attributed_before(gap: str) -> bool:
-    """Whether the words before a quote (since the previous quote) attribute it to him."""
-    tail = gap[-300:]
-    if _TITLE_BEFORE.search(tail):
-        return False  # Bác Hồ đã viết bài “Nâng cao đạo đức cách mạng...”: a title, not a saying
-    last = None
-    for pattern in _BEFORE_MARKERS:
-        for m in pattern.finditer(tail):
-            if last is None or m.end() > last:
-                last = m.end()
-    if last is None:
-        return False
-    between = tail[last:].rstrip(" \t\n:*_")  # "Người viết:\n\n“...": the break is the colon's
-    if len(between) > 150:
-        return False
-    return not _OTHER_SPEAKER.search(between) and not _BREAK.search(between)
 
 
 def _under_hcm_heading(text: str, start: int) -> bool:
@@ -165,44 +85,111 @@ def _section_heading(text: str, start: int) -> str:
     return ""
 
 
+_POEM_INTRO = re.compile(r"\b(?:thơ|ngâm|vần|câu đối|chúc Tết|[Nn]guyên văn|bài ca)\b")
+
+
+
 def extract_sayings(text: str) -> list[dict]:
     """Quotations of Hồ Chí Minh in ``text``: ``{"text", "context", "work", "sectors"}`` each."""
     sectors = load_sectors()
-    out: list[dict] = []
-    prev_end, prev_saying = 0, False
-    for start, end in _quote_spans(text):
-        quote = re.sub(r"\s+", " ", text[start:end]).strip()
-        gap = text[prev_end:start - 1]
-        after = text[end + 1 : end + 301]
+    found: list[tuple[int, dict]] = []
+    prev_end, prev_saying, prev_quote = 0, False, ""
+    seen: set[str] = set()
+    notes = footnotes(text)
+    spans = quote_spans(text)
+    masked = mask_namesakes(text)  # attribution is read on this: "TP. Hồ Chí Minh" is a city
+    for start, end in spans:
+        quote = re.sub(r"\s+", " ", text[start:end]).strip(" *_")
+        gap = masked[prev_end:start - 1]
+        raw_after = masked[end + 1 : end + 301]
+        note = notes.get(reference_after(raw_after) or -1)
+        after = FOOTNOTE_MARK.sub("", re.sub(r"^\d{1,3}\b", "", raw_after))
         work_m = _WORK_AFTER.match(after)
         work = work_m[1].strip() if work_m else None
         # A lower-case fragment woven into a sentence needs one word more to count.
         min_words = MIN_WORDS + (1 if quote.lstrip("*_ ")[:1].islower() else 0)
-        is_saying = (
+        # Named clues (the words before it, a note, a cited work, a heading) outweigh a speaker
+        # named after the quote; the weaker ones (a run of his quotes, a tag after it) do not.
+        named = (
+            (note is not None and note[1])
+            or attributed_before(gap, masked[max(0, prev_end - 1500):prev_end],
+                                 fragment=quote[:1].islower())
+            or (work is not None and (_HCM_WORK.search(work) or _LETTER_WORK.match(work)) is not None)
+            or _under_hcm_heading(text, start)
+        )
+        weak = (
+            (prev_saying and _CHAIN_GAP.match(FOOTNOTE_MARK.sub("", gap)) is not None
+             # After his question the next quote is the answer, not his.
+             and not prev_quote.rstrip(" .*_”\"").endswith("?"))
+            or (AFTER_MARKER.match(after) is not None and not introduces_next(after) and not other_before(gap))
+            or (AS_HE_WISHED.match(after) is not None and not other_before(gap))
+        )
+        is_saying = bool(
             len(quote.split()) >= min_words
-            and (
-                (prev_saying and _CHAIN_GAP.match(gap) is not None)
-                or _attributed_before(gap)
-                or _AFTER_MARKER.match(after) is not None
-                or (work is not None and (_HCM_WORK.search(work) or _LETTER_WORK.match(work)))
-                or _under_hcm_heading(text, start)
-            )
+            and quote[:1] not in ".,;:)]"  # the text between two quotes, not a quote
+            and not in_note(text, start)
+            and not REPLY.match(quote) and not NAMED_INSIDE.search(masked[start:end])
+            and (note is None or note[1])  # a note citing another's work: theirs
+            and (named or (weak and not said_by_other_after(after)))
         )
         if work and not (_HCM_WORK.search(work) or _LETTER_WORK.match(work)):
             work = None
+        if work is None and note is not None and note[1]:
+            work = note[0]
         if is_saying and work is None:
             before = _WORK_BEFORE.search(gap[-200:])
             work = before[1] if before else None
-        prev_end, prev_saying = end + 1, is_saying
+        # In a dialogue a reply to him ("Dạ, ...") does not end the run of his lines.
+        prev_end, prev_saying = end + 1, is_saying or (prev_saying and REPLY.match(quote) is not None)
+        prev_quote = quote
         if not is_saying:
             continue
         context = _sentence(text, start, end)
         # Sectors come from the saying and the words that lead to it, not the rest of the
         # sentence (which often goes on about something else).
-        lead = context[: context.find(quote) + len(quote)] if quote in context else context
-        clues = " \n ".join([lead, work or "", _section_heading(text, start)])
-        out.append({"text": quote, "context": context, "work": work,
-                    "sectors": match_sectors(clues, sectors)})
+        # The introducing words are those since the previous quote (and within its sentence).
+        lead = re.split(r"[.!?](?=\s)|\n\s*\n", gap[-250:])[-1]
+        clues = " \n ".join([lead, quote, work or "", _section_heading(text, start)])
+        found.append((start, {"text": quote, "context": context, "work": work,
+                              "sectors": match_sectors(clues, sectors)}))
+    for intro_start, intro_end, items in block_spans(text):
+        intro = masked[intro_start:intro_end]
+        if (not attributed_before(intro, masked[max(0, intro_start - 1500):intro_start])
+                or other_before(intro.rstrip(" \t\n*_:")) or person_speaks(intro)):
+            continue
+        if len(items) > 1 and _POEM_INTRO.search(intro):
+            # A poem set off line by line is one saying, its lines kept.
+            items = [(items[0][0], items[-1][1])]
+        for start, end in items:
+            if any(s <= end and start <= e for s, e in spans):
+                continue  # quoted: read above
+            saying = re.sub(r"[ \t]*\n\s*", "\n", text[start:end]).strip(" *_\n")
+            saying = re.sub(r"[ \t]+", " ", saying) if "\n" in saying else re.sub(r"\s+", " ", saying)
+            if (len(re.findall(r"\w+", saying)) < MIN_WORDS or REPLY.match(saying)
+                    or NAMED_INSIDE.search(masked[start:end])):
+                continue
+            context = re.sub(r"\s+", " ", text[intro_start:intro_end] + " " + saying).strip()
+            found.append((start, {"text": saying, "context": context, "work": None,
+                                  "sectors": match_sectors(context + " \n " + _section_heading(text, start),
+                                                           sectors)}))
+    for m in SAID_INLINE.finditer(masked):
+        if OTHER_SPEAKER.search(m["to"]) and speaks(m["to"]):
+            continue
+        if m["pronoun"] and not pronoun_is_him(masked[max(0, m.start() - 1500):m.start()]):
+            continue  # "ông trả lời:" of someone else
+        start = m.start("said")
+        said = re.split(r"(?<=[.!?…])\s", text[start:m.end("said")], maxsplit=1)[0].strip()
+        if (len(re.findall(r"\w+", said)) >= MIN_WORDS and not REPLY.match(said)
+                and not any(s <= start + len(said) and start <= e for s, e in spans)):
+            context = re.sub(r"\s+", " ", text[m.start():start] + said)
+            found.append((start, {"text": said, "context": context, "work": None,
+                                  "sectors": match_sectors(context, sectors)}))
+    out: list[dict] = []
+    for _, saying in sorted(found, key=lambda f: f[0]):
+        key = saying_key(saying["text"])
+        if key not in seen:  # quoted again further down (or the page printed twice): listed once
+            seen.add(key)
+            out.append(saying)
     return out
 
 

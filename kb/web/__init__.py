@@ -13,7 +13,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     Keys of ``test_config`` that name a kb setting (``index``, ``page_size``...) override it;
     other keys (``TESTING``...) go to Flask's own config.
     """
-    from kb.web import api, errors, filters, pages
+    from kb.config import instance_path
+    from kb.service.db import open_instance
+    from kb.service.secret import session_secret
+    from kb.web import access, admin, api, auth, errors, filters, instance, pages
     from kb.web.searchers import SearcherPool
 
     test_config = dict(test_config or {})
@@ -21,6 +24,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     config = load_config({k: v for k, v in test_config.items() if k in names})
 
     app = Flask(__name__)
+    folder = instance_path(config)
+    db_file = open_instance(folder)  # created and migrated once per process, not per request
+    app.config.update(SECRET_KEY=session_secret(folder), SESSION_COOKIE_SAMESITE="Lax")
     app.config.update({k: v for k, v in test_config.items() if k not in names})
     app.config["KB"] = config
     app.json.ensure_ascii = False  # Vietnamese stays readable in the API
@@ -29,6 +35,10 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     filters.init_app(app)
     errors.init_app(app)
+    instance.init_app(app, db_file)
+    access.init_app(app)
+    app.register_blueprint(auth.bp)
+    app.register_blueprint(admin.bp)
     app.register_blueprint(pages.bp)
     app.register_blueprint(api.bp)
     from kb.web.minutes import bp as minutes_bp

@@ -7,13 +7,15 @@ import logging
 from flask import jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from kb.errors import KbError
+from kb.errors import AuthenticationRequired, KbError, LoginThrottled
 
 log = logging.getLogger(__name__)
 
 #: Vietnamese text for the HTTP errors Flask raises itself.
 HTTP_MESSAGES = {
     400: "Yêu cầu không hợp lệ.",
+    401: "Cần đăng nhập để xem trang này.",
+    403: "Bạn không có quyền làm việc này.",
     404: "Không tìm thấy trang này.",
     405: "Phương thức này không được hỗ trợ ở địa chỉ này.",
     500: "Đã có lỗi không mong đợi ở máy chủ. Hãy thử lại sau.",
@@ -38,7 +40,18 @@ def handle_kb_error(exc: KbError):
     """KbError → its Vietnamese message for readers (no server paths) and HTTP status."""
     if exc.status >= 500:
         log.warning("%s: %s", request.path, exc)
-    return error_response(exc.reader_message(), exc.status)
+    response = error_response(exc.reader_message(), exc.status)
+    if isinstance(exc, LoginThrottled):
+        response = _with_header(response, "Retry-After", str(exc.retry_after))
+    elif isinstance(exc, AuthenticationRequired):
+        response = _with_header(response, "WWW-Authenticate", 'Bearer realm="kb"')
+    return response
+
+
+def handle_csrf_error(exc):
+    """A form without a valid CSRF token: refused before the view runs."""
+    return error_response("Biểu mẫu đã hết hạn hoặc không hợp lệ. Hãy tải lại trang rồi thử lại.",
+                          400)
 
 
 def handle_http_error(exc: HTTPException):
@@ -61,15 +74,22 @@ def handle_unexpected(exc: Exception):
 
 
 def _with_allow(response, methods):
+    return _with_header(response, "Allow", ", ".join(methods))
+
+
+def _with_header(response, name: str, value: str):
     from flask import make_response
 
     response = make_response(response)
-    response.headers["Allow"] = ", ".join(methods)
+    response.headers[name] = value
     return response
 
 
 def init_app(app) -> None:
     """Register the handlers on ``app``."""
+    from flask_wtf.csrf import CSRFError
+
     app.register_error_handler(KbError, handle_kb_error)
+    app.register_error_handler(CSRFError, handle_csrf_error)
     app.register_error_handler(HTTPException, handle_http_error)
     app.register_error_handler(Exception, handle_unexpected)

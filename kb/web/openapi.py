@@ -101,7 +101,7 @@ SCHEMAS: dict[str, dict] = {
                             "relaxed": BOOL, "units": array("string"),
                             "meetings": array(ref("Meeting"))},
                            required=("total", "units", "meetings"), extra=True),
-    "Sayings": obj({"total": INT, "sayings": array(obj({
+    "Sayings": obj({"total": INT, "page": INT, "per_page": INT, "pages": INT, "sayings": array(obj({
         "text": STR, "sectors": array("string"), "work": nullable("string"),
         "year": nullable({"type": ["integer", "string"]}),
         "sources": array(obj({"id": STR, "name": STR, "title": nullable("string")}))},
@@ -163,7 +163,8 @@ PATHS: dict[str, dict] = {
                          [_param("unit", "Tên chi bộ (có dấu hoặc không)"), Q]),
     "/api/sayings": _get("Lời Bác dạy trích trong các tài liệu",
                          {"200": _json(ref("Sayings"), "Lời Bác dạy"), **ERRORS},
-                         [_param("sector", "Ngành, lĩnh vực"), Q]),
+                         [_param("sector", "Ngành, lĩnh vực"), Q, _param("page", "Trang (từ 1)", INT),
+                          _param("per_page", "Số lời Bác mỗi trang", INT)]),
     "/api/sayings/sectors": _get("Số lời Bác dạy theo ngành, lĩnh vực",
                                  {"200": _json(ref("SayingSectors"), "Ngành → số lời"), **ERRORS},
                                  [Q]),

@@ -6,8 +6,10 @@ from __future__ import annotations
 from flask import Blueprint, current_app, jsonify, render_template, request
 
 from kb.errors import IndexError_
-from kb.index.sayings_view import cited_work, collect_sayings, copy_text, known_sector, sector_counts
-from kb.web.params import clean_query
+from kb.index.sayings_view import (cited_work, collect_sayings, copy_text, known_sector, page_of,
+                                   sector_counts)
+from kb.web.pages import page_numbers
+from kb.web.params import MAX_PAGE, clamp_int, clean_query
 from kb.web.searchers import get_searcher
 
 bp = Blueprint("sayings", __name__)
@@ -17,6 +19,13 @@ def _args() -> tuple[str, str]:
     """(sector, query) from the query string, without control characters."""
     limit = current_app.config["KB"]["max_query_chars"]
     return clean_query(request.args.get("sector"), limit), clean_query(request.args.get("q"), limit)
+
+
+def _paging() -> tuple[int, int]:
+    """(page, per_page) from the query string, clamped like the search page's."""
+    config = current_app.config["KB"]
+    return (clamp_int(request.args.get("page"), 1, 1, MAX_PAGE),
+            clamp_int(request.args.get("per_page"), config["page_size"], 1, config["max_page_size"]))
 
 
 @bp.get("/sayings")
@@ -29,7 +38,12 @@ def page():
         searcher = get_searcher()
     except IndexError_ as exc:  # no index yet, or an old one: say what to run
         return render_template("sayings.html", index_error=exc.reader_message(), **context), exc.status
-    context.update(data=collect_sayings(searcher, sector=sector, query=q),
+    data = page_of(collect_sayings(searcher, sector=sector, query=q), *_paging())
+    context.update(data=data, pages=page_numbers(data["page"], data["pages"]),
+                   first=(data["page"] - 1) * data["per_page"] + 1,
+                   # A page size other than the default is kept by the pager's links.
+                   per_page_arg=(data["per_page"] if data["per_page"] != current_app.config["KB"]["page_size"]
+                                 else None),
                    sectors=sector_counts(searcher, query=q),
                    sector_name=known_sector(sector) if sector else None)
     return render_template("sayings.html", **context)
@@ -37,9 +51,9 @@ def page():
 
 @bp.get("/api/sayings")
 def api():
-    """``{"total", "sayings": [...]}``, the same shape as ``kb sayings --json``."""
+    """``{"total", "page", "per_page", "pages", "sayings": [...]}``: one page of ``kb sayings --json``."""
     sector, q = _args()
-    return jsonify(collect_sayings(get_searcher(), sector=sector, query=q))
+    return jsonify(page_of(collect_sayings(get_searcher(), sector=sector, query=q), *_paging()))
 
 
 @bp.get("/api/sayings/sectors")

@@ -1,0 +1,94 @@
+"""The one ingestion worker: takes jobs from the queue in order and runs them, so that only
+one process ever writes the index (no two writers race for Whoosh's lock).
+
+It holds the instance's writer lock (kb.service.writer_lock) for its whole life: a second
+worker refuses to start, and ``kb ingest`` hands its work to the running worker instead of
+writing itself. Jobs a stopped worker left running are queued again, in their place, by the
+next one.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+
+from kb.config import Config, instance_path
+from kb.errors import InstanceError, KbError
+from kb.service import jobs
+from kb.service.db import connect_instance
+from kb.service.writer_lock import WriterLock
+
+log = logging.getLogger(__name__)
+
+
+def report_dict(report) -> dict:
+    """An IngestReport as JSON-ready data (what a job keeps and ``kb ingest`` prints)."""
+    return {"added": report.added, "updated": report.updated, "removed": report.removed,
+            "unchanged": report.unchanged, "skipped": report.skipped,
+            "excluded": report.excluded, "failed": [list(f) for f in report.failed],
+            "ocr_skipped": [[p, pages] for p, pages in report.ocr_skipped],
+            "rebuilt": report.rebuilt, "resumed": report.resumed, "ok": report.ok}
+
+
+def run_job(job: jobs.Job, config: Config) -> dict:
+    """Do what one job asks; returns its report."""
+    from kb.ingest.pipeline import ingest
+
+    if job.kind in ("ingest", "rebuild"):
+        report = ingest([Path(p) for p in job.payload["paths"]], config,
+                        rebuild=job.kind == "rebuild" or bool(job.payload.get("rebuild")),
+                        exclude=job.payload.get("exclude", ()))
+        return report_dict(report)
+    raise InstanceError(f"job kind {job.kind!r} has no runner yet",
+                        f"Chưa chạy được loại tác vụ «{job.kind}».")
+
+
+def process_next(conn, config: Config) -> jobs.Job | None:
+    """Run the oldest queued job to its end (done or failed); None when none was waiting.
+
+    Only the holder of the writer lock may call this.
+    """
+    job = jobs.claim_next(conn)
+    if job is None:
+        return None
+    try:
+        jobs.finish(conn, job.id, run_job(job, config))
+    except KbError as exc:
+        jobs.fail(conn, job.id, exc.user_message())
+    except Exception as exc:  # one broken job must not stop the queue
+        log.exception("job %d failed", job.id)
+        jobs.fail(conn, job.id, f"lỗi không mong đợi: {type(exc).__name__}: {exc}")
+    return jobs.get(conn, job.id)
+
+
+def run_worker(config: Config, stop: threading.Event | None = None, once: bool = False,
+               poll_seconds: float = 1.0, on_job=None) -> int:
+    """Take jobs until ``stop`` is set (or, with ``once``, until the queue is empty); returns
+    how many ran. Raises InstanceError when another worker holds the writer lock."""
+    stop = stop or threading.Event()
+    lock = WriterLock(instance_path(config))
+    conn = connect_instance(config)  # creates the instance folder the lock lives in
+    try:
+        if not lock.acquire():
+            raise InstanceError(f"another process holds {lock.path}",
+                                "Đã có một bộ nạp (kb worker) hoặc một lệnh kb ingest đang ghi "
+                                "chỉ mục này. Chỉ được chạy một bộ nạp.")
+        with lock:
+            again = jobs.requeue_running(conn)
+            if again:
+                log.warning("queued again %d job(s) a stopped worker left running", again)
+            done = 0
+            while not stop.is_set():
+                job = process_next(conn, config)
+                if job is None:
+                    if once:
+                        break
+                    stop.wait(poll_seconds)  # a new row has no event to wait on
+                    continue
+                done += 1
+                if on_job is not None:
+                    on_job(job)
+            return done
+    finally:
+        conn.close()

@@ -1,0 +1,257 @@
+"""Who speaks a quotation: the clues around it that make it Hồ Chí Minh's words, or another's.
+
+Read on the words before a quote (the clause that introduces it, and for a pronoun the persons
+named earlier), the words after it, and the quote itself. "Bác", a capitalised "Người" inside a
+sentence, "ông" when he is the last person named, and his names (not those of the places,
+schools and campaigns named after him) stand for him; a named person, an official ("đồng chí",
+"Tổng Bí thư"), a Party document, a proverb or a slogan stand for someone else.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_FRAGMENT_LEAD = 80  # characters between the attributing words and a lower-case fragment
+BREAK = re.compile(r"[.!?](?=\s)|\n\s*\n|\n\s*[-*+#•]")  # sentence, paragraph or list item ends
+
+_VERBS = (
+    r"(?:nói|dạy|căn dặn|dặn dò|dặn|viết|khẳng định|chỉ rõ|nhấn mạnh|yêu cầu|cho rằng|khuyên"
+    r"|nhắc nhở|nhắc|huấn thị|chỉ ra|đúc kết|kêu gọi|tuyên bố|phát biểu|nêu rõ|xác định"
+    r"|chỉ dẫn|răn dạy|nhận định|đòi hỏi|định nghĩa|giải thích|quan niệm|mong muốn"
+    r"|nhận xét|chỉ thị|kết luận|trả lời|ví|coi|gọi|phân tích|cho biết|bảo|hỏi|hỏi thăm"
+    r"|chấn chỉnh|reo lên|đọc|đáp|tâm sự|thừa nhận|lưu ý|phê bình|nhận thấy|mong|dạy bảo"
+    r"|đề ra|đề nghị|nhắn|nhắn nhủ|ghi|thốt lên|cười|đi đến kết luận|đi đến luận điểm|cảnh báo"
+    r"|chỉ thị|nêu|ân cần|vạch rõ|tiếp|thêm|nhận|kể|hứa|khuyến khích|động viên|biểu dương"
+    r"|kiến nghị|đề xuất|tổng kết|dự báo|dự đoán|cảnh tỉnh|khuyên răn|lên án|tố cáo|vạch trần"
+    r"|bày tỏ|phê phán|quán triệt|lập luận|trình bày|căn dặn)"
+)
+# Verbs that introduce words said or written, for the looser patterns (a name, then anything
+# short, then the verb): "Người đã mừng rỡ đến trào nước mắt, đã reo lên".
+_SPEECH = (
+    r"(?:nói|dạy|căn dặn|dặn dò|dặn|viết|khẳng định|chỉ rõ|nhấn mạnh|hỏi|trả lời|bảo|reo lên|kêu gọi"
+    r"|tuyên bố|nhắc nhở|khuyên|phát biểu|cho rằng|chỉ ra|nêu rõ|phân tích|kết luận|đi đến kết luận"
+    r"|đi đến luận điểm|đáp|huấn thị|chỉ thị|viết rằng|nhận định|xác định|yêu cầu)"
+)
+# What a capitalised "Người" does when it is him ("Người ra Lời kêu gọi", "Người thể hiện"), not a
+# noun phrase ("Người giàu cũng khóc", "Người dân").
+_ACTS = r"(?:đã|vẫn|cũng|luôn|còn|lại|ra|gửi|có|thể hiện|đưa ra|nêu lên|đến|về|đi|bèn|liền|từng)"
+ADVERBS = (r"(?:\s+(?:đã|từng|thường|luôn|luôn luôn|cũng|lại|còn|rất|hay|nhiều lần|ân cần|có lần"
+            r"|đã từng|đặc biệt|sinh thời|liền|vẫn|đều|mới|bèn|cũng đã|trịnh trọng|quay sang|nghiêm khắc"
+            r"|tiếp tục|hóm hỉnh|vui vẻ|chân thành|thẳng thắn))*")
+# A name that is always him, then anything short within the sentence, then a verb.
+FULL_NAME = (r"(?:Chủ tịch Hồ Chí Minh|Hồ Chủ tịch|Bác Hồ|Hồ Chí Minh|Nguyễn Ái Quốc|Nguyễn Tất Thành"
+              r"|Chủ tịch Hồ Chí Minh|Chủ tịch nước Hồ Chí Minh|Cụ Hồ)")
+# Capital letters: "Người Việt" (a newspaper), "Người Pháp" are names, not him.
+_UPPER = "A-ZĐÁÀẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÉÈẺẼẸÊẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÚÙỦŨỤƯỨỪỬỮỰÝỲỶỸỴ"
+# Words before his name that make him the one spoken to or about, not the speaker.
+_OBJECT = r"(?<!của )(?<!về )(?<!với )(?<!cho )(?<!hỏi )(?<!thưa )(?<!Thưa )(?<!tặng )(?<!gửi )(?<!kính )"
+_BEFORE_MARKERS = [
+    # ("con của Hồ Chí Minh và đã trả lời" is someone else speaking: no "của"/"và" around it).
+    re.compile(rf"{_OBJECT}\b{FULL_NAME}{ADVERBS}\s+{_VERBS}\b"),
+    re.compile(rf"{_OBJECT}\b{FULL_NAME}(?:(?!\bvà\b)[^.!?;“”\"«»*\n]){{0,50}}?\b{_SPEECH}\b"),
+    # "Bác", "Người": ambiguous words, so the verb must follow at once ("Người dân nói" is not him)...
+    re.compile(rf"{_OBJECT}(?<!\w)(?:Bác(?! sĩ)|Người){ADVERBS}\s+{_VERBS}\b"),
+    # ...unless capitalised inside a sentence, where they can only be him ("khi đọc Luận cương,
+    # Người đã mừng rỡ đến trào nước mắt, đã reo lên “...”"); "Bác" (not "bác sĩ") anywhere.
+    re.compile(rf"(?:(?<=[\w,;] ){_OBJECT}Người(?=,|{ADVERBS}\s+(?:{_VERBS}|{_ACTS})\b)"
+               rf"|{_OBJECT}(?<!\w)Bác(?! sĩ))\b(?!\s+[{_UPPER}])(?:(?!\bvà\b)[^.!?;“”\"«»*\n]){{0,60}}?\b{_SPEECH}\b"),
+    re.compile(
+        r"lời (?:dạy|căn dặn|dặn|khuyên|nói|di huấn|chỉ dẫn|nhắc nhở) của (?:Bác|Người|Chủ tịch|Hồ Chủ tịch)"
+        r"|(?:[Ll]ời|[Cc]âu nói|[Ll]ời dạy|ý|[Tt]ư tưởng|[Qq]uan điểm|[Ll]uận điểm|[Cc]âu|[Ll]ời văn)"
+        r" (?:của )?(?:Bác|Người)\b(?! sĩ)"
+        rf"|(?:[Ll]ời|[Cc]âu nói|[Ll]ời dạy|[Qq]uan điểm|[Ll]uận điểm|[Cc]âu) (?:của )?{FULL_NAME}"
+        rf"|[Tt]heo (?:lời )?(?:Bác|Người|{FULL_NAME})\b(?! sĩ)"
+        r"|như (?:Bác|Người|Chủ tịch Hồ Chí Minh|Bác Hồ)\b"
+        r"|chuẩn mực đạo đức (?:của )?Bác"
+        r"|(?:trong|theo) (?:bản )?Di chúc"
+        r"|(?:LỜI BÁC|BÁC HỒ DẠY|BÁC DẠY)"
+    ),
+]
+# After the quote: "- Bác Hồ", ", Người viết", "(Hồ Chí Minh toàn tập...)", "- Bác quay sang hỏi".
+AFTER_MARKER = re.compile(
+    rf"^[\s|]*[,.;:!?–—-]*\s*(?:\(\s*)?(?:(?:Trích\s+)?(?:[^\n]{{0,40}}?\bcủa\s+)?{FULL_NAME}(?=[\s\d\[\]()*_.]*(?:\n|\Z|\)))"
+    rf"|(?:{FULL_NAME}|Bác(?! sĩ)|Người){ADVERBS}\s+{_VERBS}\b(?!\s*[,:])|lời Bác"
+    rf"|của (?:Bác|Người|{FULL_NAME})\b)"
+)
+# "”, đầu bếp Thiệu nhớ lại", "” - ông Hoàng Giáp tâm sự": a speaker named after the quote.
+_AFTER_SPEAKER = re.compile(
+    rf"^\s*[,.!?]?\s*[–—-]\s*([^.!?“”\"«»\n]{{2,40}}?)\s+(?:{_VERBS}|nhớ lại|kể lại|chia sẻ|cho hay|tâm sự)\b"
+    rf"|^\s*,\s*([^.!?“”\"«»\n,]{{2,40}}?)\s+(?:{_VERBS}|nhớ lại|kể lại|chia sẻ|cho hay|tâm sự|kể)\b"
+)
+# Replies and words addressed to him: "Thưa Bác, ...", "Dạ, ...".
+REPLY = re.compile(r"^[\s*_]*(?:Thưa|Kính thưa|Dạ|Vâng|Bẩm)\b")
+# His name in the third person inside a quote: someone speaking about him.
+NAMED_INSIDE = re.compile(rf"Hồ Chủ [Tt]ịch|Chủ tịch Hồ Chí Minh|Hồ Chí Minh|Bác Hồ {_VERBS}\b")
+FOOTNOTE_MARK = re.compile(r"\*{0,2}\[\d{1,3}\]\*{0,2}|\(\d{1,3}\)|(?<=[”\"»])\d{1,3}\b|\*+|_+")
+OTHER_SPEAKER = re.compile(
+    r"\b(?:đồng chí|Tổng Bí thư|Thủ tướng|Chủ tịch nước|Chủ tịch Quốc hội|Bộ trưởng|Bí thư|Phó Bí thư"
+    r"|Chủ nhiệm|Giám đốc|Trưởng ban|ông|bà|Lênin|Lê-nin|Mác|C\.Mác|Ăngghen|Đảng ta|Nghị quyết"
+    r"|Văn kiện|Cương lĩnh|Điều lệ|Chỉ thị|nhân dân ta|ông bà ta|tục ngữ|ca dao|người xưa|khẩu hiệu"
+    r"|phương châm|chủ đề|phong trào|cuộc vận động|đề án|chương trình|dự án|mô hình|cuộc thi|hội thi"
+    r"|giải thưởng|chuyên mục|tác phẩm|cuốn sách|bài viết|bài báo|tiêu đề|chuyên đề)\b",
+    re.IGNORECASE,
+)
+
+_TITLE_BEFORE = re.compile(
+    r"\b(?:bài|bài thơ|bài hát|ca khúc|bộ phim|tiểu thuyết|vở kịch|chương trình|bài báo|bài viết|tác phẩm|cuốn|sách|phim|vở|tập thơ|báo|tạp chí"
+    r"|khẩu hiệu|chủ đề|mang tên|có tên|tên là|tựa đề|nhan đề|tập|gọi là|danh hiệu)[\s*_:,]*$",
+    re.IGNORECASE,
+)
+
+
+def attributed_before(gap: str, earlier: str = "", fragment: bool = False) -> bool:
+    """Whether the words before a quote (since the previous quote) attribute it to him.
+
+    ``earlier`` is the text before ``gap``: a pronoun ("ông viết:") is him when the last person
+    named before it is. A ``fragment`` (a quote starting in lower case, woven into the sentence)
+    must follow the attributing words closely: "Người cho rằng “...”", not "Hồ Chí Minh nhấn mạnh
+    vai trò của thanh niên trong “...”", where the quote marks are the writer's.
+    """
+    tail = gap[-300:]
+    if _TITLE_BEFORE.search(tail):
+        return False  # Bác Hồ đã viết bài “Nâng cao đạo đức cách mạng...”: a title, not a saying
+    # "những tuyên bố đanh thép khác của Người: “...”", "Lời kêu gọi ... của Người có đoạn: “...”".
+    colon = _COLON_SUBJECT.search(tail)
+    if (colon and not speaks(colon["rest"]) and not OTHER_SPEAKER.search(colon["rest"])
+            and not re.search(r"\b(?:được|bị)\b", colon["rest"])):
+        return True
+    if _same_subject_says(tail):
+        return True
+    possessed = _POSSESSED.search(tail.rstrip(" \t\n*_"))
+    if possessed and (possessed["rest"].strip() == "" or possessed["rest"].rstrip().endswith(":")):
+        return True
+    last = None
+    for pattern in _BEFORE_MARKERS:
+        for m in pattern.finditer(tail):
+            inside = m[0].split(None, 1)[1] if " " in m[0] else ""
+            if (OTHER_SPEAKER.search(inside) or re.search(r"\b(?:được|bị)\b", inside)
+                    or _PERSON.search(_strip_names(m[0]))):
+                continue  # "Biết ý Bác, ông Máy Lỳ liền nói", "Bác Hồ được cho rằng", "..., Hà Huy Tập nói"
+            if last is None or m.end() > last:
+                last = m.end()
+    for m in _PRONOUN.finditer(tail):
+        if (last is None or m.end() > last) and _last_named_is_him(earlier + gap[:len(gap) - len(tail) + m.start()]):
+            last = m.end()
+    if last is None:
+        return False
+    between = tail[last:].rstrip(" \t\n:*_")  # "Người viết:\n\n“...": the break is the colon's
+    if len(between) > (MAX_FRAGMENT_LEAD if fragment else 150):
+        return False
+    return not speaks(between) and not BREAK.search(between + " ")
+
+
+# "ông viết:", "Ông trả lời:": a pronoun, not "ông Nguyễn Văn A".
+_PRONOUN = re.compile(rf"(?<!\w)(?:ông|Ông)(?!\s+[{_UPPER}]){ADVERBS}\s+{_SPEECH}\b")
+_NAMED_PERSON = re.compile(rf"(?P<him>{FULL_NAME})|(?<!\w)(?:ông|bà|cụ|anh|chị|đồng chí|Ông|Bà|Cụ)\s+[{_UPPER}]\w*")
+
+
+def _last_named_is_him(before: str) -> bool:
+    """Whether the last person named in ``before`` (its last 1500 characters) is him."""
+    last = None
+    for last in _NAMED_PERSON.finditer(before[-1500:]):
+        pass
+    return last is not None and last["him"] is not None
+
+
+def person_speaks(clause: str) -> bool:
+    """Whether someone named in ``clause``, not him, says or issues something ("Lê Duẩn thay mặt
+    Bộ Chính trị đã công bố ...:")."""
+    return any(re.search(rf"^[^.!?:]{{0,60}}?\b(?:{_SPEECH}|công bố|đọc)\b", clause[m.end():])
+               for m in _PERSON.finditer(_strip_names(clause)) if not re.fullmatch(r"[\s_]*", m[0]))
+
+
+def speaks(clause: str) -> bool:
+    """Whether ``clause`` has someone else speaking ("đồng chí Bí thư nói"), not just named
+    ("Bác hỏi đồng chí phục vụ")."""
+    return any(re.search(rf"\b{_VERBS}\b", clause[m.end():m.end() + 60])
+               for m in OTHER_SPEAKER.finditer(clause))
+
+
+# Someone else's name (two to four capitalised syllables) between his name and the verb.
+_PERSON = re.compile(rf"(?<!\w)[{_UPPER}]\w+(?:\s+[{_UPPER}]\w+){{1,3}}(?!\w)")
+
+
+def _strip_names(clause: str) -> str:
+    """``clause`` without his own names (which are capitalised too)."""
+    return re.sub(rf"{FULL_NAME}|\b(?:Bác|Người)\b|^\S+", lambda m: " " * len(m[0]), clause)
+
+
+_POSSESSED = re.compile(rf"\bcủa (?:Người|Bác(?! sĩ)|{FULL_NAME})\b(?P<rest>[^.!?;“”\"«»\n]{{0,30}})$")
+
+
+# The sentence's subject is him and a later verb of it, before a colon, introduces the quote:
+# "Do đó, Người hướng tới nghiên cứu ... và xác định ..., đồng thời khẳng định: “...”",
+# "Bác lấy gói cơm nắm ... rồi bảo đồng chí cảnh vệ: “...”".
+_SUBJECT = re.compile(rf"(?:^|[.!?]\s+|\n|,\s+)(?:Người(?=,|{ADVERBS}\s+(?:{_VERBS}|{_ACTS})\b)|Bác(?! sĩ)|{FULL_NAME})\b"
+                      rf"(?!\s+[{_UPPER}])")
+_VERB_COLON = re.compile(rf"\b{_SPEECH}\b(?P<object>[^.!?;:“”\"«»\n]{{0,40}})(?::|\brằng)[\s*_]*$")
+
+
+def _same_subject_says(tail: str) -> bool:
+    """Whether the sentence before a quote has him as subject and ends in "<speech verb> ...:"."""
+    sentence = re.split(r"[.!?](?=\s)|\n", tail)[-1]
+    verb = _VERB_COLON.search(sentence)
+    if verb is None:
+        return False
+    subjects = [m for m in _SUBJECT.finditer(sentence, 0, verb.start())]
+    if not subjects:
+        return False
+    between = sentence[subjects[-1].end():verb.start()]
+    return not (OTHER_SPEAKER.search(between) or _PERSON.search(_strip_names(between))
+                or re.search(r"\b(?:được|bị)\b", between) or OTHER_SPEAKER.search(verb["object"]) and speaks(verb["object"]))
+
+
+def other_before(gap: str) -> bool:
+    """Whether the clause right before a quote names someone else as the speaker."""
+    return speaks(re.split(r"[.!?](?=\s)|\n", gap[-200:])[-1])
+
+
+# "Bác không vui: “...”", "Người trầm ngâm: “...”": the subject of a clause ending in a colon.
+_COLON_SUBJECT = re.compile(rf"(?:(?:^|[.!?]\s+|\n)[–—-]?\s*(?:Bác(?! sĩ)|{FULL_NAME})|,\s+(?:Bác(?! sĩ)|Người|{FULL_NAME}))"
+                            rf"\b(?!\s+[{_UPPER}])(?P<rest>[^.!?;“”\"«»\n]{{0,40}}):[\s*_]*$")
+# "“...” để Bắc - Nam sum họp một nhà như mong ước của Bác Hồ": words after it, in its sentence.
+AS_HE_WISHED = re.compile(
+    rf"^[^.!?“”\"«»\n]{{0,120}}?\bnhư (?:lời|mong ước|tâm nguyện|ước nguyện|lời dạy|lời căn dặn|di huấn"
+    rf"|mong muốn|điều|lời khuyên|lời nói)(?: (?:của|mà))? (?:Bác(?! sĩ)|Người|{FULL_NAME})\b")
+
+
+def said_by_other_after(after: str) -> bool:
+    """Whether the words after a quote name another speaker ("” - ông Hoàng Giáp tâm sự")."""
+    m = _AFTER_SPEAKER.match(after)
+    return m is not None and not re.match(rf"(?:Bác|Người|{FULL_NAME})\b", m[1] or m[2])
+
+
+def introduces_next(after: str) -> bool:
+    """Whether the clause after a quote ends in a colon: it leads to the next quote, not this one."""
+    clause = re.split(r"[.!?“”\"«»\n]", after.lstrip(" \t.,;!?…*_"), maxsplit=1)[0]
+    return clause.rstrip(" *_").endswith(":")
+
+
+
+
+# "Bác bảo tôi: Chú mở cái băng ... với." — words said, set off by a colon only.
+SAID_INLINE = re.compile(rf"(?:Bác(?! sĩ)|Người|{FULL_NAME}|(?P<pronoun>(?<!\w)(?:ông|Ông)(?!\s+[{_UPPER}])))"
+                         rf"{ADVERBS}\s+(?:nói|bảo|hỏi|trả lời|dặn|đáp|căn dặn)"
+                          r"(?P<to>[^.!?:;“”\"«»\n]{0,30}):[ \t*_]*(?P<said>[^\s“”\"«»\-–—*_][^\n]*)")
+
+
+# Places, schools, campaigns and bodies named after him: "TP. Hồ Chí Minh", "Trường THPT
+# Nguyễn Tất Thành", "chiến dịch Hồ Chí Minh", "tư tưởng, đạo đức, phong cách Hồ Chí Minh".
+_NAMESAKE = re.compile(
+    r"(?i:thành phố|tp\.?|trường(?: thpt| thcs| đại học)?|thpt|thcs|đội(?: thiếu niên tiền phong)?|đoàn"
+    r"|chiến dịch|đường|lăng|bảo tàng|di tích|học viện|giải(?: thưởng)?|huy hiệu|quỹ|nhà xuất bản"
+    r"|đại học|quận|hội|tư tưởng|phong cách|đạo đức|tấm gương|khu|nhà lưu niệm|sân bay|cộng sản"
+    r"|tiền phong|thanh niên cộng sản|mang tên|tên|chuyên)[\s,]+(?:Chủ tịch |Bác )?"
+    r"(?P<name>Hồ Chí Minh|Nguyễn Tất Thành|Nguyễn Ái Quốc)"
+)
+
+
+def pronoun_is_him(before: str) -> bool:
+    """Whether "ông" at the end of ``before`` stands for him (the last person named is him)."""
+    return _last_named_is_him(before)
+
+
+def mask_namesakes(text: str) -> str:
+    """``text`` with the names in namesakes blanked out (same length, so offsets hold)."""
+    return _NAMESAKE.sub(lambda m: m[0][: m.start("name") - m.start()] + "_" * len(m["name"]), text)
+

@@ -1,0 +1,54 @@
+"""Footnotes of a page: which work a numbered reference after a quotation cites.
+
+Essays quoting Hồ Chí Minh put a mark after each quotation ("…”[3]", "…”(7)", "…”2") and list
+the notes at the end: "[3] Hồ Chí Minh toàn tập, Nxb CTQG, tập 2, tr.128", "(7) Sđd - T5 - tr
+641", "8. Đảng Cộng sản Việt Nam: Văn kiện ...". A note citing his works tells whose words the
+quotation is; "Sđd" (the work cited before) is resolved to the note it repeats.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NOTE = re.compile(r"^[ \t*_>]*(?:\[(\d{1,3})\]|\((\d{1,3})\)|(\d{1,3})[.)])[ \t*_]+(\S.{2,300})$", re.MULTILINE)
+# What a note must look like to be a citation, not a numbered list item of the body.
+_CITATION = re.compile(r"\b(?:tr|t|tập|trang|Nxb|[Tt]oàn tập|Sđd|sđd|Tlđd|[Tt]ập|T)\s*[.:]?\s*\d"
+                       r"|\b(?:Sđd|Tlđd|Nxb|Toàn tập|toàn tập)\b")
+_SAME_WORK = re.compile(r"^[\s*_]*(?:Xem\s+)?(?:Sđd|sđd|Tlđd|Nt|Như trên|Sách đã dẫn|Tài liệu đã dẫn|Ibid)\b",
+                        re.IGNORECASE)
+_HIS_WORK = re.compile(r"^[\s*_]*(?:Xem\s+)?(?:Hồ Chí Minh|HCM|Hồ Chủ tịch|Nguyễn Ái Quốc|Chủ tịch Hồ Chí Minh)\b")
+# A reference right after the closing mark: "”[3]", "”.(7)", "”**[1]**", "”2".
+_REF = re.compile(r"^[.,;:!?…*_]{0,4}(?:\s?\[(\d{1,3})\]|\s?\((\d{1,3})\)"
+                  r"|(\d{1,3})(?![\d/.,:-]?\d)(?!\s*(?:năm|tháng|ngày|giờ|%|tuổi)))")
+
+
+def footnotes(text: str) -> dict[int, tuple[str, bool]]:
+    """Note number → (note text, whether it cites his works), "Sđd" notes resolved."""
+    notes: dict[int, tuple[str, bool]] = {}
+    previous_his = False
+    for m in _NOTE.finditer(text):
+        number = int(next(g for g in m.groups()[:3] if g))
+        body = m[4].strip()
+        if not _CITATION.search(body) and not _HIS_WORK.search(body):
+            continue
+        if _SAME_WORK.match(body):
+            his = previous_his
+        else:
+            his = _HIS_WORK.search(body) is not None
+            previous_his = his
+        notes.setdefault(number, (body, his))
+    return notes
+
+
+def in_note(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies on a note line ("[25] Ý của nhà văn ... trong bài “...”")."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    m = _NOTE.match(text, line_start, line_end if line_end >= 0 else len(text))
+    return m is not None and bool(_CITATION.search(m[4]) or _HIS_WORK.search(m[4]))
+
+
+def reference_after(after: str) -> int | None:
+    """The footnote number written right after a quotation's closing mark, if any."""
+    m = _REF.match(after)
+    return int(next(g for g in m.groups() if g)) if m else None

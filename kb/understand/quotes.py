@@ -1,0 +1,151 @@
+"""Where quotations are in a text, however the page punctuates them.
+
+Pages mix typographic quotes “…”, guillemets «…» and straight quotes "…", sometimes in one pair
+("…” opened straight, closed curly), leave a quote unclosed, nest a quote in a quote, or run one
+quote over several paragraphs after a colon. Each mark is read as opening or closing from the
+characters around it, not from its shape alone, and the pairs are matched per paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_CHARS = 2000  # an unclosed quote must not swallow the rest of the document
+
+_MARKS = re.compile(r"[“”«»\"„]|\n[ \t]*\n")
+_OPENERS_BEFORE = set("([{:–—-*_/|>") | {"\n", "\t", " "}
+_SENTENCE_END = re.compile(r"[.!?…](?=[\s*_]|$)")
+
+
+def _is_opening(text: str, pos: int) -> bool:
+    """Whether the quotation mark at ``pos`` opens a quotation (from its neighbours)."""
+    ch = text[pos]
+    before = text[pos - 1] if pos else "\n"
+    after = text[pos + 1] if pos + 1 < len(text) else "\n"
+    if ch in "“«„":
+        # "chữ“ " typed after a word with a space after it closes (a slip of the keyboard).
+        return not (before.isalnum() and (after.isspace() or after in ".,;:!?"))
+    if ch in "”»":
+        # ”làm theo” typed with the closing mark: after a space, before a letter.
+        return (before in _OPENERS_BEFORE or pos == 0) and after.isalpha()
+    return before in _OPENERS_BEFORE or pos == 0 or (before in "“«" and after.isalpha())
+
+
+def _opens_block(text: str, pos: int) -> bool:
+    """Whether a quote at ``pos`` opens a passage set off after a colon or at a line's start."""
+    return re.search(r"(?:^|[:\n])[\s*_>|]*$", text[max(0, pos - 30):pos]) is not None
+
+
+def _cut_unclosed(text: str, start: int, end: int) -> int:
+    """Where a quote left open ends: before the narrative that introduces the next quote."""
+    body = text[start:end]
+    tail = body.rstrip(" \t*_")
+    if tail.endswith(":"):
+        # "...phải xung phong. Rồi Bác hỏi: “…": the last sentence is the next quote's lead.
+        ends = list(_SENTENCE_END.finditer(tail))
+        if ends:
+            return start + ends[-1].end()
+    return start + len(body.rstrip())
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the text inside every outermost quotation of ``text``."""
+    pairs: list[tuple[int, int]] = []
+    stack: list[int] = []  # positions of the open marks
+    unclosed: list[tuple[int, int]] = []
+
+    def close_open(limit: int) -> None:
+        # Open marks that never close: each runs to the next mark it contains, else to ``limit``.
+        marks = sorted({s - 1 for s, _ in pairs} | set(stack) | {limit})
+        for opener in stack:
+            nxt = next(m for m in marks if m > opener)
+            end = _cut_unclosed(text, opener + 1, nxt)
+            if end > opener + 1:
+                unclosed.append((opener + 1, end))
+        stack.clear()
+
+    for m in _MARKS.finditer(text):
+        pos = m.start()
+        if stack and pos - stack[0] > MAX_CHARS:
+            close_open(stack[0] + MAX_CHARS)
+        if m[0].startswith("\n"):
+            # A paragraph break ends open quotes, unless one quote opened a block
+            # ("Người viết:\n\n“Trời có bốn mùa...\n\nĐất có bốn phương...”").
+            if not (len(stack) == 1 and _opens_block(text, stack[0])):
+                close_open(pos)
+            continue
+        if _is_opening(text, pos):
+            stack.append(pos)
+        elif stack:
+            start = stack.pop()
+            pairs.append((start + 1, pos))
+    close_open(len(text))
+    spans = sorted(pairs + unclosed)
+    # Outermost only: a quote inside another quote is part of it.
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and start >= out[-1][0] and end <= out[-1][1]:
+            continue
+        out.append((start, end))
+    return out
+
+
+_INTRO_LINE = re.compile(r"(?<![^\n])[^\n]*:[ \t*_]*\n")
+_LIST_MARK = re.compile(r"[ \t]*(?:[-–—+•*]|\d{1,2}[.)]|[a-zđ][.)])[ \t]*")
+MAX_ITEM_WORDS = 20  # a line this short, among others like it, is a list item
+
+
+def block_spans(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    """Passages set off without quotation marks after a line ending in a colon.
+
+    Each is ``(intro_start, intro_end, items)``: the introducing line, then either the dialogue
+    line or paragraph right after it ("Bác nói:\\n\\n– Dịp Nô-en ..."), or a list of short lines
+    ("Chỉ thị của Bác là:\\n\\nKế hoạch phải thật tỉ mỉ\\n\\nHợp đồng phải thật ăn khớp ..."), one
+    item per line. A block that opens with a quotation mark is left to :func:`quote_spans`.
+    """
+    out = []
+    for m in _INTRO_LINE.finditer(text):
+        lines: list[tuple[int, int]] = []
+        pos = m.end()
+        while pos < len(text):
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            line = text[pos:end]
+            if line.strip():
+                lines.append((pos, end))
+            elif lines and len(lines) >= 1 and not _short(text, lines[-1]):
+                break
+            pos = end + 1
+            if len(lines) > 12:
+                break
+        if not lines:
+            continue
+        first = text[lines[0][0]:lines[0][1]].strip(" \t*_")
+        if not first or first[0] in "“«\"”#|>" or first.endswith(":"):
+            continue
+        dialogue = first[:1] in "–—"  # one line of a dialogue: the next may be someone else's
+        if not dialogue and _short(text, lines[0]) and len(lines) > 1 and _short(text, lines[1]):
+            items = []
+            for span in lines:
+                line = text[span[0]:span[1]]
+                if not _short(text, span) or ":" in line:
+                    break
+                items.append(_strip_mark(text, span))
+        else:
+            items = [_strip_mark(text, lines[0])]
+        if items:
+            out.append((m.start(), m.end(), items))
+    return out
+
+
+def _short(text: str, span: tuple[int, int]) -> bool:
+    line = text[span[0]:span[1]]
+    return len(line.split()) <= MAX_ITEM_WORDS and not line.lstrip().startswith("#")
+
+
+def _strip_mark(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    start, end = span
+    m = _LIST_MARK.match(text, start, end)
+    if m:
+        start = m.end()
+    return start, end
