@@ -104,3 +104,22 @@ def test_a_word_as_typed_beats_its_syllables_scattered(tmp_path, make_config, qu
     with Searcher(config) as searcher:
         results = searcher.search(query).results
     assert [r.name for r in results][:1] == ["tu-chuyen-hoa.txt"]
+
+
+@pytest.mark.parametrize("query, kind", [
+    ("kế hoạch học tập và làm theo tư tưởng đạo đức phong cách Hồ Chí Minh", "Kế hoạch"),
+    ("báo cáo kết quả thực hiện chỉ thị 05", "Báo cáo"),
+    ("KẾ HOẠCH HỌC TẬP VÀ LÀM THEO TƯ TƯỞNG ĐẠO ĐỨC PHONG CÁCH HỒ CHÍ MINH", "Kế hoạch"),
+])
+def test_a_query_opening_with_a_kind_wants_a_document_of_that_kind(searcher, query, kind):
+    # The directive shares these words and, without the kind, came first for both queries.
+    first = searcher.search(query, snippets=False).results[0]
+    assert first.kind == kind
+
+
+def test_a_kind_word_inside_a_phrase_is_not_an_opening_kind():
+    from kb.index.search import _opening_kind
+
+    assert _opening_kind("Luật Việc làm 2025") == ["luat"]
+    assert _opening_kind("hình thức kỷ luật đảng viên") == []
+    assert _opening_kind("Luật") == []  # a kind alone is a filter, not a title

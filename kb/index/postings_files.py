@@ -100,7 +100,8 @@ def write_segment(reader, index_dir: Path) -> Path | None:
         if fieldobj.format.supports("positions"):
             lists = _all_positions(postings, matcher._postfile)
             counts.append(np.fromiter((len(x) for x in lists), dtype=np.int64, count=n))
-            positions.extend(lists)
+            positions.append(np.fromiter((p for lst in lists for p in lst), dtype=np.int32,
+                                         count=int(counts[-1].sum())))
         else:
             counts.append(np.zeros(n, dtype=np.int64))
         start += n
@@ -111,8 +112,9 @@ def write_segment(reader, index_dir: Path) -> Path | None:
         all_weights = narrow
     tmp = f".{os.getpid()}.{threading.get_ident()}.tmp"
     ends = np.cumsum(np.concatenate(counts)) if counts else np.zeros(0, np.int64)
-    flat = np.fromiter((p for lst in positions for p in lst), dtype=np.int32,
-                       count=int(ends[-1]) if len(ends) else 0)
+    if not len(ends) or ends[-1] < 2 ** 32:
+        ends = ends.astype(np.uint32)
+    flat = np.concatenate(positions) if positions else np.zeros(0, np.int32)
     for suffix, array in (("ids", np.concatenate(ids) if ids else np.zeros(0, np.uint32)),
                           ("weights", all_weights),
                           ("ends", ends),

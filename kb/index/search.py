@@ -44,7 +44,7 @@ log = logging.getLogger(__name__)
 #: Weights of the views of the text (fitted on the dev folds of benchmarks/relevance.py's sets).
 WEIGHTS = {"syl": 1.0, "fold": 0.1, "fold_only": 1.0, "words": 0.3, "pairs": 1.0,
            "title": 0.5, "number": 12.0, "cites": 2.0, "phrase": 1.5, "window": 0.25,
-           "title_phrase": 0.0}
+           "title_phrase": 0.0, "kind": 1.0}
 #: Queries with more content syllables than this are ranked without requiring all of them.
 SHORT_QUERY_SYLLABLES = 6
 #: How many leading candidates get proximity (phrase) scores added.
@@ -286,6 +286,11 @@ class Searcher:
             # first, whatever the phrase evidence of the texts that talk about it.
             own = engine.docs(Q.Or(built.own_numbers))
             scores[own] += OWN_NUMBER_TIER
+        if built.kinds and not isinstance(q, Q.Every):
+            # "Luật Việc làm", "Điều lệ Đảng": the document of that kind before the articles
+            # about it, whose titles often say the same words.
+            scores[engine.docs(Q.Or([Q.Term("kind_key", k) for k in built.kinds]))] *= \
+                1.0 + self.weights["kind"]
         total, matched = len(candidates), _DocSet(candidates)
         if sort in ("newest", "oldest"):
             return _Hits(total, matched, _by_date(searcher, candidates, sort, page, limit))
@@ -388,7 +393,9 @@ class Searcher:
             need = Q.And(required) if len(required) > 1 else required[0]
         own = [t for t in _leaves(scoring_q) if isinstance(t, Q.Term) and t.fieldname == "number"] \
             if scoring_q is not None and not long_query and not relaxed else []
-        return _Built(scoring_q, need, (exact, folded), proximity, own, windows)
+        kinds = _opening_kind(parsed.clauses[0].text) if parsed.clauses and self.weights["kind"] \
+            else []
+        return _Built(scoring_q, need, (exact, folded), proximity, own, windows, kinds)
 
     def _clause_scoring(self, clause: Clause, analysis, content, folded_mode: bool,
                         with_fold: bool = True):
@@ -507,9 +514,27 @@ class _Built:
     """Number terms of a short lookup: documents bearing one as their own number come first."""
     windows: list = field(default_factory=list)
     """(field, three syllables) of a long query, in order: how much of it a text holds as typed."""
+    kinds: list = field(default_factory=list)
+    """Kind keys the query opens with ("Luật Việc làm", "ĐIỀU LỆ ĐẢNG"): that kind is wanted."""
 
 
 _KIND_SERIAL = None
+_KIND_OPENING = None
+
+
+def _opening_kind(text: str) -> list[str]:
+    """["luat"] for "Luật Việc làm 2025", ["dieule"] for "ĐIỀU LỆ ĐẢNG …": the kind of document
+    a query opens with, when a word follows it (a kind alone is a filter, not a title)."""
+    import re
+
+    global _KIND_OPENING
+    if _KIND_OPENING is None:
+        from kb.understand.kinds import KINDS
+
+        names = sorted({fold(k) for k in KINDS.values()}, key=len, reverse=True)
+        _KIND_OPENING = re.compile(r"^\W*(" + "|".join(map(re.escape, names)) + r")\s+\w")
+    m = _KIND_OPENING.match(fold(text).lower())
+    return [kind_key(m.group(1))] if m else []
 
 
 def _kind_serials(text: str) -> list[str]:
