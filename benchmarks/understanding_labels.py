@@ -60,7 +60,7 @@ def load(folder: Path) -> list[dict]:
 
 def resolve(path: str, root: Path, shared: Path) -> Path:
     """The file a labelled ``path`` names: ``corpus/...`` in the repository, the rest in shared/
-    (a ``#key`` naming a record inside a structured file is dropped)."""
+    (a ``#key`` naming a record inside a file of records is dropped: the caller picks the record)."""
     file = path.split("#", 1)[0]
     return (root if file.split("/", 1)[0] == "corpus" else shared) / file
 

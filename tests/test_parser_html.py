@@ -8,6 +8,7 @@ import pytest
 
 from kb.config import load_config
 from kb.ingest.html import HtmlParser, decode_html
+from kb.ingest.html_meta import strip_site_name
 
 DATA = Path(__file__).resolve().parent / "data" / "parsers"
 LIMITS = load_config(environ={})
@@ -110,3 +111,42 @@ def test_deeply_nested_divs_do_not_recurse(tmp_path):
 def test_long_page_is_truncated():
     doc = HtmlParser().parse(DATA / "tin-tuc.html", {**LIMITS, "max_text_chars": 40})
     assert len(doc.text) == 40 and doc.extra["truncated"] is True
+
+
+def test_a_news_page_declares_its_headline_and_publication_date():
+    """Given a news page whose head states og:title, og:site_name and article:published_time,
+    when it is parsed, the headline comes without the site's name and the date is the
+    publication's, not the birth date or the event's date told in the story."""
+    doc = HtmlParser().parse(DATA / "bao-dien-tu.html", LIMITS)
+    assert doc.title == "Hà Nội ra quân dọn dẹp vệ sinh môi trường sau mưa bão"
+    assert doc.date == "2024-09-09"
+    assert doc.extra["site"] == "Báo Hà Nội Mới"
+
+
+def test_a_page_that_declares_no_date_gets_none():
+    """A speech transcript with no publication metadata: the dates of its story stay out."""
+    doc = HtmlParser().parse(DATA / "bai-phat-bieu.html", LIMITS)
+    assert doc.date is None
+    assert doc.title == "Bài phát biểu tại Lễ kỷ niệm 70 năm Ngày giải phóng Thủ đô"
+
+
+@pytest.mark.parametrize("title,names,headline", [
+    ("Tổng Bí thư dự hội nghị - Báo Nhân Dân", [], "Tổng Bí thư dự hội nghị"),
+    ("Tổng Bí thư dự hội nghị - Nhân Dân điện tử", ["Báo Nhân Dân điện tử"], "Tổng Bí thư dự hội nghị"),
+    ("Tạp chí Cộng sản | Xây dựng Đảng vững mạnh", [], "Xây dựng Đảng vững mạnh"),
+    ("Xây dựng Đảng - Tin tức | VnExpress", ["vnexpress.net"], "Xây dựng Đảng"),
+    # A headline's own dash stays when the other side is no site name.
+    ("Đà Nẵng - điểm đến hấp dẫn", [], "Đà Nẵng - điểm đến hấp dẫn"),
+    ("Hà Nội – Thủ đô ngàn năm văn hiến", ["hanoimoi.vn"], "Hà Nội – Thủ đô ngàn năm văn hiến"),
+])
+def test_site_name_is_taken_off_a_title(title, names, headline):
+    assert strip_site_name(title, names) == headline
+
+
+def test_a_page_that_calls_itself_a_news_article_is_one():
+    """JSON-LD NewsArticle makes even a short page a press article (kind "Bài báo")."""
+    from kb.ingest.pipeline import read_document
+    doc = read_document(DATA / "bao-dien-tu.html", load_config({"progress": "never"}, environ={}))
+    assert (doc.kind, doc.date) == ("Bài báo", "2024-09-09")
+    speech = read_document(DATA / "bai-phat-bieu.html", load_config({"progress": "never"}, environ={}))
+    assert (speech.kind, speech.date) == (None, None)

@@ -11,10 +11,13 @@ from dataclasses import dataclass, field
 
 from kb.analysis.fold import fold
 from kb.ingest.legacy import fix_legacy
+from kb.understand.headline import clean_headline, first_headline
 from kb.understand.metadata import extract_metadata, title_case
 from kb.understand.press import parse_press
+from kb.understand.pubdate import publication_date
+from kb.understand.webkind import ARTICLE_KIND, article_kind
 
-PRESS_KIND = "Bài báo"
+PRESS_KIND = ARTICLE_KIND
 _TITLE_MAX = 160
 
 
@@ -73,7 +76,8 @@ def describe(text: str, declared_title: str | None = None) -> Description:
                 "subheadings": press.get("subheadings") or []}
         title = declared_title or press.get("title") or _first_line(press["body"])
         return Description(
-            text=press["body"], title=_shorten(title), kind=PRESS_KIND, date=press.get("date"),
+            text=press["body"], title=_shorten(title), kind=PRESS_KIND,
+            date=press.get("date") or publication_date(text),
             meta=meta, index_extra="\n".join([press.get("source") or ""]
                                               + [c.get("text", "") for c in captions]),
         )
@@ -87,10 +91,15 @@ def describe(text: str, declared_title: str | None = None) -> Description:
             lead = f"{lead} {facts['meeting']}"
         title = subject if subject.lower().startswith(kind.lower()) else f"{lead} {subject_after}"
     else:
-        title = declared_title or subject or _first_line(text)
+        title = ((clean_headline(declared_title) if declared_title else None) or subject
+                 or first_headline(text) or _first_line(text))
         if _is_capitals(title):  # "NHỮNG LỜI BÁC HỒ DẠY …" reads "Những lời Bác Hồ dạy …"
             title = title_case(title)
+    date = facts.get("date")
+    if not kind and not number:
+        kind = article_kind(text, declared_title or subject)
+        date = date or publication_date(text)  # a web page's own publication line
     meta = {k: v for k, v in facts.items() if k not in ("kind", "number", "date", "title")}
     meta["document_title"] = subject
     return Description(text=text, title=_shorten(title), kind=kind, number=number,
-                       date=facts.get("date"), meta=meta)
+                       date=date, meta=meta)

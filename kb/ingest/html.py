@@ -16,6 +16,8 @@ from kb.analysis.normalize import clean_text
 from kb.errors import ParseError
 from kb.ingest.base import ParsedDocument, read_file
 from kb.ingest.encoding import bom_encoding, decode_bytes
+from kb.ingest.html_meta import (declared_date, declared_title, declares_article, same_site,
+                                 site_names, strip_site_name)
 from kb.ingest.text import finish_text
 
 _MARKUP = re.compile(
@@ -33,7 +35,6 @@ _KEEP = {"html", "body", "main", "article"}
 _BLOCKS = ("p, div, li, dt, dd, h1, h2, h3, h4, h5, h6, br, tr, blockquote, pre, section, "
            "article, header, footer, figcaption, caption, table, ul, ol, dl, hr")
 _NEWLINE = "\ue000"  # private-use mark for a block boundary, turned into "\n" after tidying
-_TITLE_SUFFIX = re.compile(r"\s+[-|–—»]\s+[^-|–—»]+$")
 
 
 def decode_html(data: bytes) -> tuple[str, str]:
@@ -106,15 +107,21 @@ def _block_text(node) -> str:
     return raw.replace(_NEWLINE, "\n")
 
 
-def page_title(tree, main) -> str | None:
-    """<h1> of the main content, else <title> without its " - Site" suffix."""
+def page_title(tree, main, names: list[str] | None = None) -> str | None:
+    """<h1> of the main content (unless it is the site's name), else the headline the page
+    declares (og:title, JSON-LD), else <title>; without the site's name ``names``."""
+    names = names if names is not None else site_names(tree)
     h1 = main.css_first("h1") if main is not None else None
     if h1 is not None and h1.text(strip=True):
-        return clean_text(h1.text(separator=" "))
+        heading = clean_text(h1.text(separator=" "))
+        if not same_site(heading, names):
+            return strip_site_name(heading, names)
+    declared = declared_title(tree, names)
+    if declared:
+        return declared
     node = tree.css_first("title")
     title = clean_text(node.text()) if node is not None else ""
-    shorter = _TITLE_SUFFIX.sub("", title)
-    return (shorter or title) or None
+    return strip_site_name(title, names) or None
 
 
 class HtmlParser:
@@ -139,10 +146,17 @@ class HtmlParser:
         tree = LexborHTMLParser(html)
         if tree.body is None:
             raise ParseError(str(path), "HTML page has no body", "trang HTML không có phần thân")
+        names, date = site_names(tree), declared_date(tree)  # before scripts are dropped
+        declared, article = declared_title(tree, names), declares_article(tree)
         _strip_boilerplate(tree.body)
         main = _main_node(tree)
-        title = page_title(tree, main)
+        title = page_title(tree, main, names)
         extra: dict[str, Any] = {"encoding": encoding,
                                  "main": main.tag if main is not None else None}
+        if names:
+            extra["site"] = names[0]
+        if article:
+            extra["article"] = True  # the page calls itself one: kind "Bài báo"
         text = _block_text(main) if main is not None else ""
-        return ParsedDocument(finish_text(text, limits, extra), title, self.name, extra)
+        return ParsedDocument(finish_text(text, limits, extra), title or declared, self.name, extra,
+                              date=date)

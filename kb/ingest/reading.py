@@ -21,6 +21,7 @@ from kb.ingest.document import Document, content_hash, document_id, record_id
 from kb.ingest.pdf import fix_artefacts, join_pages
 from kb.ingest.registry import READERS_VERSION
 from kb.understand.enrich import enrich
+from kb.understand.webkind import ARTICLE_KIND
 
 
 def read_documents(path: Path, config: Config, ocr_text: dict[int, str] | None = None,
@@ -84,6 +85,8 @@ def _document(path: Path, parsed: ParsedDocument, stat: os.stat_result, data_has
     if not text.strip() and not parsed.extra.get("ocr_pending"):
         raise ParseError(str(path), "no text could be extracted", "không trích xuất được văn bản nào")
     facts = describe(text, parsed.title)
+    if facts.kind is None and parsed.extra.get("article"):  # a page that declares itself one
+        facts.kind = ARTICLE_KIND
     facts.title = facts.title or path.stem  # an image-only PDF waiting for OCR
     declared = dict(parsed.meta)
     facts.meta.update(enrich(facts.text, facts.kind, declared.pop("quotation", None)))

@@ -12,6 +12,8 @@ import re
 
 from kb.analysis.normalize import clean_text
 from kb.understand.dates import iso_date
+from kb.understand.headline import headline_shaped, is_kicker
+from kb.understand.slug import folded_words, headline_from_slug, slug_words
 
 # "Báo Hải Phòng 12/04/2018", "Theo Báo Nhân Dân - 3/2/2020": day comes before month in Vietnamese.
 _SOURCE_LINE = re.compile(
@@ -65,6 +67,15 @@ def _derived_title(lead: str, words: int = 14) -> str:
     sentence = re.split(r"(?<=[.!?…])\s", lead, maxsplit=1)[0].rstrip(".…")
     parts = sentence.split()
     return sentence if len(parts) <= words else " ".join(parts[:words]).rstrip(",;:") + "…"
+
+
+def _slug_headline(slug: list[str], body_lines: list[str], article: str) -> str:
+    """The headline of a page whose address spells it: the first line when it is that headline
+    (taken out of the body), else the slug with marks and punctuation read from the text."""
+    key, first = "".join(slug), folded_words(body_lines[0])
+    if first == key or (first.startswith(key) and _looks_like_headline(body_lines[0])):
+        return body_lines.pop(0) if len(body_lines) > 1 else body_lines[0]
+    return headline_from_slug(slug, article)
 
 
 def parse_press(text: str) -> dict | None:
@@ -127,7 +138,14 @@ def parse_press(text: str) -> dict | None:
         return None
 
     title = None
-    if _looks_like_headline(body_lines[0]):
+    slug = slug_words(header.get("url", ""))
+    if slug:
+        title = _slug_headline(slug, body_lines, "\n".join(kept))
+    elif len(body_lines) > 2 and is_kicker(body_lines[0]) and headline_shaped(body_lines[1]):
+        # Under the series kicker "40 năm Di chúc Bác Hồ:"; both stay in the body, which the
+        # sayings reader needs whole ("Cụ viết" is Bác Hồ's only by the headline above it).
+        title = body_lines[1]
+    elif _looks_like_headline(body_lines[0]):
         title = body_lines.pop(0) if len(body_lines) > 1 else body_lines[0]
     else:
         title = _derived_title(body_lines[0])

@@ -58,7 +58,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         # Open marks that never close: each runs to the next mark it contains, else to ``limit``.
         marks = sorted({s - 1 for s, _ in pairs} | set(stack) | {limit})
         for opener in stack:
-            nxt = next(m for m in marks if m > opener)
+            # An opener past ``limit`` (a later one still open) runs at most MAX_CHARS.
+            nxt = next((m for m in marks if m > opener), min(len(text), opener + MAX_CHARS))
             end = _cut_unclosed(text, opener + 1, nxt)
             if end > opener + 1:
                 unclosed.append((opener + 1, end))

@@ -1,0 +1,45 @@
+"""The headline of a page without an official layout, when it is read from the text's first lines.
+
+Copies of web pages put small things around the headline: a series kicker ending with a colon
+on the line above ("40 năm Di chúc Bác Hồ:"), a section's name in brackets before it ("( Ban
+thanh niên ) Đảng Cộng sản Việt Nam …"). The headline is what is left.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SECTION_PREFIX = re.compile(r"^[(\[]\s*[^()\[\]]{2,40}?\s*[)\]]\s*[-–:]?\s*(?=\S)")
+# "Hỡi đồng bào cả nước,", "Thưa các đồng chí,", "Kính gửi: …": whom a speech or letter addresses
+_SALUTATION = re.compile(r"^(?:Hỡi|Thưa|Kính\s+thưa|Kính\s+gửi|Thân\s+gửi|Gửi)\b.{0,80}[,:!]?$", re.IGNORECASE)
+_KICKER_WORDS = 10
+_HEADLINE_WORDS = 30
+
+
+def is_kicker(line: str) -> bool:
+    """Whether ``line`` is a series kicker above a headline ("40 năm Di chúc Bác Hồ:")."""
+    return line.endswith(":") and len(line.split()) <= _KICKER_WORDS
+
+
+def headline_shaped(line: str) -> bool:
+    """Whether ``line`` could be a headline: a few words, no closing full stop or comma."""
+    return 2 <= len(line.split()) <= _HEADLINE_WORDS and not line.endswith((".", ":", ";", ","))
+
+
+def clean_headline(title: str) -> str:
+    """``title`` without a bracketed section name before it ("( Ban thanh niên ) …")."""
+    rest = _SECTION_PREFIX.sub("", title, count=1)
+    return rest if len(rest.split()) >= 3 else title
+
+
+def first_headline(text: str) -> str | None:
+    """The first line of ``text`` as a headline: past salutations, and past a series kicker
+    ending with a colon when a headline-shaped line follows it; None for an empty text."""
+    lines = [ln.strip() for ln in text.split("\n") if len(ln.strip()) > 3]
+    while lines and _SALUTATION.match(lines[0]) and len(lines[0].split()) <= 12:
+        lines.pop(0)  # a salutation is no headline
+    if not lines:
+        return None
+    if is_kicker(lines[0]) and len(lines) > 1 and headline_shaped(lines[1]):
+        return clean_headline(lines[1])
+    return clean_headline(lines[0])

@@ -1,0 +1,32 @@
+"""Headlines read from a page's first lines (kb.understand.headline)."""
+
+from kb.config import load_config
+from kb.ingest.pipeline import read_document
+from kb.understand.headline import clean_headline, first_headline
+
+
+def test_a_series_kicker_is_not_the_headline():
+    text = "40 năm Di chúc Bác Hồ:\nBác Hồ chỉ nói về mục tiêu kinh tế\nTrong Di chúc, Cụ viết: …"
+    assert first_headline(text) == "Bác Hồ chỉ nói về mục tiêu kinh tế"
+
+
+def test_a_salutation_is_not_the_headline():
+    text = "Hỡi đồng bào cả nước,\nThưa các đồng chí,\nLời kêu gọi toàn quốc kháng chiến\nChúng ta muốn hòa bình."
+    assert first_headline(text) == "Lời kêu gọi toàn quốc kháng chiến"
+
+
+def test_a_bracketed_section_name_goes():
+    assert clean_headline("( Ban thanh niên ) Đảng Cộng sản Việt Nam do Chủ tịch Hồ Chí Minh sáng lập") == (
+        "Đảng Cộng sản Việt Nam do Chủ tịch Hồ Chí Minh sáng lập")
+    # A headline that is only brackets and a word or two keeps them.
+    assert clean_headline("(Video) Toàn cảnh") == "(Video) Toàn cảnh"
+
+
+def test_party_docs_pages_get_their_headline(shared_data):
+    config = load_config({"progress": "never"}, environ={})
+    kicker = read_document(shared_data / "party-docs/docs/8dfebc47fc7f6cd6.md", config)
+    assert kicker.title == "Bác Hồ chỉ nói về mục tiêu kinh tế"
+    section = read_document(shared_data / "party-docs/docs/9f2dfc5b60ded9bf.md", config)
+    assert section.title.startswith("Đảng Cộng sản Việt Nam do Chủ tịch Hồ Chí Minh sáng lập")
+    dated = read_document(shared_data / "party-docs/docs/3df08bc7a3c65673.md", config)
+    assert dated.date == "2011-05-27"  # its "(27/05/2011)" line, not 19.9.1910 of the story
