@@ -16,7 +16,7 @@ from flask import g
 from kb.service import tokens, users
 from kb.service.db import connect, db_path
 from kb.web.access import require_role
-from web_support import close, make_app
+from web_support import close, csrf_of, make_app
 
 PASSWORD = "mật khẩu đủ dài 2024"
 
@@ -71,11 +71,6 @@ def db(app, instance):
 @pytest.fixture
 def client(app):
     return app.test_client()
-
-
-def csrf_of(client, path="/login") -> str:
-    page = client.get(path).get_data(as_text=True)
-    return re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
 
 
 def login(client, username, password, token=None):

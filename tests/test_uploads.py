@@ -25,7 +25,7 @@ from kb.service import jobs, tokens, users
 from kb.service.db import connect, db_path
 from kb.service.filestore import store_root, stored_files
 from kb.service.worker import run_worker
-from web_support import CORPUS, close, make_app
+from web_support import CORPUS, close, csrf_of, make_app
 
 PASSWORD = "mật khẩu đủ dài 2024"
 DIRECTIVE = CORPUS / "dang" / "chi-thi-05-ct-tw-2016.txt"
@@ -59,11 +59,6 @@ def db(app, instance):
 @pytest.fixture
 def client(app):
     return app.test_client()
-
-
-def csrf_of(client, path="/login") -> str:
-    page = client.get(path).get_data(as_text=True)
-    return re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
 
 
 def sign_in(client, db, role="editor"):

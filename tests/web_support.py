@@ -7,6 +7,7 @@ are ingested into a temporary index, then the web app can be pointed at it.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from kb.config import load_config
@@ -53,3 +54,9 @@ def make_app(index_dir: Path, **settings):
 def close(app) -> None:
     """Release the index files the app opened."""
     app.extensions["kb_searchers"].close_all()
+
+
+def csrf_of(client, path="/login") -> str:
+    """The CSRF token of the form on ``path`` (what a browser would send back)."""
+    page = client.get(path).get_data(as_text=True)
+    return re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
