@@ -118,6 +118,7 @@ def test_editor_uploads_three_files_then_finds_them_by_their_names(app, client, 
     assert "Chỉ thị 05 của Bộ Chính trị.txt" in client.get(job_url).get_data(as_text=True)
     hits = client.get("/api/search?q=học tập và làm theo tư tưởng Hồ Chí Minh").get_json()
     assert hits["total"] >= 1
+    assert {r["name"] for r in hits["results"]} <= {f["name"] for f in job["files"]}
     found = client.get(f"/api/documents/{hits['results'][0]['id']}").get_json()
     assert found["name"] in {f["name"] for f in job["files"]}
     directive = next(r["id"] for r in client.get("/api/search?q=05-CT/TW").get_json()["results"]

@@ -26,7 +26,11 @@ def search():
     args = search_args(request.args, current_app.config["KB"])
     args["raw_query"] = with_dates(args["raw_query"], form_dates(request.args))
     facets = request.args.get("facets", "") in ("1", "true", "yes")
-    return jsonify(get_searcher().search(**args, facets=facets).to_dict())
+    found = get_searcher().search(**args, facets=facets).to_dict()
+    db = get_db()
+    for result in found["results"]:  # an upload's file in the store is named by its hash
+        result["name"] = shown_name(db, result["id"], result["name"])
+    return jsonify(found)
 
 
 @bp.get("/facets")
