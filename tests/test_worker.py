@@ -83,10 +83,8 @@ def test_jobs_a_stopped_worker_left_running_run_again(config, db, vietnamese_fil
     assert jobs.get(db, job.id).status == "done"
 
 
-def test_kb_ingest_hands_its_work_to_the_running_worker(config, db, vietnamese_files):
-    folder = vietnamese_files(2)
-    worker = WriterLock(instance_path(config))  # a worker is running
-    assert worker.acquire()
+def _ingest_in_a_thread(config, db, folder):
+    """Start `kb ingest folder` in a thread; return once it has queued its job (up to 60 s)."""
     result = {}
 
     def run_cli():
@@ -95,10 +93,18 @@ def test_kb_ingest_hands_its_work_to_the_running_worker(config, db, vietnamese_f
 
     thread = threading.Thread(target=run_cli)
     thread.start()
+    deadline = time.monotonic() + 60
+    while not jobs.recent(db) and time.monotonic() < deadline:
+        time.sleep(0.05)  # waiting for the other thread's row to appear
+    return thread, result
+
+
+def test_kb_ingest_hands_its_work_to_the_running_worker(config, db, vietnamese_files):
+    folder = vietnamese_files(2)
+    worker = WriterLock(instance_path(config))  # a worker is running
+    assert worker.acquire()
+    thread, result = _ingest_in_a_thread(config, db, folder)
     try:
-        deadline = time.monotonic() + 60
-        while not jobs.recent(db) and time.monotonic() < deadline:
-            time.sleep(0.05)  # waiting for the other thread's row to appear
         (job,) = jobs.recent(db)
         assert job.payload["paths"] == [str(folder.resolve())]
         assert process_next(db, config).status == "done"  # what the worker does
@@ -116,17 +122,7 @@ def test_a_waiting_kb_ingest_runs_the_queue_once_the_writer_is_gone(config, db,
     folder = vietnamese_files(3)
     other = WriterLock(instance_path(config))  # another `kb ingest`, which runs no queue
     assert other.acquire()
-    result = {}
-
-    def run_cli():
-        result["out"] = CliRunner().invoke(cli, ["--index", config["index"], "ingest",
-                                                 str(folder)], catch_exceptions=False)
-
-    thread = threading.Thread(target=run_cli)
-    thread.start()
-    deadline = time.monotonic() + 60
-    while not jobs.recent(db) and time.monotonic() < deadline:
-        time.sleep(0.05)  # waiting for the other thread's row to appear
+    thread, result = _ingest_in_a_thread(config, db, folder)
     other.release()  # that run ends without touching the queue
     thread.join(timeout=120)
     assert not thread.is_alive()
