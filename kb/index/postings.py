@@ -35,7 +35,7 @@ class TermPostings:
     __slots__ = ("ids", "weights", "_starts", "_blocks", "_values", "_format", "_inline",
                  "_flat", "nbytes")
 
-    def __init__(self, ids, weights, starts, blocks, values, format_):
+    def __init__(self, ids, weights, starts, blocks, values, format_, flat=None):
         self.ids = ids
         self.weights = weights
         self._starts = starts
@@ -43,7 +43,7 @@ class TermPostings:
         self._values = values
         self._inline = bool(values)  # values read with the postings: never read again
         self._format = format_
-        self._flat = None  # positions mapped from kb.index.postings_files, when it has them
+        self._flat = flat  # positions mapped from kb.index.postings_files, when it has them
         self.nbytes = ids.nbytes + weights.nbytes + 64 * len(blocks) + 200
 
     def __len__(self) -> int:
@@ -58,9 +58,7 @@ class TermPostings:
         block = bisect_right(self._starts, i) - 1
         values = self._values.get(block)
         if values is None:
-            offset, length, compressed = self._blocks[block]
-            data = postfile.get(offset, length)
-            values = pickle.loads(zlib.decompress(data) if compressed else data)[2]
+            values = block_values(postfile, *self._blocks[block])
             self._values[block] = values
             self.nbytes += sum(len(v) for v in values) + 40 * len(values)
         return self._format.decode_positions(values[i - self._starts[block]])
@@ -69,6 +67,12 @@ class TermPostings:
         """Free the decoded positions (they are read again when needed)."""
         if not self._inline:
             self._values = {}
+
+
+def block_values(postfile, offset: int, length: int, compressed: bool) -> list:
+    """The encoded values (positions) of one Whoosh 3 block of postings."""
+    data = postfile.get(offset, length)
+    return pickle.loads(zlib.decompress(data) if compressed else data)[2]
 
 
 def read_term(reader, fieldname: str, text: str) -> TermPostings | None:
@@ -83,9 +87,7 @@ def read_term(reader, fieldname: str, text: str) -> TermPostings | None:
         found = files.get(fieldname, text)
         if found is not None:
             ids, weights, starts, blocks, flat = found
-            postings = TermPostings(ids, weights, starts, blocks, {}, fieldobj.format)
-            postings._flat = flat
-            return postings
+            return TermPostings(ids, weights, starts, blocks, {}, fieldobj.format, flat)
     try:
         tbytes = fieldobj.to_bytes(text)
     except ValueError:

@@ -132,15 +132,12 @@ def write_segment(reader, index_dir: Path) -> Path | None:
 
 def _all_positions(postings, postfile) -> list[list[int]]:
     """Word positions of every posting of a list, block by block."""
-    import pickle
-    import zlib
+    from kb.index.postings import block_values
 
     decode = postings._format.decode_positions
     found = []
-    for offset, length, compressed in postings._blocks:
-        data = postfile.get(offset, length)
-        values = pickle.loads(zlib.decompress(data) if compressed else data)[2]
-        found.extend(decode(v) for v in values)
+    for block in postings._blocks:
+        found.extend(decode(v) for v in block_values(postfile, *block))
     return found
 
 
@@ -176,8 +173,7 @@ def remove_stale(ix, index_dir: Path) -> list[str]:
     wanted = {s.segment_id() for s in ix._read_toc().segments}
     removed = []
     for path in folder.iterdir():
-        if path.name.split(".")[0] not in wanted or path.name.endswith(".tmp") \
-                or ".tmp" in path.suffixes[-1:]:
+        if path.name.split(".")[0] not in wanted or path.name.endswith(".tmp"):
             path.unlink(missing_ok=True)
             removed.append(path.name)
     return removed

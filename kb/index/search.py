@@ -12,8 +12,10 @@ three-syllable runs they hold as typed.
 from __future__ import annotations
 
 import logging
-import os
 import math
+import os
+import re
+from functools import lru_cache
 from difflib import SequenceMatcher
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -518,36 +520,36 @@ class _Built:
     """Kind keys the query opens with ("Luật Việc làm", "ĐIỀU LỆ ĐẢNG"): that kind is wanted."""
 
 
-_KIND_SERIAL = None
-_KIND_OPENING = None
+@lru_cache(maxsize=1)
+def _kind_names() -> str:
+    """A regex alternation of every kind's folded name, longest first ("bo luat" before "luat")."""
+    from kb.understand.kinds import KINDS
+
+    names = sorted({fold(k) for k in KINDS.values()}, key=len, reverse=True)
+    return "|".join(map(re.escape, names))
+
+
+@lru_cache(maxsize=1)
+def _kind_opening_pattern():
+    return re.compile(r"^\W*(" + _kind_names() + r")\s+\w")
+
+
+@lru_cache(maxsize=1)
+def _kind_serial_pattern():
+    return re.compile(r"\b(" + _kind_names() + r")\s+(?:so\s+)?0*(\d{1,5})\b")
 
 
 def _opening_kind(text: str) -> list[str]:
     """["luat"] for "Luật Việc làm 2025", ["dieule"] for "ĐIỀU LỆ ĐẢNG …": the kind of document
     a query opens with, when a word follows it (a kind alone is a filter, not a title)."""
-    import re
-
-    global _KIND_OPENING
-    if _KIND_OPENING is None:
-        from kb.understand.kinds import KINDS
-
-        names = sorted({fold(k) for k in KINDS.values()}, key=len, reverse=True)
-        _KIND_OPENING = re.compile(r"^\W*(" + "|".join(map(re.escape, names)) + r")\s+\w")
-    m = _KIND_OPENING.match(fold(text).lower())
+    m = _kind_opening_pattern().match(fold(text).lower())
     return [kind_key(m.group(1))] if m else []
 
 
 def _kind_serials(text: str) -> list[str]:
     """"Chỉ thị 05", "chi thi so 5" → ["chithi:5"]: a kind followed by its serial number."""
-    import re
-
-    global _KIND_SERIAL
-    if _KIND_SERIAL is None:
-        from kb.understand.kinds import KINDS
-
-        names = sorted({fold(k) for k in KINDS.values()}, key=len, reverse=True)
-        _KIND_SERIAL = re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")\s+(?:so\s+)?0*(\d{1,5})\b")
-    return [f"{kind_key(m.group(1))}:{m.group(2)}" for m in _KIND_SERIAL.finditer(fold(text))]
+    return [f"{kind_key(m.group(1))}:{m.group(2)}"
+            for m in _kind_serial_pattern().finditer(fold(text))]
 
 
 def _expansions(clause: Clause) -> list[Clause]:
@@ -688,8 +690,6 @@ def _leaves(q):
 
 def _date_bound(value: str, upper: bool) -> str | None:
     """'2016' → '2016-01-01' (or '2016-12-31' as an upper bound); '15/5/2016' → '2016-05-15'."""
-    import re
-
     value = value.strip()
     m = re.fullmatch(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", value)
     if m:
