@@ -18,6 +18,7 @@ index: $(VENV)/.installed
 	$(KB) --index $(INDEX) ingest corpus/
 
 test: $(VENV)/.installed-test
+	@bash tools/install-sysdeps.sh --test
 	$(PY) -m pytest -q
 
 sysdeps:
@@ -35,7 +36,7 @@ $(VENV)/.installed: $(VENV)/bin/python $(SOURCES)
 	@touch $@
 
 $(VENV)/.installed-test: $(VENV)/bin/python $(SOURCES)
-	@bash tools/install-sysdeps.sh
+	@bash tools/install-sysdeps.sh --test
 	$(PIP) install -q ".[test,corpus]"
 	@touch $@ $(VENV)/.installed
 

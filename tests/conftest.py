@@ -137,3 +137,12 @@ def vietnamese_files(tmp_path, corpus_dir):
         return folder
 
     return make
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the test item (``item.report_call``...), so that a fixture's
+    teardown can tell whether its test failed (the browser tests then keep a screenshot)."""
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"report_{report.when}", report)

@@ -123,6 +123,9 @@ def test_editor_uploads_three_files_then_finds_them_by_their_names(app, client, 
     assert found["name"] in {f["name"] for f in job["files"]}
     directive = next(r["id"] for r in client.get("/api/search?q=05-CT/TW").get_json()["results"]
                      if "Chỉ thị" in client.get(f"/api/documents/{r['id']}").get_json()["name"])
+    listing = client.get("/?q=05-CT/TW").get_data(as_text=True)  # the search page names it too
+    assert "Chỉ thị 05 của Bộ Chính trị.txt" in listing
+    assert not re.search(r"[0-9a-f]{62}\.", listing)
     html = client.get(f"/documents/{directive}").get_data(as_text=True)
     assert "Chỉ thị 05 của Bộ Chính trị.txt" in html and "files/" not in html
     with client.get(f"/documents/{directive}/original") as original:

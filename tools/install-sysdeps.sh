@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Install the OS packages kb needs, when they are missing. Safe to run repeatedly.
+# With --test, also what only the tests need (a browser for tests/test_e2e_browser.py), so that
+# `make serve` never pulls one in.
 set -euo pipefail
 need=()
 python3 -c 'import venv, ensurepip' 2>/dev/null || need+=(python3-venv)
@@ -13,6 +15,12 @@ command -v catppt >/dev/null 2>&1 || need+=(catdoc)
 command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
 { command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx vie; } \
   || need+=(tesseract-ocr-vie)
+if [ "${1:-}" = "--test" ]; then
+  # Debian's Chromium and its WebDriver: the end-to-end tests drive the system browser (nothing
+  # downloads a browser build of its own).
+  [ -x /usr/bin/chromium ] || need+=(chromium)
+  [ -x /usr/bin/chromedriver ] || need+=(chromium-driver)
+fi
 if [ ${#need[@]} -eq 0 ]; then exit 0; fi
 if ! command -v apt-get >/dev/null; then
   echo "Missing system packages: ${need[*]} (install them with your package manager)" >&2

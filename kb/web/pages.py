@@ -40,8 +40,10 @@ def search():
         return render_template("search.html", index_error=exc.reader_message(), **context), exc.status
     if args["raw_query"]:
         response = searcher.search(**args, facets=True)
-        context.update(response=response, facet_groups=facet_links(response, typed, args["sort"],
-                                                                   dates),
+        db = get_db()  # an upload's file in the store is named by its hash: show its own name
+        names = {r.id: shown_name(db, r.id, r.name) for r in response.results}
+        context.update(response=response, names=names,
+                       facet_groups=facet_links(response, typed, args["sort"], dates),
                        pages=page_numbers(response.page, response.pages),
                        first=(response.page - 1) * response.page_size + 1)
     else:
