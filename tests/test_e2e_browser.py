@@ -342,4 +342,5 @@ def test_after_signing_out_the_editor_pages_ask_to_sign_in(browser, server, jour
         browser.get(server + page)
         wait(browser).until(lambda d: "/login" in d.current_url)
         assert css(browser, "h1").text == "Đăng nhập"
+        assert css(browser, "p.notice").text == "Cần đăng nhập để mở trang này."
         assert css(browser, "input[name=next]").get_attribute("value") == page
