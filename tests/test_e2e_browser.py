@@ -204,10 +204,12 @@ def need(journey: dict, key: str):
 
 
 def wait(driver, seconds: float = PAGE_SECONDS):
-    """A WebDriverWait on ``driver``."""
+    """A WebDriverWait on ``driver`` that retries while the page is being replaced."""
+    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    return WebDriverWait(driver, seconds)
+    return WebDriverWait(driver, seconds, ignored_exceptions=(NoSuchElementException,
+                                                              StaleElementReferenceException))
 
 
 def css(driver, selector: str):
@@ -234,9 +236,9 @@ def test_the_editor_signs_in_through_the_form(browser, server, journey):
 
     css(browser, "input[name=password]").send_keys(PASSWORD)
     css(browser, "form.account button[type=submit]").click()
-    nav = css(browser, "nav.account")
     wait(browser).until(lambda d: EDITOR in d.find_element("css selector", "nav.account").text)
-    assert "Tải lên" in nav.text and "Đăng xuất" in nav.text
+    nav = css(browser, "nav.account").text
+    assert "Tải lên" in nav and "Đăng xuất" in nav
     journey["signed_in"] = True
 
 
@@ -310,10 +312,9 @@ def test_the_editor_corrects_the_date_on_the_web(browser, server, journey):
     field.send_keys(new_date)  # the DD/MM/YYYY form an office types
     css(browser, "#save-corrections").click()
 
-    wait(browser).until(lambda d: d.current_url.split("?")[0].split("#")[0] == document)
+    wait(browser).until(lambda d: d.current_url.split("?")[0].split("#")[0] == document
+                        and any(new_date in e.text for e in all_css(d, ".corrected")))
     assert _metadata(browser).get("Ngày") == new_date
-    corrected = [e.text for e in all_css(browser, ".corrected")]
-    assert any(new_date in text for text in corrected), corrected
 
 
 def test_the_original_downloads_byte_for_byte(browser, server, journey, downloads):
