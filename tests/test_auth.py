@@ -323,3 +323,6 @@ def test_only_admins_reach_account_management(client, db, role):
 def test_anonymous_visitors_are_sent_to_sign_in_for_admin_pages(client):
     response = client.get("/admin/users")
     assert response.status_code == 302 and "/login" in response.headers["Location"]
+    sent_to = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Cần đăng nhập để mở trang này." in sent_to  # says why, not a bare form
+    assert "Cần đăng nhập để mở trang này." not in client.get("/login").get_data(as_text=True)

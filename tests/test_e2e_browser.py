@@ -199,7 +199,7 @@ def keep_evidence(request, tmp_path):
 def need(journey: dict, key: str):
     """What an earlier step left in ``journey``, or skip this step."""
     if key not in journey:
-        pytest.skip(f"an earlier step failed (no {key})")
+        pytest.skip(f"an earlier step did not get through (no {key})")
     return journey[key]
 
 
