@@ -4,8 +4,8 @@ Given `kb serve` and `kb worker` started as an office runs them (two processes, 
 instance folder under tmp_path) and an editor account made with `kb users add`, when the editor
 signs in through the form, uploads three real documents (a .docx directive, a .pdf official
 letter and a Word 97 .doc circular from ../shared/data) with the file picker, watches their job
-to the end, searches a phrase of one of them, opens it, corrects its date, downloads the
-original and signs out, then every page answers as a person would see it: the job says "xong",
+to the end, searches a phrase of one of them, opens it, corrects its date (and finds the new
+date in the results once the worker has applied it), downloads the original and signs out, then every page answers as a person would see it: the job says "xong",
 the document is found under its own name, the download is the uploaded file byte for byte, and
 after signing out the editor's pages ask to sign in again.
 
@@ -27,6 +27,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 
@@ -49,6 +50,8 @@ EDITOR, PASSWORD = "bien-tap-vien", "mật khẩu đủ dài 2024"
 #: The three uploads, from ../shared/data/gov-docs: one per format family.
 DIRECTIVE = "CT-07-2012-TTg-chan-chinh-KKT-KCN-CCN.docx"  # Chỉ thị 07/CT-TTg, 02/03/2012
 UPLOADS = (DIRECTIVE, "CV-813-CucHoaChat.pdf", "TT-15-2026-BCT-text.doc")
+#: Words of the directive's title, as a reader would type them.
+QUERY = "chấn chỉnh công tác quản lý khu kinh tế"
 
 
 def _missing_browser() -> str | None:
@@ -203,13 +206,14 @@ def need(journey: dict, key: str):
     return journey[key]
 
 
-def wait(driver, seconds: float = PAGE_SECONDS):
-    """A WebDriverWait on ``driver`` that retries while the page is being replaced."""
+def wait(driver, seconds: float = PAGE_SECONDS, every: float = 0.5):
+    """A WebDriverWait on ``driver`` (checking ``every`` seconds) that retries while the page
+    is being replaced."""
     from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    return WebDriverWait(driver, seconds, ignored_exceptions=(NoSuchElementException,
-                                                              StaleElementReferenceException))
+    return WebDriverWait(driver, seconds, poll_frequency=every, ignored_exceptions=(
+        NoSuchElementException, StaleElementReferenceException))
 
 
 def css(driver, selector: str):
@@ -270,7 +274,7 @@ def test_a_phrase_of_an_uploaded_directive_finds_it_under_its_own_name(browser, 
     need(journey, "uploaded")
     browser.get(server + "/")
     box = css(browser, "#q")
-    box.send_keys("chấn chỉnh công tác quản lý khu kinh tế")
+    box.send_keys(QUERY)
     css(browser, "form.search button[type=submit]").click()
     wait(browser).until(lambda d: all_css(d, "li.result") or all_css(d, "section.notice.empty"))
     results = all_css(browser, "li.result")
@@ -325,6 +329,16 @@ def test_the_editor_corrects_the_date_on_the_web(browser, server, journey):
     marked = _marked(browser)
     assert list(marked) == ["Ngày"]  # only the field that was changed is marked
     assert marked["Ngày"].startswith(new_date), marked
+
+    # The worker applies the correction to the index: searching again shows the new date.
+    def shown_date(driver) -> str | None:
+        driver.get(f"{server}/?{urlencode({'q': QUERY})}")
+        for result in all_css(driver, "li.result"):
+            if result.find_element("css selector", "p.path").text == DIRECTIVE:
+                return result.find_element("css selector", "span.date").text
+        return None
+
+    wait(browser, JOB_SECONDS, every=2).until(lambda d: shown_date(d) == new_date)
 
 
 def test_the_original_downloads_byte_for_byte(browser, server, journey, downloads):
