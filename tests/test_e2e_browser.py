@@ -3,17 +3,19 @@
 Given `kb serve` and `kb worker` started as an office runs them (two processes, a fresh index and
 instance folder under tmp_path) and an editor account made with `kb users add`, when the editor
 signs in through the form, uploads three real documents (a .docx directive, a .pdf official
-letter and a Word 97 .doc circular from ../shared/data) with the file picker, watches their job
-to the end, searches a phrase of one of them, opens it, corrects its date (and finds the new
-date in the results once the worker has applied it), downloads the original and signs out, then every page answers as a person would see it: the job says "xong",
-the document is found under its own name, the download is the uploaded file byte for byte, and
-after signing out the editor's pages ask to sign in again.
+letter and a Word .doc circular from ../shared/data) with the file picker, watches their job to
+the end, searches a phrase of one of them, opens it, corrects its date, downloads the original
+and signs out, then every page answers as a person would see it: the job says "xong", the
+document is found under its own name, the corrected date is marked on its page and, once the
+worker has applied it, shown in the results; the download is the uploaded file byte for byte,
+and after signing out the editor's pages ask to sign in again.
 
 The steps are tests in order sharing one browser and one server (a later step skips when an
-earlier one failed). A failed step leaves a screenshot under its tmp_path and prints the page's
-text. Without /usr/bin/chromium and /usr/bin/chromedriver (`make test` installs them through
-tools/install-sysdeps.sh --test) the module skips, except under KB_REQUIRE_BROWSER=1 (CI), where
-that fails. Waits are on the page's state with generous limits, never on the clock.
+earlier one did not get through). A failed step leaves a screenshot under its tmp_path and
+prints the page's text. Without /usr/bin/chromium and /usr/bin/chromedriver (`make test`
+installs them through tools/install-sysdeps.sh --test) the module skips, except under
+KB_REQUIRE_BROWSER=1 (CI), where that fails. Waits are on the page's state with generous
+limits, never on the clock.
 """
 
 from __future__ import annotations
