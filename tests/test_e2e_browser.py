@@ -44,7 +44,7 @@ CHROMIUM_FLAGS = ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-
                   "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
                   "--window-size=1280,1000", "--lang=vi")
 #: Generous limits: a loaded machine may take long to start Python, load underthesea's model,
-#: or ingest the three files (the .pdf and the .doc go through pdftotext and the OLE reader).
+#: or ingest the three files.
 START_SECONDS = 180
 JOB_SECONDS = 240
 PAGE_SECONDS = 60
@@ -195,10 +195,11 @@ def keep_evidence(request, tmp_path):
     shot = tmp_path / "failure.png"
     try:
         driver.save_screenshot(str(shot))
-        text = driver.find_element("tag name", "body").text
+        text = f"URL: {driver.current_url}\n--- page text ---\n" + driver.find_element(
+            "tag name", "body").text
     except Exception as exc:  # noqa: BLE001 - the evidence must not hide the failure
-        text = f"(no page text: {exc})"
-    print(f"Screenshot: {shot}\nURL: {driver.current_url}\n--- page text ---\n{text}")
+        text = f"(no page: {exc})"
+    print(f"Screenshot: {shot}\n{text}")
 
 
 def need(journey: dict, key: str):
