@@ -2,8 +2,8 @@
 
 Given `kb serve` and `kb worker` started as an office runs them (two processes, a fresh index and
 instance folder under tmp_path) and an editor account made with `kb users add`, when the editor
-signs in through the form, uploads three real documents (a .docx directive, a .pdf official
-letter and a Word .doc circular from ../shared/data) with the file picker, watches their job to
+signs in through the form, uploads three real documents (a .docx directive, a .pdf decision
+and a Word .doc circular from ../shared/data) with the file picker, watches their job to
 the end, searches a phrase of one of them, opens it, corrects its date, downloads the original
 and signs out, then every page answers as a person would see it: the job says "xong", the
 document is found under its own name, the corrected date is marked on its page and, once the
@@ -49,9 +49,10 @@ START_SECONDS = 180
 JOB_SECONDS = 240
 PAGE_SECONDS = 60
 EDITOR, PASSWORD = "bien-tap-vien", "mật khẩu đủ dài 2024"
-#: The three uploads, from ../shared/data/gov-docs: one per format family.
+#: The three uploads, from ../shared/data/gov-docs: one per format family. The PDF has a text
+#: layer (a scanned one spends a minute in OCR, which tests/test_ocr.py covers).
 DIRECTIVE = "CT-07-2012-TTg-chan-chinh-KKT-KCN-CCN.docx"  # Chỉ thị 07/CT-TTg, 02/03/2012
-UPLOADS = (DIRECTIVE, "CV-813-CucHoaChat.pdf", "TT-15-2026-BCT-text.doc")
+UPLOADS = (DIRECTIVE, "QD-1074-QD-BXD-29-6-2026.pdf", "TT-15-2026-BCT-text.doc")
 #: Words of the directive's title, as a reader would type them.
 QUERY = "chấn chỉnh công tác quản lý khu kinh tế"
 
