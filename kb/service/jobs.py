@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from kb.errors import ServiceError
 from kb.service.db import now, transaction
 
-KINDS = ("upload", "ingest", "watch", "rebuild")
+KINDS = ("upload", "ingest", "watch", "rebuild", "edit")
 #: States a job ends in.
 FINISHED = ("done", "failed", "cancelled")
 
@@ -74,6 +74,14 @@ def claim_next(conn: sqlite3.Connection) -> Job | None:
         conn.execute("UPDATE jobs SET status = 'running', started_at = ? WHERE id = ?",
                      (now(), row["id"]))
     return get(conn, row["id"])
+
+
+def claim(conn: sqlite3.Connection, job_id: int) -> Job | None:
+    """Mark this job running if it is still queued and return it (None: someone took it)."""
+    with transaction(conn):
+        taken = conn.execute("UPDATE jobs SET status = 'running', started_at = ? "
+                             "WHERE id = ? AND status = 'queued'", (now(), job_id)).rowcount
+    return get(conn, job_id) if taken else None
 
 
 def finish(conn: sqlite3.Connection, job_id: int, report: dict) -> None:

@@ -44,6 +44,10 @@ def run_job(job: jobs.Job, config: Config) -> dict:
         from kb.service.uploads import run_upload
 
         return run_upload(job, config)
+    if job.kind == "edit":
+        from kb.service.editing import run_edit
+
+        return run_edit(job, config)
     raise InstanceError(f"job kind {job.kind!r} has no runner yet",
                         f"Chưa chạy được loại tác vụ «{job.kind}».")
 
@@ -54,8 +58,11 @@ def process_next(conn, config: Config) -> jobs.Job | None:
     Only the holder of the writer lock may call this.
     """
     job = jobs.claim_next(conn)
-    if job is None:
-        return None
+    return None if job is None else run_claimed(conn, job, config)
+
+
+def run_claimed(conn, job: jobs.Job, config: Config) -> jobs.Job:
+    """Run a job this writer has claimed to its end (done or failed); returns it as it ended."""
     try:
         jobs.finish(conn, job.id, run_job(job, config))
     except KbError as exc:
@@ -63,6 +70,18 @@ def process_next(conn, config: Config) -> jobs.Job | None:
     except Exception as exc:  # one broken job must not stop the queue
         log.exception("job %d failed", job.id)
         jobs.fail(conn, job.id, f"lỗi không mong đợi: {type(exc).__name__}: {exc}")
+    return jobs.get(conn, job.id)
+
+
+def run_now_or_queue(conn, job: jobs.Job, config: Config) -> jobs.Job:
+    """Run a queued job at once when no process writes the index (no worker runs); otherwise
+    leave it to the writer, which takes it in its turn. Returns the job as it is then."""
+    lock = WriterLock(instance_path(config))
+    if lock.acquire():
+        with lock:
+            claimed = jobs.claim(conn, job.id)
+            if claimed is not None:
+                return run_claimed(conn, claimed, config)
     return jobs.get(conn, job.id)
 
 

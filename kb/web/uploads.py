@@ -20,7 +20,7 @@ bp = Blueprint("uploads", __name__)
 STATUS_LABELS = {"queued": "đang chờ", "running": "đang xử lý", "done": "xong",
                  "failed": "thất bại", "cancelled": "đã huỷ"}
 KIND_LABELS = {"upload": "tải lên", "ingest": "kb ingest", "watch": "theo dõi thư mục",
-               "rebuild": "tạo lại chỉ mục"}
+               "rebuild": "tạo lại chỉ mục", "edit": "sửa tài liệu"}
 OUTCOME_LABELS = {"added": "đã thêm", "updated": "đã cập nhật", "unchanged": "không đổi",
                   "failed": "lỗi"}
 
