@@ -110,7 +110,7 @@ SCHEMAS: dict[str, dict] = {
     "JobFile": obj({"name": {"type": "string", "description": "Tên tệp gốc"},
                     "status": {"enum": ["added", "updated", "unchanged", "failed"]},
                     "reason": nullable("string"), "ocr_pages_skipped": INT}),
-    "Job": obj({"id": INT, "kind": {"enum": ["upload", "ingest", "watch", "rebuild"]},
+    "Job": obj({"id": INT, "kind": {"enum": ["upload", "ingest", "watch", "rebuild", "edit"]},
                 "status": {"enum": ["queued", "running", "done", "failed", "cancelled"]},
                 "finished": BOOL, "created_at": STR, "started_at": nullable("string"),
                 "finished_at": nullable("string"),
@@ -121,6 +121,19 @@ SCHEMAS: dict[str, dict] = {
                 "files": array(ref("JobFile")),
                 "links": obj({"page": STR, "api": STR})}),
     "Jobs": obj({"jobs": array(ref("Job"))}),
+    "Correction": obj({"value": nullable("string"), "editor": nullable("string"), "at": STR}),
+    "Corrections": {"type": "object", "additionalProperties": ref("Correction"),
+                    "description": "Trường đã sửa (kind, number, issuer, date, title, signer) → "
+                                   "giá trị, người sửa, lúc sửa"},
+    "Edit": obj({"ok": {"const": True}, "id": STR,
+                 "changed": {"type": "object", "additionalProperties": obj(
+                     {"old": nullable("string"), "new": nullable("string")}),
+                     "description": "Trường → giá trị cũ và mới (rỗng: không có gì thay đổi)"},
+                 "corrections": ref("Corrections"), "saying": STR,
+                 "job": nullable(ref("Job"))}, required=("ok", "id", "changed", "job")),
+    "History": obj({"id": STR, "corrections": ref("Corrections"), "history": array(obj(
+        {"at": STR, "username": nullable("string"), "action": STR,
+         "detail": {"type": "object"}}))}),
 }
 
 
@@ -149,6 +162,12 @@ SEARCH_PARAMS = [
     _param("exact", "1: tìm đúng như đã gõ, không sửa dấu"),
     _param("from", "Từ ngày (YYYY-MM-DD)"), _param("to", "Đến ngày (YYYY-MM-DD)"),
 ]
+#: The write endpoints: an editor's or admin's API token (kb users token NAME, or /account).
+BEARER = [{"bearer": []}]
+EDITED = {"200": _json(ref("Edit"), "Đã lưu, chỉ mục đã cập nhật"),
+          "202": _json(ref("Edit"), "Đã lưu; chỉ mục được cập nhật khi bộ nạp chạy tới tác vụ"),
+          "400": _json(ref("Error"), "Giá trị không hợp lệ (ngày không có thật…); không gì thay đổi"),
+          **SIGNED_IN, "404": ERRORS["404"], "default": ERRORS["default"]}
 HTML_404 = {"404": {"description": "Không tìm thấy tài liệu hoặc tệp (trang HTML tiếng Việt)",
                     "content": {"text/html": {"schema": STR}}}}
 
@@ -167,8 +186,40 @@ PATHS: dict[str, dict] = {
                          _param("to", "Đến ngày")]),
     "/api/suggest": _get("Gợi ý khi đang gõ", {"200": _json(ref("Suggestions"), "Gợi ý"), **ERRORS},
                          [_param("q", "Phần đã gõ")]),
-    "/api/documents/{doc_id}": _get("Một tài liệu: siêu dữ liệu, dòng trích dẫn, toàn văn",
-                                    {"200": _json(ref("Document"), "Tài liệu"), **ERRORS}, [DOC_ID]),
+    "/api/documents/{doc_id}": {
+        **_get("Một tài liệu: siêu dữ liệu, dòng trích dẫn, toàn văn",
+               {"200": _json(ref("Document"), "Tài liệu"), **ERRORS}, [DOC_ID]),
+        "patch": {"summary": "Sửa thông tin tài liệu (biên tập viên)", "security": BEARER,
+                  "parameters": [DOC_ID],
+                  "requestBody": {"required": True, "content": {"application/json": {
+                      "schema": obj({f: nullable("string") for f in
+                                     ("kind", "number", "issuer", "date", "title", "signer")},
+                                    required=())}}},
+                  "responses": EDITED},
+        "delete": {"summary": "Xoá tài liệu khỏi chỉ mục (bản cũ giữ trong nhật ký)",
+                   "security": BEARER, "parameters": [DOC_ID], "responses": EDITED}},
+    "/api/documents/{doc_id}/sayings": {"post": {
+        "summary": "Sửa ngành, lĩnh vực của một lời Bác, hoặc đánh dấu không phải lời Bác",
+        "security": BEARER, "parameters": [DOC_ID],
+        "requestBody": {"required": True, "content": {"application/json": {"schema": obj(
+            {"saying": {"type": "string", "description": "Khoá của lời Bác, hoặc nguyên văn"},
+             "sectors": {"oneOf": [array("string"), STR]}, "not_saying": BOOL},
+            required=("saying",))}}},
+        "responses": EDITED}},
+    "/api/documents/{doc_id}/file": {"post": {
+        "summary": "Thay tệp của tài liệu (giữ mã tài liệu; bản cũ giữ trong nhật ký)",
+        "security": BEARER, "parameters": [DOC_ID],
+        "requestBody": {"required": True, "content": {"multipart/form-data": {"schema": obj(
+            {"files": {"type": "string", "format": "binary"}})}}},
+        "responses": {"202": _json(ref("Job"), "Đã lưu tệp và xếp hàng tác vụ nạp"),
+                      "400": EDITED["400"], **SIGNED_IN, "404": ERRORS["404"],
+                      "413": _json(ref("Error"), "Vượt giới hạn upload_max_mb"),
+                      "default": ERRORS["default"]}}},
+    "/api/documents/{doc_id}/history": {"get": {
+        "summary": "Các thay đổi của một tài liệu: ai, lúc nào, sửa gì (biên tập viên)",
+        "security": BEARER, "parameters": [DOC_ID],
+        "responses": {"200": _json(ref("History"), "Lịch sử thay đổi"), **SIGNED_IN,
+                      **ERRORS}}},
     "/api/documents/{doc_id}/citations": _get(
         "Văn bản mà tài liệu trích dẫn và văn bản trích dẫn nó",
         {"200": _json(ref("DocumentCitations"), "Trích dẫn"), **ERRORS}, [DOC_ID]),
@@ -201,7 +252,7 @@ PATHS: dict[str, dict] = {
                                {"200": _json(ref("Job"), "Tác vụ"), **SIGNED_IN, **ERRORS},
                                [JOB_ID]),
     "/api/uploads": {"post": {
-        "summary": "Tải tài liệu lên (biên tập viên; Authorization: Bearer)",
+        "summary": "Tải tài liệu lên (biên tập viên; Authorization: Bearer)", "security": BEARER,
         "requestBody": {"required": True, "content": {"multipart/form-data": {"schema": obj(
             {"files": array({"type": "string", "format": "binary"})}, extra=False)}}},
         "responses": {"202": _json(ref("Job"), "Đã lưu các tệp và xếp hàng một tác vụ"),
@@ -223,8 +274,13 @@ def spec() -> dict:
     return deepcopy({
         "openapi": "3.1.0",
         "info": {"title": "kb — tra cứu văn bản Đảng và Nhà nước", "version": __version__,
-                 "description": "API đọc của kb. Lỗi luôn có dạng "
+                 "description": "API của kb: đọc tự do (hoặc sau khi đăng nhập); ghi "
+                                "(tải lên, sửa, xoá) cần mã truy cập API của biên tập viên "
+                                "(Authorization: Bearer). Lỗi luôn có dạng "
                                 '{"ok": false, "error": "…", "status": N}.'},
         "paths": PATHS,
-        "components": {"schemas": SCHEMAS},
+        "components": {"schemas": SCHEMAS, "securitySchemes": {"bearer": {
+            "type": "http", "scheme": "bearer",
+            "description": "Mã truy cập API của một tài khoản (tạo ở /account hoặc bằng "
+                           "kb users token). Thiếu mã: 401; vai trò không đủ: 403."}}},
     })
