@@ -12,87 +12,23 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 from contextlib import closing
 from pathlib import Path
 
 import pytest
 
-from kb.config import instance_path, load_config
+from editing_support import (FILES, app, client, config, corrected_fields, db, docs,  # noqa: F401
+                             edit, ids_of, saying_form, sign_in, upload_file)
+from kb.config import instance_path
 from kb.ingest.document import document_id
 from kb.ingest.pipeline import ingest
-from kb.service import audit, jobs, users
+from kb.service import audit, jobs
 from kb.service.db import connect, db_path
 from kb.service.worker import run_worker
 from kb.service.writer_lock import WriterLock
-from web_support import CORPUS, close, csrf_of, make_app
+from web_support import CORPUS, csrf_of
 
-PASSWORD = "mật khẩu đủ dài 2024"
-FILES = {"chi-thi": CORPUS / "dang" / "chi-thi-05-ct-tw-2016.txt",
-         "nghi-quyet": CORPUS / "dang" / "nghi-quyet-04-nq-tw-2016.txt",
-         "loi-bac": CORPUS / "ho-chi-minh" / "loi-bac-day-can-bo-dang-vien.txt"}
 CONCLUSION = CORPUS / "dang" / "ket-luan-01-kl-tw-2021.md"
-
-
-@pytest.fixture
-def docs(tmp_path):
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    return {key: Path(shutil.copy(path, folder)) for key, path in FILES.items()}
-
-
-@pytest.fixture
-def config(tmp_path, docs):
-    config = load_config({"index": str(tmp_path / "index"), "instance_dir": str(tmp_path / "inst")})
-    assert ingest([docs["chi-thi"].parent], config).ok
-    return config
-
-
-@pytest.fixture
-def app(tmp_path, config):
-    app = make_app(tmp_path / "index", instance_dir=str(tmp_path / "inst"))
-    yield app
-    close(app)
-
-
-@pytest.fixture
-def db(app, config):
-    with closing(connect(db_path(instance_path(config)))) as conn:
-        yield conn
-
-
-@pytest.fixture
-def client(app):
-    return app.test_client()
-
-
-def sign_in(client, db, role="editor", name=None):
-    name = name or f"tai-khoan-{role}"
-    users.add_user(db, name, PASSWORD, role)
-    response = client.post("/login", data={"username": name, "password": PASSWORD,
-                                           "csrf_token": csrf_of(client)})
-    assert response.status_code == 302
-
-
-def edit(client, doc_id, token="from-page", **fields):
-    """POST the edit form with the page's current values, changed by ``fields``."""
-    page = client.get(f"/documents/{doc_id}/edit").get_data(as_text=True)
-    values = dict(re.findall(r'<input type="text" id="field-\w+" name="(\w+)" value="([^"]*)"', page))
-    data = {k: v.replace("&#34;", '"').replace("&amp;", "&") for k, v in values.items()}
-    data.update(fields)
-    if token == "from-page":
-        data["csrf_token"] = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
-    elif token is not None:
-        data["csrf_token"] = token
-    return client.post(f"/documents/{doc_id}/edit", data=data)
-
-
-def ids_of(client, url) -> list[str]:
-    return [r["id"] for r in client.get(url).get_json()["results"]]
-
-
-def corrected_fields(html: str) -> set[str]:
-    return set(re.findall(r'class="corrected" data-field="(\w+)"', html))
 
 
 def test_the_edit_link_and_form_follow_the_contract(client, db, docs):
@@ -220,20 +156,13 @@ def _saying(client, words: str) -> dict:
     return found[0]
 
 
-def _saying_form(client, doc_id: str, text: str) -> dict:
-    page = client.get(f"/documents/{doc_id}").get_data(as_text=True)
-    item = next(li for li in page.split("<li") if text[:40] in li and 'name="saying"' in li)
-    return {"csrf_token": re.search(r'name="csrf_token" value="([^"]+)"', item).group(1),
-            "saying": re.search(r'name="saying" value="(\w+)"', item).group(1)}
-
-
 def test_a_saying_marked_as_not_his_leaves_every_list_and_stays_out(client, db, docs, config):
     sign_in(client, db)
     doc = document_id(docs["loi-bac"])
     saying = _saying(client, "cái gốc của mọi công việc")
     assert saying["text"] == "Cán bộ là cái gốc của mọi công việc."
     before = client.get("/api/sayings").get_json()["total"]
-    form = _saying_form(client, doc, saying["text"])
+    form = saying_form(client, doc, saying["text"])
     response = client.post(f"/documents/{doc}/sayings", data={**form, "action": "not_saying"})
     assert response.status_code == 303
     assert client.get("/api/sayings").get_json()["total"] == before - 1
@@ -248,7 +177,7 @@ def test_a_saying_marked_as_not_his_leaves_every_list_and_stays_out(client, db, 
     entry = audit.entries(db)[0]
     assert entry["action"] == "saying.correct" and entry["detail"]["saying"] == form["saying"]
     # taken back
-    form = _saying_form(client, doc, saying["text"])
+    form = saying_form(client, doc, saying["text"])
     client.post(f"/documents/{doc}/sayings", data={**form, "action": "restore"})
     assert client.get("/api/sayings?q=cái gốc của mọi công việc").get_json()["total"] == 1
 
@@ -258,7 +187,7 @@ def test_an_editor_moves_a_saying_to_another_sector(client, db, docs, config):
     doc = document_id(docs["loi-bac"])
     saying = _saying(client, "lợi cho dân ta phải hết sức làm")
     assert "y tế" not in saying["sectors"]
-    form = _saying_form(client, doc, saying["text"])
+    form = saying_form(client, doc, saying["text"])
     client.post(f"/documents/{doc}/sayings", data={**form, "action": "sectors",
                                                    "sectors": ["dân vận", "y tế"]})
     texts = {s["text"] for s in client.get("/api/sayings?sector=y te&per_page=50").get_json()["sayings"]}
@@ -267,16 +196,9 @@ def test_an_editor_moves_a_saying_to_another_sector(client, db, docs, config):
     assert ingest([docs["loi-bac"].parent], config, rebuild=True).rebuilt
     texts = {s["text"] for s in client.get("/api/sayings?sector=y tế&per_page=50").get_json()["sayings"]}
     assert saying["text"] in texts
-    bad = client.post(f"/documents/{doc}/sayings", data={**_saying_form(client, doc, saying["text"]),
+    bad = client.post(f"/documents/{doc}/sayings", data={**saying_form(client, doc, saying["text"]),
                                                          "action": "sectors", "sectors": "thiên văn"})
     assert "Không có ngành, lĩnh vực «thiên văn»" in client.get(bad.headers["Location"]).get_data(as_text=True)
-
-
-def _upload(client, name: str, body: bytes) -> None:
-    response = client.post("/upload", data={"files": [(io.BytesIO(body), name)],
-                                            "csrf_token": csrf_of(client, "/upload")},
-                           content_type="multipart/form-data")
-    assert response.status_code == 303
 
 
 def _uploaded_id(client, query: str) -> str:
@@ -285,7 +207,7 @@ def _uploaded_id(client, query: str) -> str:
 
 def test_delete_takes_a_document_out_and_keeps_its_version(client, db, config):
     sign_in(client, db)
-    _upload(client, "Kết luận 01 của Bộ Chính trị.md", CONCLUSION.read_bytes())
+    upload_file(client, "Kết luận 01 của Bộ Chính trị.md", CONCLUSION.read_bytes())
     assert run_worker(config, once=True) == 1
     doc = _uploaded_id(client, "01-KL/TW")
     stored = db.execute("SELECT stored_path FROM documents WHERE id = ?", (doc,)).fetchone()[0]
@@ -308,7 +230,7 @@ def test_delete_takes_a_document_out_and_keeps_its_version(client, db, config):
 
 def test_replace_keeps_the_id_and_corrections_and_the_old_version(client, db, config, docs):
     sign_in(client, db)
-    _upload(client, "Chỉ thị 05 (bản cũ).txt", FILES["chi-thi"].read_bytes())
+    upload_file(client, "Chỉ thị 05 (bản cũ).txt", FILES["chi-thi"].read_bytes())
     assert run_worker(config, once=True) == 1
     doc = next(i for i in ids_of(client, "/api/search?q=05-CT/TW")
                if client.get(f"/api/documents/{i}").get_json()["name"] == "Chỉ thị 05 (bản cũ).txt")
@@ -335,7 +257,7 @@ def test_replace_keeps_the_id_and_corrections_and_the_old_version(client, db, co
 def test_an_upload_without_a_title_is_named_by_its_original_name(client, db, config):
     sign_in(client, db)
     body = '{"noi_dung": "Đoàn thanh niên phường ra quân hưởng ứng tháng thanh niên năm 2024."}'
-    _upload(client, "Báo cáo tháng thanh niên.json", body.encode())
+    upload_file(client, "Báo cáo tháng thanh niên.json", body.encode())
     assert run_worker(config, once=True) == 1
     found = client.get("/api/search?q=tháng thanh niên").get_json()["results"]
     assert [r["title"] for r in found] == ["Báo cáo tháng thanh niên"]
