@@ -85,7 +85,7 @@ SCHEMAS: dict[str, dict] = {
         "extra": {"type": "object"},
         "related": array(obj({"id": STR, "title": nullable("string"),
                               "kind": nullable("string"), "date": nullable("string")}, extra=True)),
-        "links": ref("Links"), **CITATIONS,
+        "links": ref("Links"), "corrected": ref("Corrections"), **CITATIONS,
     }, required=("id", "name", "title", "kind", "date", "format", "citation", "text",
                  "sections", "extra", "related", "links", *CITATIONS), extra=True),
     "Stats": obj({"documents": INT, "text_chars": INT, "index_bytes": INT, "kinds": COUNTS,
