@@ -273,3 +273,38 @@ def test_the_audit_page_is_for_admins(client, db, docs, app):
     page = admin.get("/audit").get_data(as_text=True)
     assert "Nhật ký thay đổi" in page and "bien-tap-vien" in page and "sửa thông tin" in page
     assert f'href="/documents/{doc}"' in page and "2016-05-15 → 2016-11-20" in page
+
+
+def test_a_deleted_document_stays_out_when_its_folder_is_ingested_again(client, db, docs, config):
+    sign_in(client, db)
+    doc = document_id(docs["nghi-quyet"])
+    client.post(f"/documents/{doc}/delete",
+                data={"csrf_token": csrf_of(client, f"/documents/{doc}/delete")})
+    with open(docs["nghi-quyet"], "a", encoding="utf-8") as fh:  # edited, so it is read again
+        fh.write("\nNơi nhận: các đảng bộ trực thuộc Trung ương.\n")
+    assert ingest([docs["nghi-quyet"].parent], config).ok
+    assert client.get(f"/api/documents/{doc}").status_code == 404
+    assert ingest([docs["nghi-quyet"].parent], config, rebuild=True).rebuilt
+    assert client.get(f"/api/documents/{doc}").status_code == 404
+    assert ingest([docs["nghi-quyet"]], config).added == [str(docs["nghi-quyet"])]  # on purpose
+    assert client.get(f"/api/documents/{doc}").status_code == 200
+    assert ingest([docs["nghi-quyet"].parent], config).ok
+    assert client.get(f"/api/documents/{doc}").status_code == 200
+
+
+def test_a_replaced_file_of_a_folder_does_not_come_back_over_its_replacement(client, db, docs,
+                                                                             config):
+    sign_in(client, db)
+    doc = document_id(docs["chi-thi"])
+    new = docs["chi-thi"].read_text(encoding="utf-8") + "\nPhụ lục: lộ trình chuyển đổi số hồ sơ đảng viên.\n"
+    client.post(f"/documents/{doc}/replace",
+                data={"files": [(io.BytesIO(new.encode()), "Chỉ thị 05 (bản mới).txt")],
+                      "csrf_token": csrf_of(client, f"/documents/{doc}/replace")},
+                content_type="multipart/form-data")
+    assert run_worker(config, once=True) == 1
+    with open(docs["chi-thi"], "a", encoding="utf-8") as fh:
+        fh.write("\n(bản lưu cũ)\n")
+    assert ingest([docs["chi-thi"].parent], config).ok
+    shown = client.get(f"/api/documents/{doc}").get_json()
+    assert shown["name"] == "Chỉ thị 05 (bản mới).txt"
+    assert "lộ trình chuyển đổi số hồ sơ đảng viên" in shown["text"] and "bản lưu cũ" not in shown["text"]

@@ -36,6 +36,7 @@ from kb.ingest import ocr, resume
 from kb.ingest.known import indexed
 from kb.ingest.reading import read_document, read_documents
 from kb.service.db import connect_instance
+from kb.service import corrections
 from kb.service.overlay import Overlay
 from kb.service.registry import Registry, entry_of, fingerprint
 from kb.understand.enrich import cited_numbers
@@ -197,6 +198,8 @@ def _ingest(paths, config, rebuild, progress, exclude, index_dir, registry,
         report.ocr_pending = [(p, pages) for p, pages in report.ocr_pending if str(p) != path]
     registry.record(fingerprint(*writer.committed), [entry for _, _, entry in written.values()],
                     report.removed, existing.scanned)
+    if overlay.revived:
+        corrections.revive(registry.conn, overlay.revived)
     meta_roots = set() if start.rebuild else set(store.read_meta(index_dir).get("roots", []))
     store.write_meta(index_dir, roots=sorted({str(r) for r in roots if r.is_dir()} | meta_roots),
                      **{resume.KEY: None})
@@ -229,7 +232,8 @@ def _prepare(path, in_folder, config, existing, seen, report, overlay):
             report.unchanged.append(key)
             return None
         docs, failures = read_documents(path, config, data_hash=data_hash)
-        docs = [overlay.apply(doc) for doc in docs]  # the editors' corrections win
+        # The editors' corrections win; what they deleted stays out of the folders.
+        docs = [overlay.apply(doc) for doc in docs if overlay.keeps(doc, in_folder)]
         for failure in failures:
             report.failed.append((key, failure.user_reason))
             log.warning("failed %s: %s", key, failure.reason)

@@ -164,3 +164,22 @@ def pin(conn: sqlite3.Connection, path: str, doc_id: str) -> None:
 def pins(conn: sqlite3.Connection) -> dict[str, str]:
     """Path → the id its document keeps."""
     return {r["path"]: r["document_id"] for r in conn.execute("SELECT * FROM document_pins")}
+
+
+def retire(conn: sqlite3.Connection, path: str, doc_id: str, reason: str) -> None:
+    """The document read from ``path`` was deleted or replaced (``reason``): left out when
+    its folder is ingested again."""
+    conn.execute("INSERT INTO retired_files (path, document_id, reason, retired_at) "
+                 "VALUES (?, ?, ?, ?) ON CONFLICT (path) DO UPDATE SET "
+                 "document_id = excluded.document_id, reason = excluded.reason, "
+                 "retired_at = excluded.retired_at", (str(path), str(doc_id), reason, now()))
+
+
+def retired(conn: sqlite3.Connection) -> set[str]:
+    """Paths of the documents deleted or replaced by editors."""
+    return {r["path"] for r in conn.execute("SELECT path FROM retired_files")}
+
+
+def revive(conn: sqlite3.Connection, paths) -> None:
+    """These paths were ingested on purpose again: no longer left out."""
+    conn.executemany("DELETE FROM retired_files WHERE path = ?", [(str(p),) for p in paths])

@@ -58,9 +58,11 @@ def run_edit(job: jobs.Job, config) -> dict:
             before = fingerprint(*writer.committed)
             with ix.searcher() as searcher:
                 if action == "delete":
-                    if searcher.document(id=job.payload["id"]) is not None:
-                        writer.delete_by_term("id", job.payload["id"])
-                        removed.append(job.payload["id"])
+                    gone = searcher.document(id=job.payload["id"])
+                    if gone is not None:
+                        writer.delete_by_term("id", gone["id"])
+                        corrections.retire(conn, gone["path"], gone["id"], "deleted")
+                        removed.append(gone["id"])
                     ids = []
                 elif action == "saying":
                     ids = _quoting(searcher, job.payload["saying"])

@@ -145,7 +145,8 @@ def replace_document(conn, stored: dict, new, user=None, address: str | None = N
     file: it keeps the document's id; the audit log keeps the old version."""
     corrections.pin(conn, str(Path(new.path).resolve()), stored["id"])
     files = [{"name": new.name, "sha256": new.sha256, "stored": str(new.path), "size": new.size}]
-    job = jobs.submit(conn, "upload", {"files": files, "replaces": stored["id"]}, user=user)
+    job = jobs.submit(conn, "upload", {"files": files, "replaces": stored["id"],
+                                       "replaced_path": stored.get("path")}, user=user)
     audit.record(conn, "document.replace", user=user, target=f"document {stored['id']}",
                  address=address, job=job.id, new_name=new.name, new_sha256=new.sha256,
                  version=version_of(stored, conn))

@@ -29,6 +29,9 @@ class Overlay:
     sayings: dict[str, dict] = field(default_factory=dict)
     pins: dict[str, str] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
+    retired: set[str] = field(default_factory=set)
+    #: Retired paths this run ingested on purpose (named on their own): to be forgotten.
+    revived: set[str] = field(default_factory=set)
 
     @classmethod
     def load(cls, conn: sqlite3.Connection, names: dict[str, str] | None = None) -> "Overlay":
@@ -37,7 +40,17 @@ class Overlay:
         known = {r["stored_path"]: r["original_name"] for r in conn.execute(
             "SELECT stored_path, original_name FROM documents")}
         return cls(corrections.all_fields(conn), corrections.sayings(conn),
-                   corrections.pins(conn), {**known, **(names or {})})
+                   corrections.pins(conn), {**known, **(names or {})}, corrections.retired(conn))
+
+    def keeps(self, doc: Document, in_folder: bool) -> bool:
+        """False for a document an editor deleted or replaced, met again in a folder; one
+        named on its own (an upload, ``kb ingest FILE``) is kept and no longer retired."""
+        if doc.path not in self.retired:
+            return True
+        if in_folder:
+            return False
+        self.revived.add(doc.path)
+        return True
 
     def apply(self, doc: Document) -> Document:
         """Put the corrections on ``doc`` (in place; also returned)."""

@@ -14,7 +14,7 @@ from contextlib import closing
 from pathlib import Path, PurePosixPath
 
 from kb.errors import ServiceError, UploadRefused
-from kb.service import audit, jobs
+from kb.service import audit, corrections, jobs
 from kb.service.filestore import Stored, clean_name, staging_file, store_file, suffix_of
 
 MB = 1024 * 1024
@@ -140,10 +140,14 @@ def run_upload(job: jobs.Job, config) -> dict:
     report = ingest(paths, config, progress=_progress(config, job.id, len(paths)), names=names)
     with closing(connect_instance(config)) as conn:
         replaced = job.payload.get("replaces")
-        if replaced and files:  # the new file took the document's id (kb.service.overlay)
-            conn.execute("UPDATE documents SET stored_path = path, original_name = ? "
-                         "WHERE id = ? AND path = ?",
-                         (files[0]["name"], replaced, str(Path(files[0]["stored"]).resolve())))
+        new_path = str(Path(files[0]["stored"]).resolve()) if files else None
+        if replaced and conn.execute("UPDATE documents SET stored_path = path, original_name = ? "
+                                     "WHERE id = ? AND path = ?",
+                                     (files[0]["name"], replaced, new_path)).rowcount:
+            # The new file took the document's id (kb.service.overlay); the old one is retired.
+            old = job.payload.get("replaced_path")
+            if old and old != new_path:
+                corrections.retire(conn, old, replaced, "replaced")
         conn.executemany("UPDATE documents SET original_name = ?, "
                          "added_by = COALESCE(added_by, ?) WHERE stored_path = ?",
                          [(f["name"], job.submitted_by, str(Path(f["stored"]).resolve()))

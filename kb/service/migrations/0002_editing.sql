@@ -1,6 +1,7 @@
 -- Editing: corrections by editors that outlive the documents' registry rows (a re-ingest or a
 -- rebuild writes the registry anew), corrections of sayings (keyed by the saying, not by one
--- document), ids kept by a document whose file was replaced, and the "edit" job kind.
+-- document), ids kept by a document whose file was replaced, files of deleted or replaced
+-- documents, and the "edit" job kind.
 
 CREATE TABLE corrections_v2 (
     id INTEGER PRIMARY KEY,
@@ -30,6 +31,15 @@ CREATE TABLE document_pins (
     path TEXT PRIMARY KEY,
     document_id TEXT NOT NULL,
     created_at TEXT NOT NULL
+);
+
+-- Files whose document an editor deleted or replaced: met again in a folder, they are left out;
+-- named on their own (an upload, `kb ingest FILE`) they come back.
+CREATE TABLE retired_files (
+    path TEXT PRIMARY KEY,
+    document_id TEXT NOT NULL,
+    reason TEXT NOT NULL CHECK (reason IN ('deleted', 'replaced')),
+    retired_at TEXT NOT NULL
 );
 
 CREATE TABLE jobs_v2 (
