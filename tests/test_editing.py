@@ -134,7 +134,7 @@ def test_corrections_survive_every_kind_of_reingest(client, db, docs, config):
 def test_with_a_worker_running_the_correction_is_queued_for_it(client, db, docs, config):
     sign_in(client, db)
     doc = document_id(docs["chi-thi"])
-    lock = WriterLock(instance_path(config))  # what a running `kb worker` holds
+    lock = WriterLock(instance_path(config), role="worker")  # what a running `kb worker` holds
     assert lock.acquire()
     try:
         assert edit(client, doc, date="20/11/2016").status_code == 303
@@ -308,3 +308,18 @@ def test_a_replaced_file_of_a_folder_does_not_come_back_over_its_replacement(cli
     shown = client.get(f"/api/documents/{doc}").get_json()
     assert shown["name"] == "Chỉ thị 05 (bản mới).txt"
     assert "lộ trình chuyển đổi số hồ sơ đảng viên" in shown["text"] and "bản lưu cũ" not in shown["text"]
+
+
+def test_the_next_edit_runs_the_edits_a_busy_writer_left_queued(client, db, docs, config):
+    sign_in(client, db)
+    doc, other = document_id(docs["chi-thi"]), document_id(docs["nghi-quyet"])
+    lock = WriterLock(instance_path(config), role="worker")
+    assert lock.acquire()
+    try:
+        edit(client, doc, date="20/11/2016")
+    finally:
+        lock.release()  # the worker stopped before taking the job
+    edit(client, other, signer="Lê Hồng Anh")
+    assert [j.status for j in jobs.recent(db)] == ["done", "done"]
+    assert ids_of(client, "/api/search?q=chỉ thị&from=2016-11-01&to=2016-11-30") == [doc]
+    assert client.get(f"/api/documents/{other}").get_json()["signer"] == "Lê Hồng Anh"

@@ -64,11 +64,12 @@ def recent(conn: sqlite3.Connection, limit: int = 50) -> list[Job]:
                                           (limit,))]
 
 
-def claim_next(conn: sqlite3.Connection) -> Job | None:
-    """Mark the oldest queued job running and return it (None when the queue is empty)."""
+def claim_next(conn: sqlite3.Connection, kind: str | None = None) -> Job | None:
+    """Mark the oldest queued job (of ``kind``, when given) running and return it (None when
+    none waits)."""
     with transaction(conn):
-        row = conn.execute("SELECT id FROM jobs WHERE status = 'queued' ORDER BY id LIMIT 1"
-                           ).fetchone()
+        row = conn.execute("SELECT id FROM jobs WHERE status = 'queued' AND "
+                           "(? IS NULL OR kind = ?) ORDER BY id LIMIT 1", (kind, kind)).fetchone()
         if row is None:
             return None
         conn.execute("UPDATE jobs SET status = 'running', started_at = ? WHERE id = ?",

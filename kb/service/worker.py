@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from pathlib import Path
 
 from kb.config import Config, instance_path
@@ -20,6 +21,10 @@ from kb.service.db import connect_instance
 from kb.service.writer_lock import WriterLock
 
 log = logging.getLogger(__name__)
+#: Seconds a request waits for the writer lock held by another short writer (not a worker)...
+EDIT_WAIT_SECONDS = 5.0
+#: ...looking again this often.
+LOCK_POLL_SECONDS = 0.05
 
 
 def report_dict(report) -> dict:
@@ -73,16 +78,23 @@ def run_claimed(conn, job: jobs.Job, config: Config) -> jobs.Job:
     return jobs.get(conn, job.id)
 
 
-def run_now_or_queue(conn, job: jobs.Job, config: Config) -> jobs.Job:
-    """Run a queued job at once when no process writes the index (no worker runs); otherwise
-    leave it to the writer, which takes it in its turn. Returns the job as it is then."""
-    lock = WriterLock(instance_path(config))
-    if lock.acquire():
-        with lock:
-            claimed = jobs.claim(conn, job.id)
-            if claimed is not None:
-                return run_claimed(conn, claimed, config)
-    return jobs.get(conn, job.id)
+def run_now_or_queue(conn, job: jobs.Job, config: Config,
+                     wait_seconds: float = EDIT_WAIT_SECONDS) -> jobs.Job:
+    """Run a queued edit job now unless a worker will: with the writer lock free (or freed
+    within ``wait_seconds``, as after another request's edit), run every queued edit job, this
+    one included, and release it; while a worker holds the lock, leave the job to it. Returns
+    the job as it is then."""
+    lock = WriterLock(instance_path(config), role="edit")
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        if lock.acquire():
+            with lock:  # edits are short; uploads and ingestions are left to the worker
+                while (claimed := jobs.claim_next(conn, kind="edit")) is not None:
+                    run_claimed(conn, claimed, config)
+            return jobs.get(conn, job.id)
+        if lock.holder_role() == "worker" or time.monotonic() >= deadline:
+            return jobs.get(conn, job.id)
+        time.sleep(LOCK_POLL_SECONDS)  # the holder is another process: nothing to wait on
 
 
 def run_worker(config: Config, stop: threading.Event | None = None, once: bool = False,
@@ -90,7 +102,7 @@ def run_worker(config: Config, stop: threading.Event | None = None, once: bool =
     """Take jobs until ``stop`` is set (or, with ``once``, until the queue is empty); returns
     how many ran. Raises InstanceError when another worker holds the writer lock."""
     stop = stop or threading.Event()
-    lock = WriterLock(instance_path(config))
+    lock = WriterLock(instance_path(config), role="worker")
     conn = connect_instance(config)  # creates the instance folder the lock lives in
     try:
         if not lock.acquire():
