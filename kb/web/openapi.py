@@ -269,6 +269,10 @@ PATHS: dict[str, dict] = {
 }
 
 
+for _path in ("/api/jobs", "/api/jobs/{job_id}"):  # editors only, like the write endpoints
+    PATHS[_path]["get"]["security"] = BEARER
+
+
 def spec() -> dict:
     """The OpenAPI document (a fresh copy: callers may change it)."""
     return deepcopy({
