@@ -323,3 +323,15 @@ def test_the_next_edit_runs_the_edits_a_busy_writer_left_queued(client, db, docs
     assert [j.status for j in jobs.recent(db)] == ["done", "done"]
     assert ids_of(client, "/api/search?q=chỉ thị&from=2016-11-01&to=2016-11-30") == [doc]
     assert client.get(f"/api/documents/{other}").get_json()["signer"] == "Lê Hồng Anh"
+
+
+def test_a_corrected_kind_and_title_are_what_the_filters_and_the_search_find(client, db, docs):
+    sign_in(client, db)
+    doc = document_id(docs["chi-thi"])
+    edit(client, doc, kind="Kết luận", title="Kết luận về học tập và làm theo gương Bác ở cơ sở")
+    assert doc in ids_of(client, "/api/search?q=học tập kind:kết-luận")
+    assert doc not in ids_of(client, "/api/search?q=học tập kind:chỉ-thị")
+    kinds = client.get("/api/facets?q=học tập").get_json()["facets"]["kind"]
+    assert "Kết luận" in {v["value"] for v in kinds}
+    assert ids_of(client, "/api/search?q=gương Bác ở cơ sở")[0] == doc
+    assert client.get(f"/api/documents/{doc}").get_json()["citation"].startswith("Kết luận")
