@@ -60,11 +60,11 @@ def test_the_overlay_corrects_fields_and_sayings_of_a_document():
                        {"text": "Dễ trăm lần không dân cũng chịu.", "sectors": ["dân vận"]}]})
     overlay = Overlay(fields={"7226d5d9033b": {"date": "2016-05-15", "issuer": "Ban Bí thư"}},
                       sayings={saying_id("Cán bộ là cái gốc của mọi công việc"): {"not_saying": "1"},
-                               saying_id("Dễ trăm lần không dân cũng chịu"): {"sectors": "dân vận, y tế"}})
+                               saying_id("Dễ trăm lần không dân cũng chịu"): {"sectors": '["dân vận", "dân tộc, tôn giáo"]'}})
     overlay.apply(doc)
     assert (doc.date, doc.meta["issuer"], doc.kind) == ("2016-05-15", "Ban Bí thư", "Chỉ thị")
     assert [s["text"] for s in doc.meta["sayings"]] == ["Dễ trăm lần không dân cũng chịu."]
-    assert doc.meta["sayings"][0]["sectors"] == ["dân vận", "y tế"]
+    assert doc.meta["sayings"][0]["sectors"] == ["dân vận", "dân tộc, tôn giáo"]
     assert [s["text"] for s in doc.meta["not_sayings"]] == ["Cán bộ là cái gốc của mọi công việc."]
     overlay.sayings.clear()
     overlay.sayings[saying_id("Cán bộ là cái gốc của mọi công việc")] = {"not_saying": "0"}

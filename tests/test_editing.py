@@ -189,10 +189,13 @@ def test_an_editor_moves_a_saying_to_another_sector(client, db, docs, config):
     assert "y tế" not in saying["sectors"]
     form = saying_form(client, doc, saying["text"])
     client.post(f"/documents/{doc}/sayings", data={**form, "action": "sectors",
-                                                   "sectors": ["dân vận", "y tế"]})
+                                                   "sectors": ["y tế", "dân tộc, tôn giáo"]})
     texts = {s["text"] for s in client.get("/api/sayings?sector=y te&per_page=50").get_json()["sayings"]}
     assert saying["text"] in texts
     assert client.get("/api/sayings/sectors").get_json()["sectors"]["y tế"] >= 1
+    moved = next(s for s in client.get("/api/sayings?sector=dân tộc, tôn giáo&per_page=50"
+                                       ).get_json()["sayings"] if s["text"] == saying["text"])
+    assert moved["sectors"] == ["y tế", "dân tộc, tôn giáo"]
     assert ingest([docs["loi-bac"].parent], config, rebuild=True).rebuilt
     texts = {s["text"] for s in client.get("/api/sayings?sector=y tế&per_page=50").get_json()["sayings"]}
     assert saying["text"] in texts

@@ -23,7 +23,8 @@ FIELDS = {"kind": "Loại văn bản", "number": "Số hiệu", "issuer": "Cơ q
           "date": "Ngày ban hành", "title": "Tiêu đề", "signer": "Người ký"}
 #: Fields kept in the document's metadata rather than as its own attributes.
 META_FIELDS = ("issuer", "signer")
-#: A saying's corrections: its sectors (comma-separated) and "not a saying" ("1" or "0").
+#: A saying's corrections: its sectors (a JSON list: a sector's name may hold a comma, as
+#: "dân tộc, tôn giáo") and "not a saying" ("1" or "0").
 SAYING_FIELDS = ("sectors", "not_saying")
 MAX_CHARS = {"title": 500}
 DEFAULT_MAX_CHARS = 200
@@ -87,6 +88,17 @@ def clean_value(field: str, raw) -> str | None:
     return parse_date(text) if field == "date" else text
 
 
+def sector_list(value: str | None) -> list[str]:
+    """The sectors of a saying's correction (kept as a JSON list)."""
+    import json
+
+    try:
+        found = json.loads(value or "[]")
+    except ValueError:
+        return []
+    return [str(s) for s in found] if isinstance(found, list) else []
+
+
 def saying_id(text: str) -> str:
     """The stable key of a saying: a hash of its normalized text (the same saying quoted with
     other punctuation, case or tone-mark style has the same key, in every document)."""
@@ -137,7 +149,7 @@ def all_fields(conn: sqlite3.Connection) -> dict[str, dict[str, str | None]]:
 
 
 def sayings(conn: sqlite3.Connection) -> dict[str, dict[str, str | None]]:
-    """Every corrected saying: key → {"sectors": "a, b" | None, "not_saying": "1" | "0"}."""
+    """Every corrected saying: key → {"sectors": '["a", "b"]', "not_saying": "1" | "0"}."""
     found: dict[str, dict[str, str | None]] = {}
     for r in conn.execute("SELECT saying, field, new_value FROM corrections "
                           "WHERE saying != '' ORDER BY id"):

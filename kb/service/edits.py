@@ -4,6 +4,7 @@ queues the edit or upload job that brings the index along (kb.service.editing)."
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from kb.errors import CorrectionRefused
@@ -64,20 +65,23 @@ def document_sayings(stored: dict, conn) -> list[dict]:
         done = fixed.get(key, {})
         sectors = saying.get("sectors") or []
         if "sectors" in done:
-            sectors = [s.strip() for s in (done["sectors"] or "").split(",") if s.strip()]
+            sectors = corrections.sector_list(done["sectors"])
         hidden = done.get("not_saying", "1" if saying in (meta.get("not_sayings") or []) else "0")
         found.append({"key": key, "text": saying["text"], "sectors": sectors,
                       "not_saying": hidden == "1"})
     return found
 
 
-def clean_sectors(raw) -> str:
-    """Sectors typed or picked (a list, or names separated by commas) in the lexicon's
-    spelling, comma-separated; raises CorrectionRefused for a sector kb does not know."""
+def clean_sectors(raw) -> list[str]:
+    """Sectors picked (a list) or typed (one name, or names separated by ";") in the
+    lexicon's spelling; raises CorrectionRefused for a sector kb does not know."""
     from kb.index.sayings_view import known_sector
     from kb.understand.sayings import load_sectors
 
-    names = raw if isinstance(raw, list) else str(raw or "").split(",")
+    if isinstance(raw, list):
+        names = raw
+    else:  # "dân tộc, tôn giáo" is one sector: commas do not separate
+        names = [str(raw or "")] if known_sector(str(raw or "")) else str(raw or "").split(";")
     found = []
     for name in (str(n).strip() for n in names):
         if not name:
@@ -90,7 +94,7 @@ def clean_sectors(raw) -> str:
         found.append(known)
     if not found:
         raise CorrectionRefused("no sector", "Hãy chọn ít nhất một ngành, lĩnh vực.")
-    return ", ".join(dict.fromkeys(found))
+    return list(dict.fromkeys(found))
 
 
 def correct_saying(conn, config, stored: dict, key: str, sectors=None,
@@ -105,8 +109,9 @@ def correct_saying(conn, config, stored: dict, key: str, sectors=None,
     changes = {}
     if sectors is not None:
         new = clean_sectors(sectors)
-        if new != ", ".join(saying["sectors"]):
-            changes["sectors"] = (", ".join(saying["sectors"]) or None, new)
+        if new != saying["sectors"]:
+            changes["sectors"] = (json.dumps(saying["sectors"], ensure_ascii=False),
+                                  json.dumps(new, ensure_ascii=False))
     if not_saying is not None and bool(not_saying) != saying["not_saying"]:
         changes["not_saying"] = ("1" if saying["not_saying"] else "0",
                                  "1" if not_saying else "0")

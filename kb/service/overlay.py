@@ -17,10 +17,6 @@ from kb.ingest.document import Document
 from kb.service import corrections
 
 
-def _split_sectors(value: str | None) -> list[str]:
-    return [s.strip() for s in (value or "").split(",") if s.strip()]
-
-
 @dataclass
 class Overlay:
     """Corrections, pinned ids and original names, read once per ingestion run."""
@@ -74,7 +70,7 @@ class Overlay:
         for saying in (doc.meta.get("sayings") or []) + (doc.meta.get("not_sayings") or []):
             fixed = self.sayings.get(corrections.saying_id(saying["text"]), {})
             if "sectors" in fixed:
-                saying["sectors"] = _split_sectors(fixed["sectors"])
+                saying["sectors"] = corrections.sector_list(fixed["sectors"])
             (dropped if fixed.get("not_saying") == "1" else kept).append(saying)
         doc.meta["sayings"] = kept
         if dropped:

@@ -29,6 +29,18 @@ ACTION_LABELS = {"document.correct": "sửa thông tin", "saying.correct": "sử
 SAYING_FIELD_LABELS = {"sectors": "ngành, lĩnh vực", "not_saying": "không phải lời Bác"}
 
 
+@bp.app_template_filter("change_value")
+def change_value(value: str | None, field: str) -> str:
+    """A value of the audit log as people read it: sectors listed, the mark said in words."""
+    if value is None:
+        return "—"
+    if field == "sectors":
+        return "; ".join(corrections.sector_list(value)) or "—"
+    if field == "not_saying":
+        return "có" if value == "1" else "không"
+    return value
+
+
 def stored_or_404(doc_id: str) -> dict:
     """The stored document (DocumentNotFound, a 404, when the id is unknown)."""
     return get_searcher().document(doc_id)
