@@ -338,3 +338,31 @@ def test_a_corrected_kind_and_title_are_what_the_filters_and_the_search_find(cli
     assert "Kết luận" in {v["value"] for v in kinds}
     assert ids_of(client, "/api/search?q=gương Bác ở cơ sở")[0] == doc
     assert client.get(f"/api/documents/{doc}").get_json()["citation"].startswith("Kết luận")
+
+
+def test_an_index_held_by_another_tool_keeps_the_correction_and_says_so(client, db, docs, config):
+    from kb.index.lock import IndexLock
+    from kb.index.store import open_index
+    from kb.service import tokens, users
+
+    sign_in(client, db)
+    doc = document_id(docs["chi-thi"])
+    ix = open_index(Path(config["index"]))
+    held = IndexLock(ix, Path(config["index"]))  # as `kb doctor --repair` holds it
+    assert held.acquire()
+    try:
+        edit(client, doc, date="20/11/2016")
+        page = client.get(f"/documents/{doc}").get_data(as_text=True)
+        assert "chưa cập nhật được chỉ mục" in page and corrected_fields(page) == {"date"}
+        editor = users.find_user(db, "tai-khoan-editor")
+        bearer = {"Authorization": f"Bearer {tokens.create_token(db, editor)[1]}"}
+        refused = client.patch(f"/api/documents/{doc}", json={"signer": "Đinh Thế Huynh"},
+                               headers=bearer)
+        assert refused.status_code == 503 and "chưa cập nhật được chỉ mục" in refused.get_json()["error"]
+    finally:
+        held.release()
+        ix.close()
+    edit(client, doc, title="Chỉ thị 05-CT/TW (bản hiệu đính)")  # the next edit brings all along
+    assert ids_of(client, "/api/search?q=chỉ thị&from=2016-11-01&to=2016-11-30") == [doc]
+    hits = client.get("/api/search?q=05-CT/TW").get_json()["results"]
+    assert any(r["id"] == doc and r["title"] == "Chỉ thị 05-CT/TW (bản hiệu đính)" for r in hits)

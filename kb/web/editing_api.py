@@ -11,6 +11,7 @@ from kb.ingest.document import is_document_id
 from kb.service import corrections, edits
 from kb.web.access import require_role
 from kb.web.editing import receive_replacement, stored_or_404
+from kb.web.errors import error_response
 from kb.web.instance import get_db
 from kb.web.uploads import job_dict
 
@@ -27,7 +28,11 @@ def _body() -> dict:
 
 
 def _answer(doc_id: str, changes: dict, job, **more):
-    """200 when the index already shows the change, 202 while its job waits for the worker."""
+    """200 when the index already shows the change, 202 while its job waits for the worker,
+    503 when the job failed (the correction is kept: the next ingestion of the file puts it in
+    the index)."""
+    if job is not None and job.status == "failed":
+        return error_response(f"Đã lưu nhưng chưa cập nhật được chỉ mục: {job.error}", 503)
     body = {"ok": True, "id": doc_id,
             "changed": {f: {"old": old, "new": new} for f, (old, new) in changes.items()},
             **more, "job": job_dict(job) if job is not None else None}
