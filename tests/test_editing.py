@@ -366,3 +366,27 @@ def test_an_index_held_by_another_tool_keeps_the_correction_and_says_so(client, 
     assert ids_of(client, "/api/search?q=chỉ thị&from=2016-11-01&to=2016-11-30") == [doc]
     hits = client.get("/api/search?q=05-CT/TW").get_json()["results"]
     assert any(r["id"] == doc and r["title"] == "Chỉ thị 05-CT/TW (bản hiệu đính)" for r in hits)
+
+
+def test_kb_ingest_without_a_worker_runs_the_edits_left_queued(client, db, docs, config,
+                                                               monkeypatch):
+    from click.testing import CliRunner
+
+    from kb.cli import cli
+
+    sign_in(client, db)
+    doc = document_id(docs["chi-thi"])
+    lock = WriterLock(instance_path(config), role="worker")
+    assert lock.acquire()
+    try:
+        edit(client, doc, date="20/11/2016")
+    finally:
+        lock.release()  # the worker stopped; nobody edits after
+    assert jobs.recent(db)[0].status == "queued"
+    monkeypatch.setenv("KB_INSTANCE_DIR", str(instance_path(config)))
+    result = CliRunner().invoke(cli, ["--index", config["index"], "ingest", str(docs["chi-thi"])],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert jobs.recent(db)[0].status == "done"
+    assert ids_of(client, "/api/search?q=chỉ thị&from=2016-11-01&to=2016-11-30") == [doc]
+    assert corrected_fields(client.get(f"/documents/{doc}").get_data(as_text=True)) == {"date"}

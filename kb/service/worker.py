@@ -78,6 +78,16 @@ def run_claimed(conn, job: jobs.Job, config: Config) -> jobs.Job:
     return jobs.get(conn, job.id)
 
 
+def run_queued_edits(conn, config: Config) -> int:
+    """Run the queued edit jobs (only the holder of the writer lock calls this); how many ran.
+    Whoever writes the index without being the worker runs them before letting it go."""
+    done = 0
+    while (claimed := jobs.claim_next(conn, kind="edit")) is not None:
+        run_claimed(conn, claimed, config)
+        done += 1
+    return done
+
+
 def run_now_or_queue(conn, job: jobs.Job, config: Config,
                      wait_seconds: float = EDIT_WAIT_SECONDS) -> jobs.Job:
     """Run a queued edit job now unless a worker will: with the writer lock free (or freed
@@ -89,8 +99,7 @@ def run_now_or_queue(conn, job: jobs.Job, config: Config,
     while True:
         if lock.acquire():
             with lock:  # edits are short; uploads and ingestions are left to the worker
-                while (claimed := jobs.claim_next(conn, kind="edit")) is not None:
-                    run_claimed(conn, claimed, config)
+                run_queued_edits(conn, config)
             return jobs.get(conn, job.id)
         if lock.holder_role() == "worker" or time.monotonic() >= deadline:
             return jobs.get(conn, job.id)
