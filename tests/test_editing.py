@@ -56,6 +56,9 @@ def test_an_editor_corrects_fields_and_the_index_follows(client, db, docs):
     assert corrected_fields(page) == {"date", "number", "issuer"}
     assert "Sửa bởi nguyen-van-a lúc" in page and "20/11/2016" in page
     assert "Đã lưu: số hiệu, cơ quan ban hành, ngày ban hành." in page
+    anonymous = client.application.test_client().get(f"/documents/{doc}").get_data(as_text=True)
+    assert corrected_fields(anonymous) == {"date", "number", "issuer"}  # readers see it too
+    assert 'id="edit-document"' not in anonymous and "Lịch sử thay đổi" not in anonymous
     # the index: the number, a date filter, newest first and the issuer facet
     assert doc in ids_of(client, "/api/search?q=06-CT/TW")
     assert ids_of(client, "/api/search?q=chỉ thị&from=2016-11-01&to=2016-11-30") == [doc]
