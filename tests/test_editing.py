@@ -151,6 +151,8 @@ def test_with_a_worker_running_the_correction_is_queued_for_it(client, db, docs,
     assert run_worker(config, once=True) == 1
     assert ids_of(client, "/api/search?q=chỉ thị&from=2016-11-01&to=2016-11-30") == [doc]
     assert jobs.recent(db)[0].kind == "edit" and jobs.recent(db)[0].status == "done"
+    page = client.get(f"/jobs/{jobs.recent(db)[0].id}").get_data(as_text=True)
+    assert "sửa tài liệu" in page and f'href="/documents/{doc}"' in page
 
 
 def _saying(client, words: str) -> dict:

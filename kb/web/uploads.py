@@ -87,9 +87,14 @@ def jobs_page():
 @bp.get("/jobs/<int:job_id>")
 @require_role("editor")
 def job_page(job_id: int):
-    """One job: its files, done or failed with the reason; refreshes itself while it runs."""
-    return render_template("job.html", job=job_dict(_job_or_404(job_id)), labels=STATUS_LABELS,
-                           kinds=KIND_LABELS, outcomes=OUTCOME_LABELS)
+    """One job: its files, done or failed with the reason (an edit job: the documents it
+    re-indexed or removed); refreshes itself while it runs."""
+    job = _job_or_404(job_id)
+    report = (job.report or {}) if job.kind == "edit" else {}  # others' lists are paths
+    edited = {"updated": report.get("updated") or [], "removed": report.get("removed") or [],
+              "replaces": job.payload.get("replaces")}
+    return render_template("job.html", job=job_dict(job), labels=STATUS_LABELS,
+                           kinds=KIND_LABELS, outcomes=OUTCOME_LABELS, edited=edited)
 
 
 @bp.get("/api/jobs")
