@@ -244,3 +244,54 @@ def test_real_memoirs_keep_the_witnesses_words_out(shared_data):
     secretary = keys((shared_data / "party-docs/docs/dde0aaa1efb3aac8.md").read_text("utf-8"))
     for line in ("Kế hoạch phải thật tỉ mỉ", "Hợp đồng phải thật ăn khớp", "Bí mật phải thật tuyệt đối"):
         assert saying_key(line) in secretary  # a directive set off as a list after "của Bác ... là:"
+
+
+def test_notes_numbered_several_to_a_line():
+    """Given an essay whose notes list several numbers on one line ("1, 2. Hồ Chí Minh: Toàn
+    tập ...", "(2), (3). Sđd ..."), then the quotes they cite are his, "Sđd" resolved."""
+    text = ("Chủ tịch Hồ Chí Minh kêu gọi: \"Không! Chúng ta thà hy sinh tất cả, chứ nhất định không "
+            "chịu mất nước\"4. Người còn chỉ rõ: \"Nước Việt Nam là một, dân tộc Việt Nam là một\"2.\n\n"
+            "Chú thích:\n\n1, 2. Hồ Chí Minh: Toàn tập, Nxb.Chính trị quốc gia, H.2002, t.4, tr.4, 469.\n\n"
+            "3. Sđd, t.10, tr.128.\n\n4. Sđd, t.4, tr.480.\n")
+    assert keys(text) == [saying_key("Không! Chúng ta thà hy sinh tất cả, chứ nhất định không chịu mất nước"),
+                          saying_key("Nước Việt Nam là một, dân tộc Việt Nam là một")]
+    unmarked = ("Hiểu và thực hiện nghiêm nguyên tắc sẽ làm cho Đảng ta thống nhất “Đảng ta tuy nhiều "
+                "người, nhưng khi tiến đánh thì chỉ như một người”(1).\n\n(1). Hồ Chí Minh toàn tập, Nxb. "
+                "Chính trị Quốc gia, Hà Nội, 2000, tập 5, tr.553.\n")
+    assert keys(unmarked) == [saying_key("Đảng ta tuy nhiều người, nhưng khi tiến đánh thì chỉ như một người")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A cut quotation opening with an ellipsis.
+    ("Người phân tích: “... dân tộc cách mạng thì chưa phân giai cấp, nghĩa là sĩ, nông, công, thương "
+     "đều nhất trí chống lại cường quyền”.",
+     "... dân tộc cách mạng thì chưa phân giai cấp, nghĩa là sĩ, nông, công, thương đều nhất trí chống lại cường quyền"),
+    # The poem itself after "bài thơ:", not its title.
+    ("Thăm lại hang Pác Bó, Bác viết bài thơ: “Hai mươi năm trước ở hang này/Đảng vạch con đường "
+     "đánh Nhật, Tây/Lãnh đạo toàn dân ra chiến đấu/Non sông gấm vóc có ngày nay”.",
+     "Hai mươi năm trước ở hang này/Đảng vạch con đường đánh Nhật, Tây/Lãnh đạo toàn dân ra chiến đấu/"
+     "Non sông gấm vóc có ngày nay"),
+])
+def test_cut_quotes_and_poems_after_their_lead(text, expected):
+    assert keys(text) == [saying_key(expected)]
+
+
+@pytest.mark.parametrize("text", [
+    # Journalists' questions he answered.
+    "Ngày 12-7-1946, ở Pháp, Hồ Chí Minh trả lời câu hỏi của các nhà báo: “Có phải Chủ tịch cho rằng "
+    "nước Việt Nam chưa có thể cộng sản hóa được trước một thời hạn là 50 năm không?”",
+    "Một phóng viên nước ngoài hỏi Bác: “Ngài có điều gì muốn nói với nhân dân Pháp không?”",
+    # The topic of the writer's sentence, not his words.
+    "Quan điểm của Người về “Đảng Cộng sản Việt Nam là đảng của giai cấp công nhân và của dân tộc” "
+    "là sự phát triển sáng tạo.",
+    # Bác's title, a short one: his poem's name after "bài thơ".
+    "Bác Hồ viết bài thơ “Nguyên tiêu” ở Việt Bắc.",
+])
+def test_questions_to_him_and_topics_are_not_his(text):
+    assert keys(text) == []
+
+
+def test_his_own_questions_stay_his():
+    text = "Bác hỏi người dân: “Năm nay bà con có đủ gạo ăn không?”. Rồi Bác đặt câu hỏi: “Các cháu học có chăm không?”"
+    assert keys(text) == [saying_key("Năm nay bà con có đủ gạo ăn không?"),
+                          saying_key("Các cháu học có chăm không?")]

@@ -80,6 +80,23 @@ _AFTER_SPEAKER = re.compile(
 )
 # Replies and words addressed to him: "Thưa Bác, ...", "Dạ, ...".
 REPLY = re.compile(r"^[\s*_]*(?:Thưa|Kính thưa|Dạ|Vâng|Bẩm)\b")
+# A question put to him: the lead names a question or an interview ("trả lời câu hỏi của các nhà
+# báo:", "phóng viên hỏi Bác:"), or the question addresses him ("Có phải Chủ tịch cho rằng ...?",
+# "Thưa Người, ...?", "Ngài có ...?").
+_ASKED_LEAD = re.compile(
+    rf"\b(?:[Tt]rả lời (?:các |những |mấy )?câu hỏi|[Cc]âu hỏi của|[Pp]hỏng vấn|hỏi (?:Bác|Người|Chủ tịch|Cụ|{FULL_NAME})"
+    rf"|(?:[Nn]hà báo|[Pp]hóng viên|[Kk]ý giả)[^.!?“”\"«»\n]{{0,40}}?\b(?:hỏi|đặt câu hỏi|thắc mắc))\b"
+    rf"[^.!?“”\"«»\n]{{0,60}}:?[\s*_]*$")
+_ADDRESSES_HIM = re.compile(r"\b(?:Chủ tịch|Ngài|thưa (?:Bác|Người|Chủ tịch|Cụ|Ngài))\b")
+
+
+def question_to_him(lead: str, quote: str) -> bool:
+    """Whether ``quote`` is a question put to him (by a journalist, a visitor), not his words."""
+    if not quote.rstrip(" .…*_”\"»)").endswith("?"):
+        return False
+    return _ASKED_LEAD.search(lead[-160:]) is not None or _ADDRESSES_HIM.search(quote) is not None
+
+
 # His name in the third person inside a quote: someone speaking about him.
 NAMED_INSIDE = re.compile(rf"Hồ Chủ [Tt]ịch|Chủ tịch Hồ Chí Minh|Hồ Chí Minh|Bác Hồ {_VERBS}\b")
 FOOTNOTE_MARK = re.compile(r"\*{0,2}\[\d{1,3}\]\*{0,2}|\(\d{1,3}\)|(?<=[”\"»])\d{1,3}\b|\*+|_+")
@@ -99,16 +116,17 @@ _TITLE_BEFORE = re.compile(
 )
 
 
-def attributed_before(gap: str, earlier: str = "", fragment: bool = False) -> bool:
+def attributed_before(gap: str, earlier: str = "", fragment: bool = False, long: bool = False) -> bool:
     """Whether the words before a quote (since the previous quote) attribute it to him.
 
     ``earlier`` is the text before ``gap``: a pronoun ("ông viết:") is him when the last person
     named before it is. A ``fragment`` (a quote starting in lower case, woven into the sentence)
     must follow the attributing words closely: "Người cho rằng “...”", not "Hồ Chí Minh nhấn mạnh
-    vai trò của thanh niên trong “...”", where the quote marks are the writer's.
+    vai trò của thanh niên trong “...”", where the quote marks are the writer's. A ``long`` quote
+    after "bài thơ:" is the poem itself, not its title.
     """
     tail = gap[-300:]
-    if _TITLE_BEFORE.search(tail):
+    if _TITLE_BEFORE.search(tail) and not (long and tail.rstrip(" \t\n*_").endswith(":")):
         return False  # Bác Hồ đã viết bài “Nâng cao đạo đức cách mạng...”: a title, not a saying
     # "những tuyên bố đanh thép khác của Người: “...”", "Lời kêu gọi ... của Người có đoạn: “...”".
     colon = _COLON_SUBJECT.search(tail)
@@ -135,11 +153,14 @@ def attributed_before(gap: str, earlier: str = "", fragment: bool = False) -> bo
     if last is None:
         return False
     between = tail[last:].rstrip(" \t\n:*_")  # "Người viết:\n\n“...": the break is the colon's
+    if _TOPIC_END.search(between):
+        return False  # "Quan điểm của Người về “...”": the topic, in the writer's words
     if len(between) > (MAX_FRAGMENT_LEAD if fragment else 150):
         return False
     return not speaks(between) and not BREAK.search(between + " ")
 
 
+_TOPIC_END = re.compile(r"(?<!\w)(?:về|về vấn đề|về việc)$")
 # "ông viết:", "Ông trả lời:": a pronoun, not "ông Nguyễn Văn A".
 _PRONOUN = re.compile(rf"(?<!\w)(?:ông|Ông)(?!\s+[{_UPPER}]){ADVERBS}\s+{_SPEECH}\b")
 _NAMED_PERSON = re.compile(rf"(?P<him>{FULL_NAME})|(?<!\w)(?:ông|bà|cụ|anh|chị|đồng chí|Ông|Bà|Cụ)\s+[{_UPPER}]\w*")

@@ -29,7 +29,7 @@ from kb.analysis.tones import canonical_tones
 from kb.errors import ConfigError
 from kb.understand.attribution import (AFTER_MARKER, AS_HE_WISHED, FOOTNOTE_MARK,
                                       NAMED_INSIDE, OTHER_SPEAKER, REPLY, SAID_INLINE,
-                                      attributed_before, introduces_next, mask_namesakes,
+                                      attributed_before, introduces_next, question_to_him, mask_namesakes,
                                       other_before, person_speaks, pronoun_is_him, said_by_other_after,
                                       speaks)
 from kb.understand.footnotes import footnotes, in_note, reference_after
@@ -54,6 +54,7 @@ _HEADING_HCM = re.compile(r"BÁC|Bác|HỒ CHÍ MINH|Hồ Chí Minh|CHỦ TỊCH
 _HEADING_WORDS = re.compile(r"\b(?:LỜI|[Ll]ời|DẠY|[Dd]ạy|NÓI|[Nn]ói|CĂN DẶN|[Cc]ăn dặn|DANH NGÔN|[Dd]anh ngôn|TRÍCH|[Tt]rích|CÂU NÓI|[Cc]âu nói)\b")
 _CHAIN_GAP = re.compile(r"^[\s,;:.–—-]*(?:và|hay|hoặc|cùng|rồi)?[\s,;:.–—-]*$")
 _SENTENCE_END = re.compile(r"[.!?…](?=\s)|\n")
+_CUT_OPENING = re.compile(r"(?:\.{3}|…)\s*\w")  # a quotation that opens with an ellipsis
 
 
 
@@ -113,7 +114,7 @@ def extract_sayings(text: str) -> list[dict]:
         named = (
             (note is not None and note[1])
             or attributed_before(gap, masked[max(0, prev_end - 1500):prev_end],
-                                 fragment=quote[:1].islower())
+                                 fragment=quote[:1].islower(), long=len(quote.split()) >= 10)
             or (work is not None and (_HCM_WORK.search(work) or _LETTER_WORK.match(work)) is not None)
             or _under_hcm_heading(text, start)
         )
@@ -126,9 +127,11 @@ def extract_sayings(text: str) -> list[dict]:
         )
         is_saying = bool(
             len(quote.split()) >= min_words
-            and quote[:1] not in ".,;:)]"  # the text between two quotes, not a quote
+            # The text between two quotes, not a quote; "… dân tộc cách mạng …" (a cut) is one.
+            and (quote[:1] not in ".,;:)]" or _CUT_OPENING.match(quote) is not None)
             and not in_note(text, start)
             and not REPLY.match(quote) and not NAMED_INSIDE.search(masked[start:end])
+            and not question_to_him(gap, quote)
             and (note is None or note[1])  # a note citing another's work: theirs
             and (named or (weak and not said_by_other_after(after)))
         )
