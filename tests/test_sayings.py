@@ -295,3 +295,42 @@ def test_his_own_questions_stay_his():
     text = "Bác hỏi người dân: “Năm nay bà con có đủ gạo ăn không?”. Rồi Bác đặt câu hỏi: “Các cháu học có chăm không?”"
     assert keys(text) == [saying_key("Năm nay bà con có đủ gạo ăn không?"),
                           saying_key("Các cháu học có chăm không?")]
+
+
+def test_list_after_his_advice_and_under_a_title_naming_his_teaching():
+    """Given lines set off after "ông có năm lời khuyên:" (ông being him) or on a page titled
+    "... Bác Hồ dạy", then each line is a saying, short ones too."""
+    text = ("Sau Cách mạng Tháng Tám, Hồ Chí Minh đã gửi một bức thư cho thiếu nhi. Trong đó, ông có "
+            "năm lời khuyên:\n\n1. Phải siêng học\n\n2. Phải giữ sạch sẽ\n\n3. Phải giữ kỷ luật\n\n"
+            "Vào năm 1961, ông viết một lá thư khác.\n")
+    assert keys(text) == [saying_key(t) for t in ("Phải siêng học", "Phải giữ sạch sẽ", "Phải giữ kỷ luật")]
+    titled = ("Năm điều Bác Hồ dạy thiếu niên\n\nNhững điều này được phổ biến trong trường học.\n\n"
+              "Nội dung\n\nPhiên bản hiện hành được dùng từ năm 1965 là:1\n\nYêu Tổ quốc, yêu đồng bào\n\n"
+              "Học tập tốt, lao động tốt\n\nĐoàn kết tốt, kỷ luật tốt\n\nLịch sử\n")
+    assert keys(titled) == [saying_key(t) for t in ("Yêu Tổ quốc, yêu đồng bào", "Học tập tốt, lao động tốt",
+                                                    "Đoàn kết tốt, kỷ luật tốt")]
+    other = ("Ông Nguyễn Văn Hai có ba lời khuyên:\n\n1. Phải dậy sớm\n\n2. Phải tập thể dục\n\n"
+             "3. Phải ăn uống điều độ\n")
+    assert keys(other) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # One subject, two verbs: "Người viết: “…” (tr. 287), và chỉ rõ: “…”".
+    ("Người viết: “dù màu da có khác nhau, trên đời này chỉ có hai giống người” (tr. 287), và chỉ rõ: "
+     "“Xét về nguyên tắc, tiến bộ chung phụ thuộc vào việc phát triển chủ nghĩa quốc tế” (tr. 14).",
+     ["dù màu da có khác nhau, trên đời này chỉ có hai giống người",
+      "Xét về nguyên tắc, tiến bộ chung phụ thuộc vào việc phát triển chủ nghĩa quốc tế"]),
+    # The subject named before an earlier quote of the sentence.
+    ("Do đó, Người hướng tới nghiên cứu chủ nghĩa Mác - Lênin, tìm hiểu Cách mạng Tháng Mười Nga và "
+     "nhận thấy tính chất “không đến nơi” của các cuộc cách mạng ấy, đồng thời khẳng định: “Muốn cứu "
+     "nước và giải phóng dân tộc không có con đường nào khác con đường cách mạng vô sản”.",
+     ["Muốn cứu nước và giải phóng dân tộc không có con đường nào khác con đường cách mạng vô sản"]),
+    # A quote whose closing mark was left off before its note mark and the next quote.
+    ("Và Người còn khẳng định: “Một dân tộc biết Cần, Kiệm, Liêm, Chính, là một dân tộc giàu về vật "
+     "chất, mạnh về tinh thần: (7) “Cần, Kiệm, Liêm là gốc rễ của Chính...”. Chủ tịch Hồ Chí Minh còn "
+     "giải thích: “Chính nghĩa là không tà, nghĩa là thẳng thắn, đứng đắn”.",
+     ["Một dân tộc biết Cần, Kiệm, Liêm, Chính, là một dân tộc giàu về vật chất, mạnh về tinh thần",
+      "Cần, Kiệm, Liêm là gốc rễ của Chính...", "Chính nghĩa là không tà, nghĩa là thẳng thắn, đứng đắn"]),
+])
+def test_runs_of_one_speaker(text, expected):
+    assert keys(text) == [saying_key(e) for e in expected]

@@ -45,6 +45,9 @@ FULL_NAME = (r"(?:Chủ tịch Hồ Chí Minh|Hồ Chủ tịch|Bác Hồ|Hồ C
 _UPPER = "A-ZĐÁÀẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÉÈẺẼẸÊẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÚÙỦŨỤƯỨỪỬỮỰÝỲỶỸỴ"
 # Words before his name that make him the one spoken to or about, not the speaker.
 _OBJECT = r"(?<!của )(?<!về )(?<!với )(?<!cho )(?<!hỏi )(?<!thưa )(?<!Thưa )(?<!tặng )(?<!gửi )(?<!kính )"
+# His words as a thing he had or gave: "có năm lời khuyên", "để lại những lời căn dặn".
+_HAS_WORDS = (r"(?:có|gửi|để lại|nêu|đưa ra|viết|ghi)\s+(?:\S+\s+){0,2}?(?:lời|điều|câu)"
+              r"\s+(?:khuyên|dạy|căn dặn|dặn|dặn dò|nói|răn|nhắn nhủ|chỉ dẫn)")
 _BEFORE_MARKERS = [
     # ("con của Hồ Chí Minh và đã trả lời" is someone else speaking: no "của"/"và" around it).
     re.compile(rf"{_OBJECT}\b{FULL_NAME}{ADVERBS}\s+{_VERBS}\b"),
@@ -66,6 +69,8 @@ _BEFORE_MARKERS = [
         r"|(?:trong|theo) (?:bản )?Di chúc"
         r"|(?:LỜI BÁC|BÁC HỒ DẠY|BÁC DẠY)"
     ),
+    # "Bác có năm lời khuyên:", "Chủ tịch Hồ Chí Minh đã để lại những lời căn dặn:".
+    re.compile(rf"(?<!\w)(?:Bác(?! sĩ)|Người|{FULL_NAME}){ADVERBS}\s+{_HAS_WORDS}"),
 ]
 # After the quote: "- Bác Hồ", ", Người viết", "(Hồ Chí Minh toàn tập...)", "- Bác quay sang hỏi".
 AFTER_MARKER = re.compile(
@@ -162,7 +167,7 @@ def attributed_before(gap: str, earlier: str = "", fragment: bool = False, long:
 
 _TOPIC_END = re.compile(r"(?<!\w)(?:về|về vấn đề|về việc)$")
 # "ông viết:", "Ông trả lời:": a pronoun, not "ông Nguyễn Văn A".
-_PRONOUN = re.compile(rf"(?<!\w)(?:ông|Ông)(?!\s+[{_UPPER}]){ADVERBS}\s+{_SPEECH}\b")
+_PRONOUN = re.compile(rf"(?<!\w)(?:ông|Ông)(?!\s+[{_UPPER}]){ADVERBS}\s+(?:{_SPEECH}\b|{_HAS_WORDS})")
 _NAMED_PERSON = re.compile(rf"(?P<him>{FULL_NAME})|(?<!\w)(?:ông|bà|cụ|anh|chị|đồng chí|Ông|Bà|Cụ)\s+[{_UPPER}]\w*")
 
 
@@ -204,6 +209,8 @@ _POSSESSED = re.compile(rf"\bcủa (?:Người|Bác(?! sĩ)|{FULL_NAME})\b(?P<re
 # "Do đó, Người hướng tới nghiên cứu ... và xác định ..., đồng thời khẳng định: “...”",
 # "Bác lấy gói cơm nắm ... rồi bảo đồng chí cảnh vệ: “...”".
 _SUBJECT = re.compile(rf"(?:^|[.!?]\s+|\n|,\s+)(?:Người(?=,|{ADVERBS}\s+(?:{_VERBS}|{_ACTS})\b)|Bác(?! sĩ)|{FULL_NAME})\b"
+                      # "Do đó, Người hướng tới ...": capitalised after a comma, only him.
+                      rf"|(?<=,\s)Người(?=\s+(?!(?:ta|dân|nào|này|đó|kia|ấy)\b)[a-zà-ỹđ])"
                       rf"(?!\s+[{_UPPER}])")
 _VERB_COLON = re.compile(rf"\b{_SPEECH}\b(?P<object>[^.!?;:“”\"«»\n]{{0,40}})(?::|\brằng)[\s*_]*$")
 
@@ -218,13 +225,50 @@ def _same_subject_says(tail: str) -> bool:
     if not subjects:
         return False
     between = sentence[subjects[-1].end():verb.start()]
-    return not (OTHER_SPEAKER.search(between) or _PERSON.search(_strip_names(between))
+    return not (_speaker_at_verb(between)
                 or re.search(r"\b(?:được|bị)\b", between) or OTHER_SPEAKER.search(verb["object"]) and speaks(verb["object"]))
 
 
-def other_before(gap: str) -> bool:
-    """Whether the clause right before a quote names someone else as the speaker."""
-    return speaks(re.split(r"[.!?](?=\s)|\n", gap[-200:])[-1])
+def _speaker_at_verb(between: str) -> bool:
+    """Whether someone else is named right before the verb that ends ``between`` ("..., đồng chí
+    cảnh vệ đáp"), not in an object the verb is coordinated after ("tìm hiểu Cách mạng Tháng
+    Mười Nga và xác định")."""
+    others = list(OTHER_SPEAKER.finditer(between)) + list(_PERSON.finditer(_strip_names(between)))
+    return any(len(between[m.end():].split()) <= 3
+               and not re.search(r"\b(?:và|rồi|đồng thời)\b|[,;“”…]", between[m.end():])
+               for m in others)
+
+
+def subject_says(sentence: str) -> bool:
+    """Whether a sentence running up to a quote, earlier quotes in it blanked out, has him as
+    subject and a speech verb before the colon ("Người ... xác định “…”, đồng thời khẳng định:")."""
+    return _same_subject_says(sentence)
+
+
+# After one of his quotes, a verb of saying with no new subject: "(tr. 287), và chỉ rõ:",
+# "”, đồng thời khẳng định:", "”. Người còn viết:" is read by the other patterns.
+_GOES_ON = re.compile(rf"^[\s,;.]*(?:\([^()\n]{{1,60}}\))?[\s,;.]*(?:và|đồng thời|rồi|sau đó|cũng|còn|lại)?"
+                      rf"{ADVERBS}\s*{_SPEECH}\b(?P<object>[^.!?“”\"«»\n:]{{0,40}}):[\s*_]*$")
+
+
+def goes_on_speaking(gap: str) -> bool:
+    """Whether the words between his quote and the next one are only a verb of saying of his."""
+    m = _GOES_ON.match(gap)
+    return m is not None and not speaks(m["object"]) and not _PERSON.search(m["object"])
+
+
+def other_before(gap: str, earlier: str = "") -> bool:
+    """Whether the clause right before a quote names someone else as the speaker.
+
+    A bare "ông" is him when the last person named before it (in ``earlier`` and ``gap``) is.
+    """
+    clause = re.split(r"[.!?](?=\s)|\n", gap[-200:])[-1]
+    if _BARE_PRONOUN.search(clause) and _last_named_is_him(earlier + gap[:len(gap) - len(clause)]):
+        clause = _BARE_PRONOUN.sub(lambda m: " " * len(m[0]), clause)
+    return speaks(clause)
+
+
+_BARE_PRONOUN = re.compile(rf"(?<!\w)(?:ông|Ông)(?!\s+[{_UPPER}])(?!\w)")
 
 
 # "Bác không vui: “...”", "Người trầm ngâm: “...”": the subject of a clause ending in a colon.

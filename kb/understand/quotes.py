@@ -14,6 +14,8 @@ MAX_CHARS = 2000  # an unclosed quote must not swallow the rest of the document
 
 _MARKS = re.compile(r"[“”«»\"„]|\n[ \t]*\n")
 _OPENERS_BEFORE = set("([{:–—-*_/|>") | {"\n", "\t", " "}
+# A note mark right before a new opening mark: where the open quote ended.
+_NOTE_REF_END = re.compile(r"[.:;,!?…]?\s?(?:\(\d{1,3}\)|\[\d{1,3}\])[.:;,]?\s*$")
 _SENTENCE_END = re.compile(r"[.!?…](?=[\s*_]|$)")
 
 
@@ -76,6 +78,11 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 close_open(pos)
             continue
         if _is_opening(text, pos):
+            ref = _NOTE_REF_END.search(text, stack[-1] + 1, pos) if stack else None
+            if ref:
+                # “Một dân tộc biết Cần, Kiệm, ... tiến bộ: (7) “Cần, Kiệm, Liêm ...”: the note
+                # mark ends the quote its closing mark was left off.
+                pairs.append((stack.pop() + 1, ref.start()))
             stack.append(pos)
         elif stack:
             start = stack.pop()
@@ -91,8 +98,10 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_INTRO_LINE = re.compile(r"(?<![^\n])[^\n]*:[ \t*_]*\n")
+# A line ending in a colon, a note mark after it ("... là:1", "... dạy:[2]").
+_INTRO_LINE = re.compile(r"(?<![^\n])[^\n]*:(?:\d{1,2}|\[\d{1,3}\])?[ \t*_]*\n")
 _LIST_MARK = re.compile(r"[ \t]*(?:[-–—+•*]|\d{1,2}[.)]|[a-zđ][.)])[ \t]*")
+_MARKED = re.compile(r"[ \t]*(?:[-–—+•*]|\d{1,2}[.)]|[a-zđ][.)])[ \t]")  # a line with its list mark
 MAX_ITEM_WORDS = 20  # a line this short, among others like it, is a list item
 
 
@@ -127,10 +136,13 @@ def block_spans(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
         dialogue = first[:1] in "–—"  # one line of a dialogue: the next may be someone else's
         if not dialogue and _short(text, lines[0]) and len(lines) > 1 and _short(text, lines[1]):
             items = []
+            marked = _MARKED.match(text, *lines[0]) is not None
             for span in lines:
                 line = text[span[0]:span[1]]
                 if not _short(text, span) or ":" in line:
                     break
+                if marked and not _MARKED.match(line):
+                    break  # "1. ...", "2. ...", then the narrative again
                 items.append(_strip_mark(text, span))
         else:
             items = [_strip_mark(text, lines[0])]

@@ -29,7 +29,8 @@ from kb.analysis.tones import canonical_tones
 from kb.errors import ConfigError
 from kb.understand.attribution import (AFTER_MARKER, AS_HE_WISHED, FOOTNOTE_MARK,
                                       NAMED_INSIDE, OTHER_SPEAKER, REPLY, SAID_INLINE,
-                                      attributed_before, introduces_next, question_to_him, mask_namesakes,
+                                      attributed_before, goes_on_speaking, introduces_next, question_to_him,
+                                      subject_says, mask_namesakes,
                                       other_before, person_speaks, pronoun_is_him, said_by_other_after,
                                       speaks)
 from kb.understand.footnotes import footnotes, in_note, reference_after
@@ -68,14 +69,34 @@ def _sentence(text: str, start: int, end: int) -> str:
 
 
 
+def _sentence_before(masked: str, spans: list[tuple[int, int]], start: int) -> str:
+    """The sentence leading to the quote at ``start``, earlier quotes in it blanked ("“…”")."""
+    left = max(0, start - 400)
+    pieces, pos = [], left
+    for s, e in spans:
+        if e < left or s >= start:
+            continue
+        pieces.append(masked[pos:max(pos, s)] + "…")
+        pos = max(pos, e)
+    pieces.append(masked[pos:max(pos, start - 1)])  # without the opening mark
+    return re.split(r"[.!?](?=\s)|\n", "".join(pieces))[-1]
+
+
+def _title(text: str) -> str:
+    """The document's first line when it is short enough to be its title ("5 điều Bác Hồ dạy")."""
+    first = text.lstrip().split("\n", 1)[0].strip(" #*_")
+    return first if len(first.split()) <= 12 else ""
+
+
 def _under_hcm_heading(text: str, start: int) -> bool:
     """Whether a quote opening a line sits under a heading about him ("LỜI BÁC HỒ DẠY")."""
     line_start = text.rfind("\n", 0, start) + 1
     if text[line_start:start - 1].strip(" -*+•0123456789.)") != "":
         return False
-    heads = list(_HEADING.finditer(text, 0, line_start))
+    heads = [h[0] for h in _HEADING.finditer(text, 0, line_start)]
     # The nearest heading ("## Y tế") or the document's title ("# LỜI BÁC HỒ DẠY ...").
-    return any(_HEADING_HCM.search(h[0]) and _HEADING_WORDS.search(h[0]) for h in heads[:1] + heads[-1:])
+    return any(_HEADING_HCM.search(h) and _HEADING_WORDS.search(h)
+               for h in heads[:1] + heads[-1:] + [_title(text)])
 
 
 def _section_heading(text: str, start: int) -> str:
@@ -117,6 +138,9 @@ def extract_sayings(text: str) -> list[dict]:
                                  fragment=quote[:1].islower(), long=len(quote.split()) >= 10)
             or (work is not None and (_HCM_WORK.search(work) or _LETTER_WORK.match(work)) is not None)
             or _under_hcm_heading(text, start)
+            # The sentence's subject named before an earlier quote of the same sentence.
+            or (not quote[:1].islower() and subject_says(_sentence_before(masked, spans, start)))
+            or (prev_saying and goes_on_speaking(FOOTNOTE_MARK.sub("", gap)))
         )
         weak = (
             (prev_saying and _CHAIN_GAP.match(FOOTNOTE_MARK.sub("", gap)) is not None
@@ -157,8 +181,10 @@ def extract_sayings(text: str) -> list[dict]:
                               "sectors": match_sectors(clues, sectors)}))
     for intro_start, intro_end, items in block_spans(text):
         intro = masked[intro_start:intro_end]
-        if (not attributed_before(intro, masked[max(0, intro_start - 1500):intro_start])
-                or other_before(intro.rstrip(" \t\n*_:")) or person_speaks(intro)):
+        if (not (attributed_before(intro, masked[max(0, intro_start - 1500):intro_start])
+                 or _under_hcm_heading(text, intro_start + 1))
+                or other_before(intro.rstrip(" \t\n*_:"), masked[max(0, intro_start - 1500):intro_start])
+                or person_speaks(intro)):
             continue
         if len(items) > 1 and _POEM_INTRO.search(intro):
             # A poem set off line by line is one saying, its lines kept.
@@ -168,7 +194,9 @@ def extract_sayings(text: str) -> list[dict]:
                 continue  # quoted: read above
             saying = re.sub(r"[ \t]*\n\s*", "\n", text[start:end]).strip(" *_\n")
             saying = re.sub(r"[ \t]+", " ", saying) if "\n" in saying else re.sub(r"\s+", " ", saying)
-            if (len(re.findall(r"\w+", saying)) < MIN_WORDS or REPLY.match(saying)
+            # A line set off in a list may be shorter than a quote ("Phải siêng học").
+            if (len(re.findall(r"\w+", saying)) < (MIN_WORDS - 1 if len(items) > 1 else MIN_WORDS)
+                    or REPLY.match(saying)
                     or NAMED_INSIDE.search(masked[start:end])):
                 continue
             context = re.sub(r"\s+", " ", text[intro_start:intro_end] + " " + saying).strip()
