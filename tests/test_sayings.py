@@ -334,3 +334,52 @@ def test_list_after_his_advice_and_under_a_title_naming_his_teaching():
 ])
 def test_runs_of_one_speaker(text, expected):
     assert keys(text) == [saying_key(e) for e in expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # His words quoted inside a cited article's title (the title itself is not a saying).
+    ('Kim Giang. "Ngày 14-5-1966: Bác Hồ căn dặn: "Đảng mạnh là do chi bộ tốt"". Báo Quân đội nhân dân.',
+     ["Đảng mạnh là do chi bộ tốt"]),
+    # A closing mark left off before "- Bác quay sang hỏi ...".
+    ("“Đây là đội thanh niên xung phong tỉnh nào, chú Kế? - Bác quay sang hỏi đồng chí phụ trách. "
+     "“Thưa Bác, chúng cháu là đội Vĩnh Phú ạ”. “Ở đây ai ít tuổi nhất?”. Bác nhìn khắp lượt.",
+     ["Đây là đội thanh niên xung phong tỉnh nào, chú Kế?", "Ở đây ai ít tuổi nhất?"]),
+    # The attribution after a dash: "- Những câu thơ Bác Hồ tặng thanh niên ...".
+    ("“Không có việc gì khó/ Chỉ sợ lòng không bền/ Đào núi và lấp biển/ Quyết chí ắt làm nên” - Những "
+     "câu thơ Bác Hồ tặng thanh niên đã trở thành phương châm hành động.",
+     ["Không có việc gì khó/ Chỉ sợ lòng không bền/ Đào núi và lấp biển/ Quyết chí ắt làm nên"]),
+    # A run of his quotes across a note in parentheses and a stray mark.
+    ("Trong Di chúc, Bác viết: “Đảng cần phải có kế hoạch thật tốt để phát triển kinh tế và văn hóa” "
+     "(Bác gạch chân dưới các chữ in nghiêng - PV). Và “Ở đây nói về kế hoạch xây dựng lại thành phố "
+     "và làng mạc đẹp đẽ”.",
+     ["Đảng cần phải có kế hoạch thật tốt để phát triển kinh tế và văn hóa",
+      "Ở đây nói về kế hoạch xây dựng lại thành phố và làng mạc đẹp đẽ"]),
+    # "của Bác Hồ kính yêu “...”": honorifics after his name.
+    ("Đại thắng mùa Xuân năm 1975 thỏa mong ước của Bác Hồ kính yêu “Bắc - Nam sum họp xuân nào vui hơn”.",
+     ["Bắc - Nam sum họp xuân nào vui hơn"]),
+])
+def test_his_words_however_the_page_sets_them(text, expected):
+    assert keys(text) == [saying_key(e) for e in expected]
+
+
+@pytest.mark.parametrize("text", [
+    # Words he quotes from others.
+    "Bác thường nhắc câu tục ngữ: “Một cây làm chẳng nên non, ba cây chụm lại nên hòn núi cao”.",
+    "Bác mượn lời Lênin: “Không có lý luận cách mạng thì không có phong trào cách mạng”.",
+    "Tục ngữ có câu “Uống nước nhớ nguồn, ăn quả nhớ kẻ trồng cây”, Bác thường nhắc.",
+    # "Người" in a noun phrase, "của Người" in a name, another's clause after "của Bác".
+    "Người viết bài này còn nhớ: “Hôm đó trời mưa tầm tã, cả làng đi đón Bác”.",
+    "Ông Trùm của Người phán xử bức xúc: “Thật buồn cười, bực mình và phi lý”.",
+    "Nhớ lời dặn của Bác, ông Nguyễn Văn Hai nói: “Chúng tôi phải làm cho thật tốt việc này”.",
+])
+def test_words_he_repeats_and_namesakes_are_not_his(text):
+    assert keys(text) == []
+
+
+def test_a_list_of_his_lines_stops_where_the_story_goes_on():
+    text = ("Trước khi chia tay, Bác căn dặn:\n\nCác cháu phải chăm học, chăm làm.\n\nSau đó, đoàn đại "
+            "biểu ra về trong niềm xúc động.\n\nHọ kể lại cho cả làng nghe.\n")
+    assert keys(text) == [saying_key("Các cháu phải chăm học, chăm làm.")]
+    unpunctuated = ("Chỉ thị của Bác cho các chiến trường là:\n\nKế hoạch phải thật tỉ mỉ\n\nHợp đồng phải "
+                    "thật ăn khớp\n\nCả hai bác cháu ngồi im lặng bên chiếc đài nhỏ suốt buổi tối hôm ấy.\n")
+    assert keys(unpunctuated) == [saying_key("Kế hoạch phải thật tỉ mỉ"), saying_key("Hợp đồng phải thật ăn khớp")]

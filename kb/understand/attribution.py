@@ -76,6 +76,8 @@ _BEFORE_MARKERS = [
 AFTER_MARKER = re.compile(
     rf"^[\s|]*[,.;:!?–—-]*\s*(?:\(\s*)?(?:(?:Trích\s+)?(?:[^\n]{{0,40}}?\bcủa\s+)?{FULL_NAME}(?=[\s\d\[\]()*_.]*(?:\n|\Z|\)))"
     rf"|(?:{FULL_NAME}|Bác(?! sĩ)|Người){ADVERBS}\s+{_VERBS}\b(?!\s*[,:])|lời Bác"
+    # "” - Những câu thơ Bác Hồ tặng thanh niên ...".
+    rf"|(?:[Nn]hững |[Mm]ấy |[Cc]ác )?(?:câu thơ|vần thơ|bài thơ|lời|câu nói)\s+(?:của\s+)?(?:Bác(?! sĩ)|Người|{FULL_NAME})\b"
     rf"|của (?:Bác|Người|{FULL_NAME})\b)"
 )
 # "”, đầu bếp Thiệu nhớ lại", "” - ông Hoàng Giáp tâm sự": a speaker named after the quote.
@@ -133,6 +135,8 @@ def attributed_before(gap: str, earlier: str = "", fragment: bool = False, long:
     tail = gap[-300:]
     if _TITLE_BEFORE.search(tail) and not (long and tail.rstrip(" \t\n*_").endswith(":")):
         return False  # Bác Hồ đã viết bài “Nâng cao đạo đức cách mạng...”: a title, not a saying
+    if _QUOTES_ANOTHER.search(re.split(r"[.!?](?=\s)|\n", tail)[-1]):
+        return False  # "Bác thường nhắc câu tục ngữ:", "Bác mượn lời Lênin:": words he quotes
     # "những tuyên bố đanh thép khác của Người: “...”", "Lời kêu gọi ... của Người có đoạn: “...”".
     colon = _COLON_SUBJECT.search(tail)
     if (colon and not speaks(colon["rest"]) and not OTHER_SPEAKER.search(colon["rest"])
@@ -142,7 +146,12 @@ def attributed_before(gap: str, earlier: str = "", fragment: bool = False, long:
         return True
     possessed = _POSSESSED.search(tail.rstrip(" \t\n*_"))
     if possessed and (possessed["rest"].strip() == "" or possessed["rest"].rstrip().endswith(":")):
-        return True
+        head = re.split(r"[.!?,;](?=\s)|\n", tail[:possessed.start()])[-1]
+        # Not "Nhớ lời dặn của Bác, ông A nói:", nor "Ông Trùm của Người phán xử bức xúc:".
+        if not (speaks(possessed["rest"]) or _PERSON.search(possessed["rest"])
+                or _PERSON.search(_strip_names(" " + head))
+                or re.match(r"(?:ông|bà|anh|chị|đồng chí)\b", head.strip(), re.IGNORECASE)):
+            return True
     last = None
     for pattern in _BEFORE_MARKERS:
         for m in pattern.finditer(tail):
@@ -150,6 +159,8 @@ def attributed_before(gap: str, earlier: str = "", fragment: bool = False, long:
             if (OTHER_SPEAKER.search(inside) or re.search(r"\b(?:được|bị)\b", inside)
                     or _PERSON.search(_strip_names(m[0]))):
                 continue  # "Biết ý Bác, ông Máy Lỳ liền nói", "Bác Hồ được cho rằng", "..., Hà Huy Tập nói"
+            if m[0].startswith("Người") and _NOUN_PHRASE_AFTER.match(tail, m.end()):
+                continue  # "Người viết bài này còn nhớ:": the writer, a noun phrase
             if last is None or m.end() > last:
                 last = m.end()
     for m in _PRONOUN.finditer(tail):
@@ -165,6 +176,13 @@ def attributed_before(gap: str, earlier: str = "", fragment: bool = False, long:
     return not speaks(between) and not BREAK.search(between + " ")
 
 
+# He quotes someone else: "nhắc câu tục ngữ", "dẫn lời Khổng Tử", "mượn câu thơ của Nguyễn Du".
+_QUOTES_ANOTHER = re.compile(
+    r"\b(?:nhắc|dẫn|trích|mượn|nhắc lại|dẫn ra)\s+(?:lại\s+)?(?:(?:câu|lời|ý|đoạn|mấy câu|bài thơ|câu thơ)\s+"
+    r"(?:(?:tục ngữ|ca dao|thành ngữ|ngạn ngữ|thơ|nói|văn)\s+)?(?:của\s+)?)?"
+    rf"(?:(?:tục ngữ|ca dao|thành ngữ|ngạn ngữ|người xưa|cổ nhân|ông bà ta|dân gian)\b"
+    rf"|(?<=câu |lời |của )(?!Bác\b|Người\b|Hồ\b)[{_UPPER}]\w+)")
+_NOUN_PHRASE_AFTER = re.compile(r"(?:\s+[a-zà-ỹđ]+){1,2}\s+(?:này|đó|ấy|kia)\b")
 _TOPIC_END = re.compile(r"(?<!\w)(?:về|về vấn đề|về việc)$")
 # "ông viết:", "Ông trả lời:": a pronoun, not "ông Nguyễn Văn A".
 _PRONOUN = re.compile(rf"(?<!\w)(?:ông|Ông)(?!\s+[{_UPPER}]){ADVERBS}\s+(?:{_SPEECH}\b|{_HAS_WORDS})")
@@ -202,7 +220,10 @@ def _strip_names(clause: str) -> str:
     return re.sub(rf"{FULL_NAME}|\b(?:Bác|Người)\b|^\S+", lambda m: " " * len(m[0]), clause)
 
 
-_POSSESSED = re.compile(rf"\bcủa (?:Người|Bác(?! sĩ)|{FULL_NAME})\b(?P<rest>[^.!?;“”\"«»\n]{{0,30}})$")
+# "mong ước của Bác Hồ kính yêu “...”": honorifics after his name are part of it.
+_POSSESSED = re.compile(rf"\bcủa (?:{FULL_NAME}|Người|Bác(?! sĩ))\b"
+                        rf"(?:\s+(?:kính yêu|kính mến|vĩ đại|muôn vàn kính yêu|thân yêu|đáng kính))?"
+                        rf"(?P<rest>[^.!?;“”\"«»\n]{{0,30}})$")
 
 
 # The sentence's subject is him and a later verb of it, before a colon, introduces the quote:
@@ -265,9 +286,12 @@ def other_before(gap: str, earlier: str = "") -> bool:
     clause = re.split(r"[.!?](?=\s)|\n", gap[-200:])[-1]
     if _BARE_PRONOUN.search(clause) and _last_named_is_him(earlier + gap[:len(gap) - len(clause)]):
         clause = _BARE_PRONOUN.sub(lambda m: " " * len(m[0]), clause)
-    return speaks(clause)
+    return speaks(clause) or _SAYING_OF_OLD.search(clause) is not None
 
 
+# "Tục ngữ có câu “...”", "Ông bà ta dạy: “...”": the people's words, whoever repeats them.
+_SAYING_OF_OLD = re.compile(r"\b(?:[Tt]ục ngữ|[Cc]a dao|[Tt]hành ngữ|[Nn]gạn ngữ|[Nn]gười xưa|[Cc]ổ nhân|[Ôô]ng bà ta"
+                            r"|[Dd]ân gian|[Cc]ha ông ta)\b(?:\s+\S+){0,3}?\s+(?:có câu|nói|dạy|bảo|từng nói|thường nói)\b")
 _BARE_PRONOUN = re.compile(rf"(?<!\w)(?:ông|Ông)(?!\s+[{_UPPER}])(?!\w)")
 
 

@@ -143,12 +143,31 @@ def block_spans(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
                     break
                 if marked and not _MARKED.match(line):
                     break  # "1. ...", "2. ...", then the narrative again
+                if items and _narrative_after(text, items, line):
+                    break
                 items.append(_strip_mark(text, span))
         else:
             items = [_strip_mark(text, lines[0])]
         if items:
             out.append((m.start(), m.end(), items))
     return out
+
+
+# A line that takes the story up again after a list: "Sau đó, đoàn đại biểu ra về ...".
+_NARRATIVE_START = re.compile(
+    r"[ \t*_]*(?:Sau đó|Rồi|Từ đó|Hôm ấy|Hôm đó|Hôm sau|Lúc đó|Lúc ấy|Khi đó|Ngay sau đó|Nhớ lại|Họ"
+    r"|Chúng tôi|Mọi người|Cuối cùng|Vào (?:ngày|năm|lúc|dịp)|(?:Năm|Ngày|Tháng) \d)\b")
+
+
+def _narrative_after(text: str, items: list[tuple[int, int]], line: str) -> bool:
+    """Whether ``line``, after list ``items``, is narrative: it opens like a story's sentence, or
+    it is a longer full sentence after items written without a full stop."""
+    if _NARRATIVE_START.match(line):
+        return True
+    bare = [text[s:e].rstrip(" \t*_") for s, e in items]
+    longest = max(len(b.split()) for b in bare)
+    return (not any(b.endswith((".", "!", "?", "…")) for b in bare)
+            and line.rstrip(" \t*_").endswith(".") and len(line.split()) > longest + 3)
 
 
 def _short(text: str, span: tuple[int, int]) -> bool:

@@ -27,7 +27,7 @@ from pathlib import Path
 from kb.analysis.fold import fold
 from kb.analysis.tones import canonical_tones
 from kb.errors import ConfigError
-from kb.understand.attribution import (AFTER_MARKER, AS_HE_WISHED, FOOTNOTE_MARK,
+from kb.understand.attribution import (AFTER_MARKER, AS_HE_WISHED, FOOTNOTE_MARK, FULL_NAME,
                                       NAMED_INSIDE, OTHER_SPEAKER, REPLY, SAID_INLINE,
                                       attributed_before, goes_on_speaking, introduces_next, question_to_him,
                                       subject_says, mask_namesakes,
@@ -53,8 +53,13 @@ _HEADING = re.compile(r"^(?:#+\s*.*|[^a-zà-ỹđ\n]{6,})$", re.MULTILINE)
 # A heading over a list of his sayings: about him AND about words ("LỜI BÁC HỒ DẠY", "Bác dạy").
 _HEADING_HCM = re.compile(r"BÁC|Bác|HỒ CHÍ MINH|Hồ Chí Minh|CHỦ TỊCH|Chủ tịch")
 _HEADING_WORDS = re.compile(r"\b(?:LỜI|[Ll]ời|DẠY|[Dd]ạy|NÓI|[Nn]ói|CĂN DẶN|[Cc]ăn dặn|DANH NGÔN|[Dd]anh ngôn|TRÍCH|[Tt]rích|CÂU NÓI|[Cc]âu nói)\b")
-_CHAIN_GAP = re.compile(r"^[\s,;:.–—-]*(?:và|hay|hoặc|cùng|rồi)?[\s,;:.–—-]*$")
+# Between two quotes of one run: punctuation, a conjunction, a note in parentheses ("(tr. 14)",
+# "(Bác gạch chân ... - PV)"), a stray quotation mark.
+_CHAIN_GAP = re.compile(r"^[\s,;:.–—\"”“-]*(?:\([^()\n]{1,80}\))?[\s,;:.–—\"”“-]*(?:và|Và|hay|hoặc|cùng|rồi)?[\s,;:.–—-]*$")
 _SENTENCE_END = re.compile(r"[.!?…](?=\s)|\n")
+# Inside a quote, the attribution its closing mark should have preceded: "...? - Bác hỏi".
+_DASH_SPEAKER = re.compile(rf"(?<=[?!.…])\s+[-–—]\s+(?=(?:Bác(?! sĩ)|Người|{FULL_NAME})\b)")
+_NESTED = re.compile(r"[“”«»\"]")
 _CUT_OPENING = re.compile(r"(?:\.{3}|…)\s*\w")  # a quotation that opens with an ellipsis
 
 
@@ -121,6 +126,9 @@ def extract_sayings(text: str) -> list[dict]:
     spans = quote_spans(text)
     masked = mask_namesakes(text)  # attribution is read on this: "TP. Hồ Chí Minh" is a city
     for start, end in spans:
+        cut = _DASH_SPEAKER.search(masked, start, end)
+        if cut:
+            end = cut.start()  # “Đây là đội tỉnh nào? - Bác quay sang hỏi ...: the mark left off
         quote = re.sub(r"\s+", " ", text[start:end]).strip(" *_")
         gap = masked[prev_end:start - 1]
         raw_after = masked[end + 1 : end + 301]
@@ -170,6 +178,10 @@ def extract_sayings(text: str) -> list[dict]:
         prev_end, prev_saying = end + 1, is_saying or (prev_saying and REPLY.match(quote) is not None)
         prev_quote = quote
         if not is_saying:
+            if _NESTED.search(text, start, end):
+                # An article's title, a witness's words: his quoted inside them are his
+                # ("“Ngày 14-5-1966: Bác Hồ căn dặn: “Đảng mạnh là do chi bộ tốt””").
+                found += [(start, s) for s in extract_sayings(text[start:end])]
             continue
         context = _sentence(text, start, end)
         # Sectors come from the saying and the words that lead to it, not the rest of the
