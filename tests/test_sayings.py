@@ -383,3 +383,31 @@ def test_a_list_of_his_lines_stops_where_the_story_goes_on():
     unpunctuated = ("Chỉ thị của Bác cho các chiến trường là:\n\nKế hoạch phải thật tỉ mỉ\n\nHợp đồng phải "
                     "thật ăn khớp\n\nCả hai bác cháu ngồi im lặng bên chiếc đài nhỏ suốt buổi tối hôm ấy.\n")
     assert keys(unpunctuated) == [saying_key("Kế hoạch phải thật tỉ mỉ"), saying_key("Hợp đồng phải thật ăn khớp")]
+
+
+@pytest.mark.parametrize("text", [
+    # Titles of his works owned by him after the quote.
+    "Tập thơ “Nhật ký trong tù” của Bác được dịch ra nhiều thứ tiếng.",
+    "Đọc “Lời kêu gọi toàn quốc kháng chiến” của Người, ai cũng xúc động.",
+    # A new subject takes the sentence over after a comma.
+    "Năm 1946, Hồ Chí Minh sang Pháp, báo chí Pháp viết: “Đây là một nhà chính trị rất đáng kính trọng”.",
+    "Bác đến thăm, bà con nói: “Chúng cháu mừng lắm, mừng lắm ạ”.",
+    # Reference lines naming him before a colon.
+    "Tài liệu tham khảo\n\nHồ Chí Minh: Tiểu sử và sự nghiệp\n\nHồ Chí Minh: Toàn tập, tập 5, Nxb Chính trị "
+    "quốc gia, Hà Nội, 2011, tr. 120.\n",
+])
+def test_titles_other_subjects_and_references_are_not_his(text):
+    assert keys(text) == []
+
+
+def test_dialogue_and_interview_turns():
+    """Given a dialogue with speaker labels and an interview transcript, then his turns are his
+    and the other speakers' and the narrator's are not."""
+    dialogue = ("Nội dung câu chuyện được kể lại như sau:\n\n– Nguyễn Tất Thành:\nTôi muốn đi ra ngoài, xem "
+                "nước Pháp và các nước khác. Anh muốn đi với tôi không? - – Anh bạn:\nNhưng lấy đâu ra tiền mà "
+                "đi?\n")
+    assert keys(dialogue) == [saying_key("Tôi muốn đi ra ngoài, xem nước Pháp và các nước khác. Anh muốn đi "
+                                         "với tôi không?")]
+    interview = ("Phóng viên: Thưa Chủ tịch, xin Chủ tịch cho biết ý kiến về tình hình hiện nay?\n\n"
+                 "Hồ Chủ tịch: Tình hình đã khá hơn trước, nhân dân ta đã đoàn kết một lòng.\n")
+    assert keys(interview) == [saying_key("Tình hình đã khá hơn trước, nhân dân ta đã đoàn kết một lòng.")]

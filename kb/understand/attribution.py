@@ -139,7 +139,7 @@ def attributed_before(gap: str, earlier: str = "", fragment: bool = False, long:
         return False  # "Bác thường nhắc câu tục ngữ:", "Bác mượn lời Lênin:": words he quotes
     # "những tuyên bố đanh thép khác của Người: “...”", "Lời kêu gọi ... của Người có đoạn: “...”".
     colon = _COLON_SUBJECT.search(tail)
-    if (colon and not speaks(colon["rest"]) and not OTHER_SPEAKER.search(colon["rest"])
+    if (colon and not speaks(colon["rest"]) and not _new_subject_after_comma(colon["rest"]) and not OTHER_SPEAKER.search(colon["rest"])
             and not re.search(r"\b(?:được|bị)\b", colon["rest"])):
         return True
     if _same_subject_says(tail):
@@ -159,6 +159,8 @@ def attributed_before(gap: str, earlier: str = "", fragment: bool = False, long:
             if (OTHER_SPEAKER.search(inside) or re.search(r"\b(?:được|bị)\b", inside)
                     or _PERSON.search(_strip_names(m[0]))):
                 continue  # "Biết ý Bác, ông Máy Lỳ liền nói", "Bác Hồ được cho rằng", "..., Hà Huy Tập nói"
+            if _new_subject_after_comma(m[0]):
+                continue  # "Hồ Chí Minh sang Pháp, báo chí Pháp viết"
             if m[0].startswith("Người") and _NOUN_PHRASE_AFTER.match(tail, m.end()):
                 continue  # "Người viết bài này còn nhớ:": the writer, a noun phrase
             if last is None or m.end() > last:
@@ -246,8 +248,27 @@ def _same_subject_says(tail: str) -> bool:
     if not subjects:
         return False
     between = sentence[subjects[-1].end():verb.start()]
+    if _new_subject_after_comma(between):
+        return False  # "Hồ Chí Minh sang Pháp, báo chí Pháp viết:": a new subject after the comma
     return not (_speaker_at_verb(between)
                 or re.search(r"\b(?:được|bị)\b", between) or OTHER_SPEAKER.search(verb["object"]) and speaks(verb["object"]))
+
+
+# Subjects other than him that take over a sentence after a comma: "Bác đến thăm, bà con nói:",
+# "Hồ Chí Minh sang Pháp, báo chí Pháp viết:".
+_OTHER_SUBJECT = re.compile(
+    r"(?<!\w)(?:báo chí|báo|nhân dân|người dân|dân|mọi người|bà con|đồng bào|anh em|các cháu|cháu|ai|nhà báo"
+    r"|phóng viên|họ|chúng tôi|tôi|cả làng|cả lớp|ông ấy|bà ấy|anh ấy|chị ấy|cô ấy|người ta"
+    r"|tờ|tạp chí|đài|hãng|giới|dư luận|thế giới|kẻ thù|địch|đối phương)(?!\w)")
+
+
+def _new_subject_after_comma(clause: str) -> bool:
+    """Whether the words after the last comma of ``clause`` open with a subject other than him
+    ("..., bà con nói"; not "..., hỏi thăm bà con")."""
+    if "," not in clause:
+        return False
+    seg = clause.rsplit(",", 1)[1]
+    return _OTHER_SUBJECT.match(seg.lstrip()) is not None
 
 
 def _speaker_at_verb(between: str) -> bool:
@@ -270,6 +291,10 @@ def subject_says(sentence: str) -> bool:
 # "”, đồng thời khẳng định:", "”. Người còn viết:" is read by the other patterns.
 _GOES_ON = re.compile(rf"^[\s,;.]*(?:\([^()\n]{{1,60}}\))?[\s,;.]*(?:và|đồng thời|rồi|sau đó|cũng|còn|lại)?"
                       rf"{ADVERBS}\s*{_SPEECH}\b(?P<object>[^.!?“”\"«»\n:]{{0,40}}):[\s*_]*$")
+
+
+# A speaker label of a dialogue or an interview: "– Nguyễn Tất Thành:", "Hồ Chủ tịch (cười):".
+SPEAKER_LABEL = re.compile(rf"^[ \t*_–—-]*(?:{FULL_NAME}|Bác(?! sĩ))(?:\s*\([^()\n]{{0,60}}\))?[ \t*_]*:[ \t*_]*")
 
 
 def goes_on_speaking(gap: str) -> bool:

@@ -47,6 +47,11 @@ def footnotes(text: str) -> dict[int, tuple[str, bool]]:
     return notes
 
 
+def is_citation(line: str) -> bool:
+    """Whether ``line`` reads as a bibliographic citation ("Toàn tập, tập 5, Nxb CTQG, tr. 120")."""
+    return _CITATION.search(line) is not None
+
+
 def in_note(text: str, pos: int) -> bool:
     """Whether ``pos`` lies on a note line ("[25] Ý của nhà văn ... trong bài “...”")."""
     line_start = text.rfind("\n", 0, pos) + 1

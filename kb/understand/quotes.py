@@ -130,6 +130,11 @@ def block_spans(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
                 break
         if not lines:
             continue
+        turn = _NEXT_TURN.search(text, lines[0][0], lines[0][1])
+        if turn:
+            # "Tôi muốn đi ra ngoài ... với tôi không? - – Anh bạn:": the next speaker's turn (or
+            # the narrator's) begins inside the line.
+            lines = [(lines[0][0], turn.start())]
         first = text[lines[0][0]:lines[0][1]].strip(" \t*_")
         if not first or first[0] in "“«\"”#|>" or first.endswith(":"):
             continue
@@ -149,10 +154,14 @@ def block_spans(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
         else:
             items = [_strip_mark(text, lines[0])]
         if items:
-            out.append((m.start(), m.end(), items))
+            # The intro is the last turn of its line ("... không? - – Anh bạn:" is "– Anh bạn:").
+            turns = list(_NEXT_TURN.finditer(text, m.start(), m.end()))
+            out.append((turns[-1].start() if turns else m.start(), m.end(), items))
     return out
 
 
+# Inside one dialogue line, after a sentence's end, a dash that opens another turn or the narration.
+_NEXT_TURN = re.compile(r"(?<=[.?!…])[.,]?\s+[-–—]\s+(?:[-–—]\s*)?\S")
 # A line that takes the story up again after a list: "Sau đó, đoàn đại biểu ra về ...".
 _NARRATIVE_START = re.compile(
     r"[ \t*_]*(?:Sau đó|Rồi|Từ đó|Hôm ấy|Hôm đó|Hôm sau|Lúc đó|Lúc ấy|Khi đó|Ngay sau đó|Nhớ lại|Họ"

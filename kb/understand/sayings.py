@@ -27,13 +27,13 @@ from pathlib import Path
 from kb.analysis.fold import fold
 from kb.analysis.tones import canonical_tones
 from kb.errors import ConfigError
-from kb.understand.attribution import (AFTER_MARKER, AS_HE_WISHED, FOOTNOTE_MARK, FULL_NAME,
+from kb.understand.attribution import (AFTER_MARKER, AS_HE_WISHED, FOOTNOTE_MARK, FULL_NAME, SPEAKER_LABEL,
                                       NAMED_INSIDE, OTHER_SPEAKER, REPLY, SAID_INLINE,
                                       attributed_before, goes_on_speaking, introduces_next, question_to_him,
                                       subject_says, mask_namesakes,
                                       other_before, person_speaks, pronoun_is_him, said_by_other_after,
                                       speaks)
-from kb.understand.footnotes import footnotes, in_note, reference_after
+from kb.understand.footnotes import footnotes, in_note, is_citation, reference_after
 from kb.understand.quotes import block_spans, quote_spans
 
 MIN_WORDS = 4  # "làm theo", "học tập": shorter quotes are words, not sayings
@@ -59,6 +59,8 @@ _CHAIN_GAP = re.compile(r"^[\s,;:.–—\"”“-]*(?:\([^()\n]{1,80}\))?[\s,;:.
 _SENTENCE_END = re.compile(r"[.!?…](?=\s)|\n")
 # Inside a quote, the attribution its closing mark should have preceded: "...? - Bác hỏi".
 _DASH_SPEAKER = re.compile(rf"(?<=[?!.…])\s+[-–—]\s+(?=(?:Bác(?! sĩ)|Người|{FULL_NAME})\b)")
+_OWNED_AFTER = re.compile(r"^\s*(?:\(\s*)?của\b")
+_LABELLED_LINE = re.compile(r"(?m)^" + SPEAKER_LABEL.pattern[1:] + r"(?P<said>[^\s“”\"«»*_][^\n]*)")
 _NESTED = re.compile(r"[“”«»\"]")
 _CUT_OPENING = re.compile(r"(?:\.{3}|…)\s*\w")  # a quotation that opens with an ellipsis
 
@@ -85,6 +87,11 @@ def _sentence_before(masked: str, spans: list[tuple[int, int]], start: int) -> s
         pos = max(pos, e)
     pieces.append(masked[pos:max(pos, start - 1)])  # without the opening mark
     return re.split(r"[.!?](?=\s)|\n", "".join(pieces))[-1]
+
+
+def _title_like(quote: str) -> bool:
+    """Whether a quote is shaped like a title: capitalised, at most eight words, unpunctuated."""
+    return quote[:1].isupper() and len(quote.split()) <= 8 and not re.search(r"[,.;:!?…]", quote)
 
 
 def _title(text: str) -> str:
@@ -154,7 +161,9 @@ def extract_sayings(text: str) -> list[dict]:
             (prev_saying and _CHAIN_GAP.match(FOOTNOTE_MARK.sub("", gap)) is not None
              # After his question the next quote is the answer, not his.
              and not prev_quote.rstrip(" .*_”\"").endswith("?"))
-            or (AFTER_MARKER.match(after) is not None and not introduces_next(after) and not other_before(gap))
+            or (AFTER_MARKER.match(after) is not None and not introduces_next(after) and not other_before(gap)
+                # "Tập thơ “Nhật ký trong tù” của Bác": a short title owned by him, not his words
+                and not (_title_like(quote) and _OWNED_AFTER.match(after)))
             or (AS_HE_WISHED.match(after) is not None and not other_before(gap))
         )
         is_saying = bool(
@@ -194,7 +203,8 @@ def extract_sayings(text: str) -> list[dict]:
     for intro_start, intro_end, items in block_spans(text):
         intro = masked[intro_start:intro_end]
         if (not (attributed_before(intro, masked[max(0, intro_start - 1500):intro_start])
-                 or _under_hcm_heading(text, intro_start + 1))
+                 or _under_hcm_heading(text, intro_start + 1)
+                 or SPEAKER_LABEL.fullmatch(intro.rstrip("\n")) is not None)
                 or other_before(intro.rstrip(" \t\n*_:"), masked[max(0, intro_start - 1500):intro_start])
                 or person_speaks(intro)):
             continue
@@ -208,13 +218,22 @@ def extract_sayings(text: str) -> list[dict]:
             saying = re.sub(r"[ \t]+", " ", saying) if "\n" in saying else re.sub(r"\s+", " ", saying)
             # A line set off in a list may be shorter than a quote ("Phải siêng học").
             if (len(re.findall(r"\w+", saying)) < (MIN_WORDS - 1 if len(items) > 1 else MIN_WORDS)
-                    or REPLY.match(saying)
+                    or REPLY.match(saying) or is_citation(saying)
                     or NAMED_INSIDE.search(masked[start:end])):
                 continue
             context = re.sub(r"\s+", " ", text[intro_start:intro_end] + " " + saying).strip()
             found.append((start, {"text": saying, "context": context, "work": None,
                                   "sectors": match_sectors(context + " \n " + _section_heading(text, start),
                                                            sectors)}))
+    for m in _LABELLED_LINE.finditer(masked):
+        # "Hồ Chủ tịch: Tình hình đã khá hơn trước ...": his turn in an interview's transcript.
+        said = text[m.start("said"):m.end("said")].strip(" *_")
+        # A title "Hồ Chí Minh: Tiểu sử và sự nghiệp" is no turn: a turn is a sentence.
+        if (len(said.split()) >= MIN_WORDS and not REPLY.match(said) and not is_citation(said)
+                and (said.rstrip("”\"»)").endswith((".", "!", "?", "…")) or len(said.split()) >= 12)
+                and not any(s <= m.end("said") and m.start("said") <= e for s, e in spans)):
+            found.append((m.start("said"), {"text": said, "context": re.sub(r"\s+", " ", text[m.start():m.end()]),
+                                            "work": None, "sectors": match_sectors(said, sectors)}))
     for m in SAID_INLINE.finditer(masked):
         if OTHER_SPEAKER.search(m["to"]) and speaks(m["to"]):
             continue
