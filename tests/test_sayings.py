@@ -411,3 +411,32 @@ def test_dialogue_and_interview_turns():
     interview = ("Phóng viên: Thưa Chủ tịch, xin Chủ tịch cho biết ý kiến về tình hình hiện nay?\n\n"
                  "Hồ Chủ tịch: Tình hình đã khá hơn trước, nhân dân ta đã đoàn kết một lòng.\n")
     assert keys(interview) == [saying_key("Tình hình đã khá hơn trước, nhân dân ta đã đoàn kết một lòng.")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Signed under a block quote or in a table's next row.
+    ("> “Cán bộ là cái gốc của mọi công việc.”\n>\n> — Hồ Chí Minh\n",
+     ["Cán bộ là cái gốc của mọi công việc."]),
+    ("| “Vì lợi ích mười năm thì phải trồng cây, vì lợi ích trăm năm thì phải trồng người” |\n|---|\n"
+     "| Hồ Chí Minh |\n",
+     ["Vì lợi ích mười năm thì phải trồng cây, vì lợi ích trăm năm thì phải trồng người"]),
+    # A marked list right under a heading naming his words.
+    ("## Câu nói của Bác về thanh niên\n\n- Một năm khởi đầu từ mùa xuân, một đời khởi đầu từ tuổi trẻ.\n"
+     "- Tuổi trẻ là mùa xuân của xã hội.\n\nThanh niên hôm nay tiếp bước cha anh.\n",
+     ["Một năm khởi đầu từ mùa xuân, một đời khởi đầu từ tuổi trẻ.", "Tuổi trẻ là mùa xuân của xã hội."]),
+    # The writer's comment after the lines set off.
+    ("Hồ Chủ tịch viết:\n\nMuốn cứu nước và giải phóng dân tộc, không có con đường nào khác con đường cách "
+     "mạng vô sản.\n\nĐó là kết luận rút ra từ thực tiễn.\n",
+     ["Muốn cứu nước và giải phóng dân tộc, không có con đường nào khác con đường cách mạng vô sản."]),
+])
+def test_block_layouts(text, expected):
+    assert keys(text) == [saying_key(e) for e in expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Khi Bác mất, nhà thơ viết: “Bác đã đi rồi sao Bác ơi, mùa thu đang đẹp nắng xanh trời”.",
+    "## Bác Hồ với thanh niên\n\n- Đoàn viên thanh niên xã tổ chức dọn vệ sinh đường làng.\n"
+    "- Hội thi kể chuyện về Bác thu hút đông đảo các bạn trẻ.\n",
+])
+def test_words_to_him_and_lists_about_him_are_not_his(text):
+    assert keys(text) == []

@@ -74,7 +74,7 @@ _BEFORE_MARKERS = [
 ]
 # After the quote: "- Bác Hồ", ", Người viết", "(Hồ Chí Minh toàn tập...)", "- Bác quay sang hỏi".
 AFTER_MARKER = re.compile(
-    rf"^[\s|]*[,.;:!?–—-]*\s*(?:\(\s*)?(?:(?:Trích\s+)?(?:[^\n]{{0,40}}?\bcủa\s+)?{FULL_NAME}(?=[\s\d\[\]()*_.]*(?:\n|\Z|\)))"
+    rf"^(?:[\s|>]*[,.;:!?–—-]*)*\s*(?:\(\s*)?(?:(?:Trích\s+)?(?:[^\n]{{0,40}}?\bcủa\s+)?{FULL_NAME}(?=[\s\d\[\]()*_.|]*(?:\n|\Z|\)))"
     rf"|(?:{FULL_NAME}|Bác(?! sĩ)|Người){ADVERBS}\s+{_VERBS}\b(?!\s*[,:])|lời Bác"
     # "” - Những câu thơ Bác Hồ tặng thanh niên ...".
     rf"|(?:[Nn]hững |[Mm]ấy |[Cc]ác )?(?:câu thơ|vần thơ|bài thơ|lời|câu nói)\s+(?:của\s+)?(?:Bác(?! sĩ)|Người|{FULL_NAME})\b"
@@ -105,7 +105,9 @@ def question_to_him(lead: str, quote: str) -> bool:
 
 
 # His name in the third person inside a quote: someone speaking about him.
-NAMED_INSIDE = re.compile(rf"Hồ Chủ [Tt]ịch|Chủ tịch Hồ Chí Minh|Hồ Chí Minh|Bác Hồ {_VERBS}\b")
+# Or calls out to him: "Bác ơi", "Người ơi" (a poem, a letter to him).
+NAMED_INSIDE = re.compile(rf"Hồ Chủ [Tt]ịch|Chủ tịch Hồ Chí Minh|Hồ Chí Minh|Bác Hồ {_VERBS}\b"
+                          r"|(?:Bác|Người|Bác Hồ|Cha)\s+ơi\b")
 FOOTNOTE_MARK = re.compile(r"\*{0,2}\[\d{1,3}\]\*{0,2}|\(\d{1,3}\)|(?<=[”\"»])\d{1,3}\b|\*+|_+")
 OTHER_SPEAKER = re.compile(
     r"\b(?:đồng chí|Tổng Bí thư|Thủ tướng|Chủ tịch nước|Chủ tịch Quốc hội|Bộ trưởng|Bí thư|Phó Bí thư"
@@ -259,7 +261,9 @@ def _same_subject_says(tail: str) -> bool:
 _OTHER_SUBJECT = re.compile(
     r"(?<!\w)(?:báo chí|báo|nhân dân|người dân|dân|mọi người|bà con|đồng bào|anh em|các cháu|cháu|ai|nhà báo"
     r"|phóng viên|họ|chúng tôi|tôi|cả làng|cả lớp|ông ấy|bà ấy|anh ấy|chị ấy|cô ấy|người ta"
-    r"|tờ|tạp chí|đài|hãng|giới|dư luận|thế giới|kẻ thù|địch|đối phương)(?!\w)")
+    r"|tờ|tạp chí|đài|hãng|giới|dư luận|thế giới|kẻ thù|địch|đối phương|nhà thơ|nhà văn|tác giả|nhạc sĩ"
+    r"|người viết|nhà nghiên cứu|nhà sử học|học giả|giáo sư|tiến sĩ|bạn bè|đồng chí|chúng ta|ta|cả nước"
+    r"|toàn dân|nhiều người|có người|một người|mấy người|các em|em)(?!\w)")
 
 
 def _new_subject_after_comma(clause: str) -> bool:

@@ -160,12 +160,41 @@ def block_spans(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
     return out
 
 
+_HEADING_LINE = re.compile(r"^(?:#{1,6}[ \t]+\S[^\n]*|[^a-zà-ỹđ\n]{6,})$", re.MULTILINE)
+
+
+def heading_lists(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    """Marked lists right under a heading ("## Câu nói của Bác về thanh niên\n\n- ...\n- ...").
+
+    Each is ``(heading_start, heading_end, items)``, the items without their marks; the list ends
+    at its first unmarked line.
+    """
+    out = []
+    for m in _HEADING_LINE.finditer(text):
+        items: list[tuple[int, int]] = []
+        pos = m.end() + 1
+        while pos < len(text):
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            line = text[pos:end]
+            if line.strip():
+                if not _MARKED.match(line) or len(line.split()) > 2 * MAX_ITEM_WORDS:
+                    break
+                items.append(_strip_mark(text, (pos, end)))
+            pos = end + 1
+        if items:
+            out.append((m.start(), m.end(), items))
+    return out
+
+
 # Inside one dialogue line, after a sentence's end, a dash that opens another turn or the narration.
 _NEXT_TURN = re.compile(r"(?<=[.?!…])[.,]?\s+[-–—]\s+(?:[-–—]\s*)?\S")
 # A line that takes the story up again after a list: "Sau đó, đoàn đại biểu ra về ...".
 _NARRATIVE_START = re.compile(
     r"[ \t*_]*(?:Sau đó|Rồi|Từ đó|Hôm ấy|Hôm đó|Hôm sau|Lúc đó|Lúc ấy|Khi đó|Ngay sau đó|Nhớ lại|Họ"
-    r"|Chúng tôi|Mọi người|Cuối cùng|Vào (?:ngày|năm|lúc|dịp)|(?:Năm|Ngày|Tháng) \d)\b")
+    r"|Chúng tôi|Mọi người|Cuối cùng|Vào (?:ngày|năm|lúc|dịp)|(?:Năm|Ngày|Tháng) \d"
+    # The writer's comment on what was quoted: "Đó là kết luận rút ra từ thực tiễn."
+    r"|Đó là|Đây là|Như vậy|Qua đó|Vì vậy|Do đó|Chính vì thế|Có thể thấy|Những lời)\b")
 
 
 def _narrative_after(text: str, items: list[tuple[int, int]], line: str) -> bool:

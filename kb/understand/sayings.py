@@ -34,7 +34,7 @@ from kb.understand.attribution import (AFTER_MARKER, AS_HE_WISHED, FOOTNOTE_MARK
                                       other_before, person_speaks, pronoun_is_him, said_by_other_after,
                                       speaks)
 from kb.understand.footnotes import footnotes, in_note, is_citation, reference_after
-from kb.understand.quotes import block_spans, quote_spans
+from kb.understand.quotes import block_spans, heading_lists, quote_spans
 
 MIN_WORDS = 4  # "làm theo", "học tập": shorter quotes are words, not sayings
 
@@ -225,6 +225,17 @@ def extract_sayings(text: str) -> list[dict]:
             found.append((start, {"text": saying, "context": context, "work": None,
                                   "sectors": match_sectors(context + " \n " + _section_heading(text, start),
                                                            sectors)}))
+    for head_start, head_end, items in heading_lists(text):
+        heading = masked[head_start:head_end]
+        if not (_HEADING_HCM.search(heading) and _HEADING_WORDS.search(heading)) or other_before(heading):
+            continue
+        for start, end in items:
+            saying = re.sub(r"\s+", " ", text[start:end]).strip(" *_")
+            if (any(s <= end and start <= e for s, e in spans) or len(saying.split()) < MIN_WORDS - 1
+                    or REPLY.match(saying) or is_citation(saying) or NAMED_INSIDE.search(masked[start:end])):
+                continue  # a quoted item is read above
+            found.append((start, {"text": saying, "context": heading.strip("# ") + ": " + saying,
+                                  "work": None, "sectors": match_sectors(heading + " \n " + saying, sectors)}))
     for m in _LABELLED_LINE.finditer(masked):
         # "Hồ Chủ tịch: Tình hình đã khá hơn trước ...": his turn in an interview's transcript.
         said = text[m.start("said"):m.end("said")].strip(" *_")
