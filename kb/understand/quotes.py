@@ -33,9 +33,14 @@ def _is_opening(text: str, pos: int) -> bool:
     return before in _OPENERS_BEFORE or pos == 0 or (before in "“«" and after.isalpha())
 
 
-def _opens_block(text: str, pos: int) -> bool:
-    """Whether a quote at ``pos`` opens a passage set off after a colon or at a line's start."""
-    return re.search(r"(?:^|[:\n])[\s*_>|]*$", text[max(0, pos - 30):pos]) is not None
+def _closes_later(text: str, pos: int, limit: int) -> bool:
+    """Whether the next quotation mark after the paragraph break at ``pos`` (before ``limit``)
+    closes a quote: the quote open before the break runs on to it."""
+    for m in _MARKS.finditer(text, pos, min(limit, len(text))):
+        if m[0].startswith("\n"):
+            continue
+        return not _is_opening(text, m.start())
+    return False
 
 
 def _cut_unclosed(text: str, start: int, end: int) -> int:
@@ -72,9 +77,10 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         if stack and pos - stack[0] > MAX_CHARS:
             close_open(stack[0] + MAX_CHARS)
         if m[0].startswith("\n"):
-            # A paragraph break ends open quotes, unless one quote opened a block
-            # ("Người viết:\n\n“Trời có bốn mùa...\n\nĐất có bốn phương...”").
-            if not (len(stack) == 1 and _opens_block(text, stack[0])):
+            # A paragraph break ends open quotes, unless one quote runs on to a closing mark in a
+            # later paragraph ("Người viết:\n\n“Trời có bốn mùa...\n\nĐất có bốn phương...”",
+            # "Người căn dặn “Đảng ta là một Đảng cầm quyền. ...\n\nPhải giữ gìn Đảng ta ...”").
+            if not (len(stack) == 1 and _closes_later(text, pos, stack[0] + MAX_CHARS)):
                 close_open(pos)
             continue
         if _is_opening(text, pos):
@@ -194,7 +200,8 @@ _NARRATIVE_START = re.compile(
     r"[ \t*_]*(?:Sau đó|Rồi|Từ đó|Hôm ấy|Hôm đó|Hôm sau|Lúc đó|Lúc ấy|Khi đó|Ngay sau đó|Nhớ lại|Họ"
     r"|Chúng tôi|Mọi người|Cuối cùng|Vào (?:ngày|năm|lúc|dịp)|(?:Năm|Ngày|Tháng) \d"
     # The writer's comment on what was quoted: "Đó là kết luận rút ra từ thực tiễn."
-    r"|Đó là|Đây là|Như vậy|Qua đó|Vì vậy|Do đó|Chính vì thế|Có thể thấy|Những lời)\b")
+    r"|Đó là|Đây là|Như vậy|Qua đó|Vì vậy|Do đó|Chính vì thế|Có thể thấy|Những lời|Lời dạy|Câu nói"
+    r"|Bài thơ|Câu thơ|Những câu thơ|Đoạn thơ|Đoạn trích)\b")
 
 
 def _narrative_after(text: str, items: list[tuple[int, int]], line: str) -> bool:
