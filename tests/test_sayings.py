@@ -440,3 +440,11 @@ def test_block_layouts(text, expected):
 ])
 def test_words_to_him_and_lists_about_him_are_not_his(text):
     assert keys(text) == []
+
+
+def test_his_chinese_verse_is_his_its_translation_is_not():
+    text = ("Trong tù, Bác viết: “Ngục trung vô tửu diệc vô hoa, đối thử lương tiêu nại nhược hà” (Dịch thơ: "
+            "“Trong tù không rượu cũng không hoa, cảnh đẹp đêm nay khó hững hờ”). Trong chiến dịch Biên giới, "
+            "Bác căn dặn: “Phải đánh chắc thắng, không chắc thắng thì không đánh”.")
+    assert keys(text) == [saying_key("Ngục trung vô tửu diệc vô hoa, đối thử lương tiêu nại nhược hà"),
+                          saying_key("Phải đánh chắc thắng, không chắc thắng thì không đánh")]

@@ -97,6 +97,11 @@ _ASKED_LEAD = re.compile(
 _ADDRESSES_HIM = re.compile(r"\b(?:Chủ tịch|Ngài|thưa (?:Bác|Người|Chủ tịch|Cụ|Ngài))\b")
 
 
+# A translation set after his words: "Dịch thơ:", "Bản dịch của Nam Trân:", "tạm dịch".
+TRANSLATION_LEAD = re.compile(r"(?<!\w)(?:[Dd]ịch thơ|[Dd]ịch nghĩa|[Bb]ản dịch|[Dd]ịch là|[Tt]ạm dịch|[Nn]gười dịch)"
+                              r"(?!\w)[^.!?“”\"«»\n]{0,25}[\s:(*_]*$")
+
+
 def question_to_him(lead: str, quote: str) -> bool:
     """Whether ``quote`` is a question put to him (by a journalist, a visitor), not his words."""
     if not quote.rstrip(" .…*_”\"»)").endswith("?"):

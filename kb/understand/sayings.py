@@ -28,6 +28,7 @@ from kb.analysis.fold import fold
 from kb.analysis.tones import canonical_tones
 from kb.errors import ConfigError
 from kb.understand.attribution import (AFTER_MARKER, AS_HE_WISHED, FOOTNOTE_MARK, FULL_NAME, SPEAKER_LABEL,
+                                      TRANSLATION_LEAD,
                                       NAMED_INSIDE, OTHER_SPEAKER, REPLY, SAID_INLINE,
                                       attributed_before, goes_on_speaking, introduces_next, question_to_him,
                                       subject_says, mask_namesakes,
@@ -173,6 +174,7 @@ def extract_sayings(text: str) -> list[dict]:
             and not in_note(text, start)
             and not REPLY.match(quote) and not NAMED_INSIDE.search(masked[start:end])
             and not question_to_him(gap, quote)
+            and not TRANSLATION_LEAD.search(gap[-80:])  # a translator's words, not his
             and (note is None or note[1])  # a note citing another's work: theirs
             and (named or (weak and not said_by_other_after(after)))
         )
