@@ -448,3 +448,24 @@ def test_his_chinese_verse_is_his_its_translation_is_not():
             "Bác căn dặn: “Phải đánh chắc thắng, không chắc thắng thì không đánh”.")
     assert keys(text) == [saying_key("Ngục trung vô tửu diệc vô hoa, đối thử lương tiêu nại nhược hà"),
                           saying_key("Phải đánh chắc thắng, không chắc thắng thì không đánh")]
+
+
+@pytest.mark.parametrize("text", [
+    "Hồ Chí Minh đã dẫn câu nói nổi tiếng của Khổng Tử: “Kỷ sở bất dục, vật thi ư nhân”.",
+    "Người đã vận dụng câu nói của Lênin: “Không có lý luận cách mạng thì không có phong trào cách mạng”.",
+    "Người dẫn lời bất hủ trong bản Tuyên ngôn Độc lập năm 1776 của nước Mỹ: “Tất cả mọi người đều sinh "
+    "ra có quyền bình đẳng”.",
+])
+def test_others_words_he_cites_are_not_his(text):
+    assert keys(text) == []
+
+
+def test_verse_he_quotes_inside_his_unclosed_quote_is_not_his():
+    text = "Bác viết trong Di chúc: “Tuy vậy, tôi cũng không may như Đỗ Phủ nói “Nhân sinh thất thập cổ lai hy”."
+    assert saying_key("Nhân sinh thất thập cổ lai hy") not in keys(text)
+
+
+def test_a_saying_quoted_twice_is_listed_once():
+    text = ("Bác dạy: “Cán bộ là cái gốc của mọi công việc”. Nhiều năm sau, thấm nhuần lời Bác: “Cán bộ là "
+            "cái gốc của mọi công việc...”, chi bộ đã chăm lo công tác cán bộ.")
+    assert keys(text) == [saying_key("Cán bộ là cái gốc của mọi công việc")]

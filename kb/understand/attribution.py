@@ -187,10 +187,10 @@ def attributed_before(gap: str, earlier: str = "", fragment: bool = False, long:
 
 # He quotes someone else: "nhắc câu tục ngữ", "dẫn lời Khổng Tử", "mượn câu thơ của Nguyễn Du".
 _QUOTES_ANOTHER = re.compile(
-    r"\b(?:nhắc|dẫn|trích|mượn|nhắc lại|dẫn ra)\s+(?:lại\s+)?(?:(?:câu|lời|ý|đoạn|mấy câu|bài thơ|câu thơ)\s+"
-    r"(?:(?:tục ngữ|ca dao|thành ngữ|ngạn ngữ|thơ|nói|văn)\s+)?(?:của\s+)?)?"
+    r"\b(?:nhắc|dẫn|trích|mượn|nhắc lại|dẫn ra|trích dẫn|dẫn lại|vận dụng)\s+(?:lại\s+)?"
+    r"(?:(?:câu|lời|ý|đoạn|mấy câu|bài thơ|câu thơ|bản|câu nói|lời nói)\s+(?:[^\s:“”\"«»]+\s+){0,6}?(?:của\s+)?)?"
     rf"(?:(?:tục ngữ|ca dao|thành ngữ|ngạn ngữ|người xưa|cổ nhân|ông bà ta|dân gian)\b"
-    rf"|(?<=câu |lời |của )(?!Bác\b|Người\b|Hồ\b)[{_UPPER}]\w+)")
+    rf"|(?<=câu |lời |của |bản )(?:(?:nước|nhà thơ|nhà văn|triết gia|cụ|ông)\s+)?(?!Bác\b|Người\b|Hồ\b)[{_UPPER}]\w+)")
 _NOUN_PHRASE_AFTER = re.compile(r"(?:\s+[a-zà-ỹđ]+){1,2}\s+(?:này|đó|ấy|kia)\b")
 _TOPIC_END = re.compile(r"(?<!\w)(?:về|về vấn đề|về việc)$")
 # "ông viết:", "Ông trả lời:": a pronoun, not "ông Nguyễn Văn A".
@@ -293,7 +293,7 @@ def _speaker_at_verb(between: str) -> bool:
 def subject_says(sentence: str) -> bool:
     """Whether a sentence running up to a quote, earlier quotes in it blanked out, has him as
     subject and a speech verb before the colon ("Người ... xác định “…”, đồng thời khẳng định:")."""
-    return _same_subject_says(sentence)
+    return _same_subject_says(sentence) and not _QUOTES_ANOTHER.search(sentence)
 
 
 # After one of his quotes, a verb of saying with no new subject: "(tr. 287), và chỉ rõ:",
@@ -342,6 +342,17 @@ def said_by_other_after(after: str) -> bool:
     """Whether the words after a quote name another speaker ("” - ông Hoàng Giáp tâm sự")."""
     m = _AFTER_SPEAKER.match(after)
     return m is not None and not re.match(rf"(?:Bác|Người|{FULL_NAME})\b", m[1] or m[2])
+
+
+_SPEECH_AT_END = re.compile(rf"\b{_SPEECH}\s*:?[\s*_]*$")
+
+
+def introduces_another(quote: str) -> bool:
+    """Whether a quote ends by introducing someone else's words ("…, tôi cũng không may như Đỗ
+    Phủ nói"): the quote after it is theirs, not a run of his."""
+    tail = re.split(r"[.!?;]", quote)[-1]
+    return _SPEECH_AT_END.search(tail) is not None and (
+        person_speaks(tail) or speaks(tail) or _PERSON.search(_strip_names(" " + tail)) is not None)
 
 
 def introduces_next(after: str) -> bool:

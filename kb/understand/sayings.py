@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
+from collections import Counter
 from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
@@ -30,7 +31,7 @@ from kb.errors import ConfigError
 from kb.understand.attribution import (AFTER_MARKER, AS_HE_WISHED, FOOTNOTE_MARK, FULL_NAME, SPEAKER_LABEL,
                                       TRANSLATION_LEAD,
                                       NAMED_INSIDE, OTHER_SPEAKER, REPLY, SAID_INLINE,
-                                      attributed_before, goes_on_speaking, introduces_next, question_to_him,
+                                      attributed_before, goes_on_speaking, introduces_another, introduces_next, question_to_him,
                                       subject_says, mask_namesakes,
                                       other_before, person_speaks, pronoun_is_him, said_by_other_after,
                                       speaks)
@@ -160,8 +161,9 @@ def extract_sayings(text: str) -> list[dict]:
         )
         weak = (
             (prev_saying and _CHAIN_GAP.match(FOOTNOTE_MARK.sub("", gap)) is not None
-             # After his question the next quote is the answer, not his.
-             and not prev_quote.rstrip(" .*_”\"").endswith("?"))
+             # After his question the next quote is the answer, not his; after "như Đỗ Phủ nói"
+             # it is Đỗ Phủ's.
+             and not prev_quote.rstrip(" .*_”\"").endswith("?") and not introduces_another(prev_quote))
             or (AFTER_MARKER.match(after) is not None and not introduces_next(after) and not other_before(gap)
                 # "Tập thơ “Nhật ký trong tù” của Bác": a short title owned by him, not his words
                 and not (_title_like(quote) and _OWNED_AFTER.match(after)))
@@ -260,12 +262,23 @@ def extract_sayings(text: str) -> list[dict]:
             found.append((start, {"text": said, "context": context, "work": None,
                                   "sectors": match_sectors(context, sectors)}))
     out: list[dict] = []
+    bags: list[Counter] = []
     for _, saying in sorted(found, key=lambda f: f[0]):
         key = saying_key(saying["text"])
-        if key not in seen:  # quoted again further down (or the page printed twice): listed once
+        bag = Counter(key.split())
+        # Quoted again further down (or the page printed twice), maybe punctuated or cut a little
+        # differently: listed once, where it first appears.
+        if key not in seen and not any(_same_words(bag, other) for other in bags):
             seen.add(key)
+            bags.append(bag)
             out.append(saying)
     return out
+
+
+def _same_words(a: Counter, b: Counter) -> bool:
+    """Whether two sayings share at least 0.8 of the longer one's words: one saying twice."""
+    longer = max(sum(a.values()), sum(b.values()))
+    return longer > 0 and sum((a & b).values()) / longer >= 0.8
 
 
 # His names, folded: an author field may be typed without marks ("Ho Chi Minh").
