@@ -469,3 +469,14 @@ def test_a_saying_quoted_twice_is_listed_once():
     text = ("Bác dạy: “Cán bộ là cái gốc của mọi công việc”. Nhiều năm sau, thấm nhuần lời Bác: “Cán bộ là "
             "cái gốc của mọi công việc...”, chi bộ đã chăm lo công tác cán bộ.")
     assert keys(text) == [saying_key("Cán bộ là cái gốc của mọi công việc")]
+
+
+def test_a_text_he_signed_is_his_own_not_a_page_quoting_him():
+    """Given a letter signed by him, then what it quotes is what he cites (no saying is listed);
+    given a page ending with one of his sayings signed under it, then the sayings stay."""
+    letter = ("Gửi các cháu thiếu nhi,\n\nBác gửi lời thăm các cháu. Như người xưa nói “Học đi đôi với hành, "
+              "các cháu phải chăm học”.\n\nHôn các cháu\n\nHồ Chí Minh\n")
+    assert keys(letter) == []
+    page = ("Bác dạy: “Học đi đôi với hành, các cháu phải chăm học”.\n\n“Cán bộ là cái gốc của mọi công "
+            "việc”\n\nHồ Chí Minh\n")
+    assert len(keys(page)) == 2

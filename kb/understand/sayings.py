@@ -126,7 +126,13 @@ _POEM_INTRO = re.compile(r"\b(?:thơ|ngâm|vần|câu đối|chúc Tết|[Nn]guy
 
 
 def extract_sayings(text: str) -> list[dict]:
-    """Quotations of Hồ Chí Minh in ``text``: ``{"text", "context", "work", "sectors"}`` each."""
+    """Quotations of Hồ Chí Minh in ``text``: ``{"text", "context", "work", "sectors"}`` each.
+
+    None in a text he signed (a letter, his testament): every sentence of it is his, and what it
+    quotes is what he cites from others.
+    """
+    if signed_by_him(text):
+        return []
     sectors = load_sectors()
     found: list[tuple[int, dict]] = []
     prev_end, prev_saying, prev_quote = 0, False, ""
@@ -279,6 +285,20 @@ def _same_words(a: Counter, b: Counter) -> bool:
     """Whether two sayings share at least 0.8 of the longer one's words: one saying twice."""
     longer = max(sum(a.values()), sum(b.values()))
     return longer > 0 and sum((a & b).values()) / longer >= 0.8
+
+
+_SIGNATURE = re.compile(r"[\s*_]*(?:\(?(?:đã ký|Đã ký|ĐÃ KÝ)\)?\s*)?(?:(?:Chủ tịch|CHỦ TỊCH)\s+)?"
+                        r"(?:Hồ Chí Minh|HỒ CHÍ MINH)[\s*_.]*(?:\(?(?:đã ký|Đã ký|ĐÃ KÝ)\)?)?[\s*_.]*")
+
+
+def signed_by_him(text: str) -> bool:
+    """Whether ``text`` is his own: it ends with his signature, alone on one of its last three
+    lines, after no quotation (not "“…”\\n\\nHồ Chí Minh" under a quote), and names him nowhere else."""
+    lines = [line for line in text.rstrip().splitlines() if line.strip()]
+    for i in range(max(1, len(lines) - 3), len(lines)):
+        if _SIGNATURE.fullmatch(lines[i]) and not lines[i - 1].rstrip(" *_").endswith(("”", '"', "»")):
+            return len(re.findall(r"Hồ Chí Minh|HỒ CHÍ MINH", text)) == 1
+    return False
 
 
 # His names, folded: an author field may be typed without marks ("Ho Chi Minh").
