@@ -14,37 +14,9 @@ import re
 MAX_FRAGMENT_LEAD = 80  # characters between the attributing words and a lower-case fragment
 BREAK = re.compile(r"[.!?](?=\s)|\n\s*\n|\n\s*[-*+#•]")  # sentence, paragraph or list item ends
 
-_VERBS = (
-    r"(?:nói|dạy|căn dặn|dặn dò|dặn|viết|khẳng định|chỉ rõ|nhấn mạnh|yêu cầu|cho rằng|khuyên"
-    r"|nhắc nhở|nhắc|huấn thị|chỉ ra|đúc kết|kêu gọi|tuyên bố|phát biểu|nêu rõ|xác định"
-    r"|chỉ dẫn|răn dạy|nhận định|đòi hỏi|định nghĩa|giải thích|quan niệm|mong muốn"
-    r"|nhận xét|chỉ thị|kết luận|trả lời|ví|coi|gọi|phân tích|cho biết|bảo|hỏi|hỏi thăm"
-    r"|chấn chỉnh|reo lên|đọc|đáp|tâm sự|thừa nhận|lưu ý|phê bình|nhận thấy|mong|dạy bảo"
-    r"|đề ra|đề nghị|nhắn|nhắn nhủ|ghi|thốt lên|cười|đi đến kết luận|đi đến luận điểm|cảnh báo"
-    r"|chỉ thị|nêu|ân cần|vạch rõ|tiếp|thêm|nhận|kể|hứa|khuyến khích|động viên|biểu dương"
-    r"|kiến nghị|đề xuất|tổng kết|dự báo|dự đoán|cảnh tỉnh|khuyên răn|lên án|tố cáo|vạch trần"
-    r"|bày tỏ|phê phán|quán triệt|lập luận|trình bày|căn dặn)"
-)
-# Verbs that introduce words said or written, for the looser patterns (a name, then anything
-# short, then the verb): "Người đã mừng rỡ đến trào nước mắt, đã reo lên".
-_SPEECH = (
-    r"(?:nói|dạy|căn dặn|dặn dò|dặn|viết|khẳng định|chỉ rõ|nhấn mạnh|hỏi|trả lời|bảo|reo lên|kêu gọi"
-    r"|tuyên bố|nhắc nhở|khuyên|phát biểu|cho rằng|chỉ ra|nêu rõ|phân tích|kết luận|đi đến kết luận"
-    r"|đi đến luận điểm|đáp|huấn thị|chỉ thị|viết rằng|nhận định|xác định|yêu cầu)"
-)
-# What a capitalised "Người" does when it is him ("Người ra Lời kêu gọi", "Người thể hiện"), not a
-# noun phrase ("Người giàu cũng khóc", "Người dân").
-_ACTS = r"(?:đã|vẫn|cũng|luôn|còn|lại|ra|gửi|có|thể hiện|đưa ra|nêu lên|đến|về|đi|bèn|liền|từng)"
-ADVERBS = (r"(?:\s+(?:đã|từng|thường|luôn|luôn luôn|cũng|lại|còn|rất|hay|nhiều lần|ân cần|có lần"
-            r"|đã từng|đặc biệt|sinh thời|liền|vẫn|đều|mới|bèn|cũng đã|trịnh trọng|quay sang|nghiêm khắc"
-            r"|tiếp tục|hóm hỉnh|vui vẻ|chân thành|thẳng thắn))*")
-# A name that is always him, then anything short within the sentence, then a verb.
-FULL_NAME = (r"(?:Chủ tịch Hồ Chí Minh|Hồ Chủ tịch|Bác Hồ|Hồ Chí Minh|Nguyễn Ái Quốc|Nguyễn Tất Thành"
-              r"|Chủ tịch Hồ Chí Minh|Chủ tịch nước Hồ Chí Minh|Cụ Hồ)")
-# Capital letters: "Người Việt" (a newspaper), "Người Pháp" are names, not him.
-_UPPER = "A-ZĐÁÀẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÉÈẺẼẸÊẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÚÙỦŨỤƯỨỪỬỮỰÝỲỶỸỴ"
-# Words before his name that make him the one spoken to or about, not the speaker.
-_OBJECT = r"(?<!của )(?<!về )(?<!với )(?<!cho )(?<!hỏi )(?<!thưa )(?<!Thưa )(?<!tặng )(?<!gửi )(?<!kính )"
+from kb.understand.hcm_vocab import ACTS as _ACTS, ADVERBS, FULL_NAME, OBJECT as _OBJECT, SPEECH as _SPEECH
+from kb.understand.hcm_vocab import UPPER as _UPPER, VERBS as _VERBS
+from kb.understand.voices import QUOTES_ANOTHER, SAYING_OF_OLD
 # His words as a thing he had or gave: "có năm lời khuyên", "để lại những lời căn dặn".
 _HAS_WORDS = (r"(?:có|gửi|để lại|nêu|đưa ra|viết|ghi)\s+(?:\S+\s+){0,2}?(?:lời|điều|câu)"
               r"\s+(?:khuyên|dạy|căn dặn|dặn|dặn dò|nói|răn|nhắn nhủ|chỉ dẫn)")
@@ -85,30 +57,6 @@ _AFTER_SPEAKER = re.compile(
     rf"^\s*[,.!?]?\s*[–—-]\s*([^.!?“”\"«»\n]{{2,40}}?)\s+(?:{_VERBS}|nhớ lại|kể lại|chia sẻ|cho hay|tâm sự)\b"
     rf"|^\s*,\s*([^.!?“”\"«»\n,]{{2,40}}?)\s+(?:{_VERBS}|nhớ lại|kể lại|chia sẻ|cho hay|tâm sự|kể)\b"
 )
-# Replies and words addressed to him: "Thưa Bác, ...", "Dạ, ...".
-REPLY = re.compile(r"^[\s*_]*(?:Thưa|Kính thưa|Dạ|Vâng|Bẩm)\b")
-# A question put to him: the lead names a question or an interview ("trả lời câu hỏi của các nhà
-# báo:", "phóng viên hỏi Bác:"), or the question addresses him ("Có phải Chủ tịch cho rằng ...?",
-# "Thưa Người, ...?", "Ngài có ...?").
-_ASKED_LEAD = re.compile(
-    rf"\b(?:[Tt]rả lời (?:các |những |mấy )?câu hỏi|[Cc]âu hỏi của|[Pp]hỏng vấn|hỏi (?:Bác|Người|Chủ tịch|Cụ|{FULL_NAME})"
-    rf"|(?:[Nn]hà báo|[Pp]hóng viên|[Kk]ý giả)[^.!?“”\"«»\n]{{0,40}}?\b(?:hỏi|đặt câu hỏi|thắc mắc))\b"
-    rf"[^.!?“”\"«»\n]{{0,60}}:?[\s*_]*$")
-_ADDRESSES_HIM = re.compile(r"\b(?:Chủ tịch|Ngài|thưa (?:Bác|Người|Chủ tịch|Cụ|Ngài))\b")
-
-
-# A translation set after his words: "Dịch thơ:", "Bản dịch của Nam Trân:", "tạm dịch".
-TRANSLATION_LEAD = re.compile(r"(?<!\w)(?:[Dd]ịch thơ|[Dd]ịch nghĩa|[Bb]ản dịch|[Dd]ịch là|[Tt]ạm dịch|[Nn]gười dịch)"
-                              r"(?!\w)[^.!?“”\"«»\n]{0,25}[\s:(*_]*$")
-
-
-def question_to_him(lead: str, quote: str) -> bool:
-    """Whether ``quote`` is a question put to him (by a journalist, a visitor), not his words."""
-    if not quote.rstrip(" .…*_”\"»)").endswith("?"):
-        return False
-    return _ASKED_LEAD.search(lead[-160:]) is not None or _ADDRESSES_HIM.search(quote) is not None
-
-
 # His name in the third person inside a quote: someone speaking about him.
 # Or calls out to him: "Bác ơi", "Người ơi" (a poem, a letter to him).
 NAMED_INSIDE = re.compile(rf"Hồ Chủ [Tt]ịch|Chủ tịch Hồ Chí Minh|Hồ Chí Minh|Bác Hồ {_VERBS}\b"
@@ -142,7 +90,7 @@ def attributed_before(gap: str, earlier: str = "", fragment: bool = False, long:
     tail = gap[-300:]
     if _TITLE_BEFORE.search(tail) and not (long and tail.rstrip(" \t\n*_").endswith(":")):
         return False  # Bác Hồ đã viết bài “Nâng cao đạo đức cách mạng...”: a title, not a saying
-    if _QUOTES_ANOTHER.search(re.split(r"[.!?](?=\s)|\n", tail)[-1]):
+    if QUOTES_ANOTHER.search(re.split(r"[.!?](?=\s)|\n", tail)[-1]):
         return False  # "Bác thường nhắc câu tục ngữ:", "Bác mượn lời Lênin:": words he quotes
     # "những tuyên bố đanh thép khác của Người: “...”", "Lời kêu gọi ... của Người có đoạn: “...”".
     colon = _COLON_SUBJECT.search(tail)
@@ -185,12 +133,6 @@ def attributed_before(gap: str, earlier: str = "", fragment: bool = False, long:
     return not speaks(between) and not BREAK.search(between + " ")
 
 
-# He quotes someone else: "nhắc câu tục ngữ", "dẫn lời Khổng Tử", "mượn câu thơ của Nguyễn Du".
-_QUOTES_ANOTHER = re.compile(
-    r"\b(?:nhắc|dẫn|trích|mượn|nhắc lại|dẫn ra|trích dẫn|dẫn lại|vận dụng)\s+(?:lại\s+)?"
-    r"(?:(?:câu|lời|ý|đoạn|mấy câu|bài thơ|câu thơ|bản|câu nói|lời nói)\s+(?:[^\s:“”\"«»]+\s+){0,6}?(?:của\s+)?)?"
-    rf"(?:(?:tục ngữ|ca dao|thành ngữ|ngạn ngữ|người xưa|cổ nhân|ông bà ta|dân gian)\b"
-    rf"|(?<=câu |lời |của |bản )(?:(?:nước|nhà thơ|nhà văn|triết gia|cụ|ông)\s+)?(?!Bác\b|Người\b|Hồ\b)[{_UPPER}]\w+)")
 _NOUN_PHRASE_AFTER = re.compile(r"(?:\s+[a-zà-ỹđ]+){1,2}\s+(?:này|đó|ấy|kia)\b")
 _TOPIC_END = re.compile(r"(?<!\w)(?:về|về vấn đề|về việc)$")
 # "ông viết:", "Ông trả lời:": a pronoun, not "ông Nguyễn Văn A".
@@ -293,7 +235,7 @@ def _speaker_at_verb(between: str) -> bool:
 def subject_says(sentence: str) -> bool:
     """Whether a sentence running up to a quote, earlier quotes in it blanked out, has him as
     subject and a speech verb before the colon ("Người ... xác định “…”, đồng thời khẳng định:")."""
-    return _same_subject_says(sentence) and not _QUOTES_ANOTHER.search(sentence)
+    return _same_subject_says(sentence) and not QUOTES_ANOTHER.search(sentence)
 
 
 # After one of his quotes, a verb of saying with no new subject: "(tr. 287), và chỉ rõ:",
@@ -320,12 +262,9 @@ def other_before(gap: str, earlier: str = "") -> bool:
     clause = re.split(r"[.!?](?=\s)|\n", gap[-200:])[-1]
     if _BARE_PRONOUN.search(clause) and _last_named_is_him(earlier + gap[:len(gap) - len(clause)]):
         clause = _BARE_PRONOUN.sub(lambda m: " " * len(m[0]), clause)
-    return speaks(clause) or _SAYING_OF_OLD.search(clause) is not None
+    return speaks(clause) or SAYING_OF_OLD.search(clause) is not None
 
 
-# "Tục ngữ có câu “...”", "Ông bà ta dạy: “...”": the people's words, whoever repeats them.
-_SAYING_OF_OLD = re.compile(r"\b(?:[Tt]ục ngữ|[Cc]a dao|[Tt]hành ngữ|[Nn]gạn ngữ|[Nn]gười xưa|[Cc]ổ nhân|[Ôô]ng bà ta"
-                            r"|[Dd]ân gian|[Cc]ha ông ta)\b(?:\s+\S+){0,3}?\s+(?:có câu|nói|dạy|bảo|từng nói|thường nói)\b")
 _BARE_PRONOUN = re.compile(rf"(?<!\w)(?:ông|Ông)(?!\s+[{_UPPER}])(?!\w)")
 
 

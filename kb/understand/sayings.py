@@ -17,26 +17,22 @@ titles of works and campaigns, note lines, and one- to three-word quotes ("làm 
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from collections import Counter
 from collections.abc import Mapping
-from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 
 from kb.analysis.fold import fold
 from kb.analysis.tones import canonical_tones
-from kb.errors import ConfigError
-from kb.understand.attribution import (AFTER_MARKER, AS_HE_WISHED, FOOTNOTE_MARK, FULL_NAME, SPEAKER_LABEL,
-                                      TRANSLATION_LEAD,
-                                      NAMED_INSIDE, OTHER_SPEAKER, REPLY, SAID_INLINE,
-                                      attributed_before, goes_on_speaking, introduces_another, introduces_next, question_to_him,
-                                      subject_says, mask_namesakes,
-                                      other_before, person_speaks, pronoun_is_him, said_by_other_after,
-                                      speaks)
+from kb.understand.attribution import (AFTER_MARKER, AS_HE_WISHED, FOOTNOTE_MARK, NAMED_INSIDE, OTHER_SPEAKER,
+                                      SAID_INLINE, SPEAKER_LABEL, attributed_before, goes_on_speaking,
+                                      introduces_another, introduces_next, mask_namesakes, other_before,
+                                      person_speaks, pronoun_is_him, said_by_other_after, speaks,
+                                      subject_says)
 from kb.understand.footnotes import footnotes, in_note, is_citation, reference_after
+from kb.understand.hcm_vocab import FULL_NAME
 from kb.understand.quotes import block_spans, heading_lists, quote_spans
+from kb.understand.sector_lexicon import load_sectors, match_sectors
+from kb.understand.voices import REPLY, TRANSLATION_LEAD, question_to_him
 
 MIN_WORDS = 4  # "làm theo", "học tập": shorter quotes are words, not sayings
 
@@ -323,42 +319,6 @@ def declared_saying(quotation: Mapping | None) -> dict | None:
     year = str(quotation["year"]) if quotation.get("year") else None
     return {"text": text, "context": text, "work": work, "year": year,
             "sectors": match_sectors(" \n ".join([text, work or ""]))}
-
-
-# --- sectors -------------------------------------------------------------------------------
-
-def _norm(text: str) -> str:
-    """Lower case, NFC, canonical tone placement: what sector keywords are matched on."""
-    text = unicodedata.normalize("NFC", text.lower())
-    return canonical_tones(re.sub(r"\s+", " ", text))
-
-
-@lru_cache(maxsize=8)
-def load_sectors(extra_path: str | Path | None = None) -> dict[str, re.Pattern]:
-    """Sector → keyword regex, from kb/data/sectors.toml plus ``extra_path`` when given (cached)."""
-    data = tomllib.loads(resources.files("kb.data").joinpath("sectors.toml").read_text("utf-8"))
-    merged = {name: list(words) for name, words in data.items()}
-    if extra_path is not None:
-        try:
-            with open(extra_path, "rb") as fh:
-                extra = tomllib.load(fh)
-        except (OSError, tomllib.TOMLDecodeError) as exc:
-            raise ConfigError(f"{extra_path}: cannot read sector lexicon ({exc})") from exc
-        for name, words in extra.items():
-            if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-                raise ConfigError(f"{extra_path}: sector {name!r} must map to a list of keywords")
-            merged.setdefault(name, []).extend(words)
-    return {
-        name: re.compile(r"(?<!\w)(?:" + "|".join(re.escape(_norm(w)) for w in words) + r")(?!\w)")
-        for name, words in merged.items() if words
-    }
-
-
-def match_sectors(text: str, sectors: Mapping[str, re.Pattern] | None = None) -> list[str]:
-    """Names of the sectors whose keywords occur in ``text``, in lexicon order."""
-    sectors = load_sectors() if sectors is None else sectors
-    normed = _norm(text)
-    return [name for name, pattern in sectors.items() if pattern.search(normed)]
 
 
 # --- one saying quoted by many documents ---------------------------------------------------
