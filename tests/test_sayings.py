@@ -480,3 +480,9 @@ def test_a_text_he_signed_is_his_own_not_a_page_quoting_him():
     page = ("Bác dạy: “Học đi đôi với hành, các cháu phải chăm học”.\n\n“Cán bộ là cái gốc của mọi công "
             "việc”\n\nHồ Chí Minh\n")
     assert len(keys(page)) == 2
+
+
+def test_a_run_of_quotes_keeps_the_sector_its_lead_names():
+    sayings = extract_sayings("Bác dạy cán bộ y tế: “Lương y phải như từ mẫu”, “Người bệnh phải được săn "
+                              "sóc như người thân của mình”.")
+    assert [("y tế" in s["sectors"]) for s in sayings] == [True, True]
