@@ -32,9 +32,11 @@ _BEFORE_MARKERS = [
                rf"|{_OBJECT}(?<!\w)Bác(?! sĩ))\b(?!\s+[{_UPPER}])(?:(?!\bvà\b)[^.!?;“”\"«»*\n]){{0,60}}?\b{_SPEECH}\b"),
     re.compile(
         r"lời (?:dạy|căn dặn|dặn|khuyên|nói|di huấn|chỉ dẫn|nhắc nhở) của (?:Bác|Người|Chủ tịch|Hồ Chủ tịch)"
-        r"|(?:[Ll]ời|[Cc]âu nói|[Ll]ời dạy|ý|[Tt]ư tưởng|[Qq]uan điểm|[Ll]uận điểm|[Cc]âu|[Ll]ời văn)"
-        r" (?:của )?(?:Bác|Người)\b(?! sĩ)"
-        rf"|(?:[Ll]ời|[Cc]âu nói|[Ll]ời dạy|[Qq]uan điểm|[Ll]uận điểm|[Cc]âu) (?:của )?{FULL_NAME}"
+        r"|(?:[Ll]ời|[Cc]âu nói|[Ll]ời dạy|ý|[Tt]ư tưởng|[Qq]uan điểm|[Ll]uận điểm|[Cc]âu|[Ll]ời văn|[Cc]hân lý)"
+        r" (?:bất hủ )?(?:của )?(?:Bác|Người)\b(?! sĩ)"
+        rf"|(?:[Ll]ời|[Cc]âu nói|[Ll]ời dạy|[Qq]uan điểm|[Ll]uận điểm|[Cc]âu|[Cc]hân lý) (?:bất hủ )?(?:của )?{FULL_NAME}"
+        # "Chủ tịch Hồ Chí Minh với chân lý “...”".
+        rf"|{FULL_NAME} với (?:chân lý|tư tưởng|quan điểm|câu nói|lời dạy|luận điểm)(?: bất hủ| nổi tiếng)?"
         rf"|[Tt]heo (?:lời )?(?:Bác|Người|{FULL_NAME})\b(?! sĩ)"
         r"|như (?:Bác|Người|Chủ tịch Hồ Chí Minh|Bác Hồ)\b"
         r"|chuẩn mực đạo đức (?:của )?Bác"
