@@ -131,7 +131,7 @@ def extract_sayings(text: str) -> list[dict]:
         return []
     sectors = load_sectors()
     found: list[tuple[int, dict]] = []
-    prev_end, prev_saying, prev_quote, prev_lead = 0, False, "", ""
+    prev_end, prev_saying, prev_quote = 0, False, ""
     seen: set[str] = set()
     notes = footnotes(text)
     spans = quote_spans(text)
@@ -189,8 +189,6 @@ def extract_sayings(text: str) -> list[dict]:
         if is_saying and work is None:
             before = _WORK_BEFORE.search(gap[-200:])
             work = before[1] if before else None
-        # A quote continuing a run of his ("Bác dạy cán bộ y tế: “…”, “…”") keeps the run's lead.
-        chained = prev_saying and _CHAIN_GAP.match(FOOTNOTE_MARK.sub("", gap)) is not None
         # In a dialogue a reply to him ("Dạ, ...") does not end the run of his lines.
         prev_end, prev_saying = end + 1, is_saying or (prev_saying and REPLY.match(quote) is not None)
         prev_quote = quote
@@ -205,8 +203,6 @@ def extract_sayings(text: str) -> list[dict]:
         # sentence (which often goes on about something else).
         # The introducing words are those since the previous quote (and within its sentence).
         lead = re.split(r"[.!?](?=\s)|\n\s*\n", gap[-250:])[-1]
-        lead = prev_lead + " " + lead if chained else lead
-        prev_lead = lead
         clues = " \n ".join([lead, quote, work or "", _section_heading(text, start)])
         found.append((start, {"text": quote, "context": context, "work": work,
                               "sectors": match_sectors(clues, sectors)}))
