@@ -7,11 +7,16 @@ không vui:"), the words after it (", Bác nói", "— Hồ Chí Minh", "như mo
 cited work "(Hồ Chí Minh toàn tập, tập 5, tr. 292)", a numbered footnote citing his works
 (kb.understand.footnotes), a run of his quotes it continues, or a heading such as "LỜI BÁC HỒ
 DẠY". "Bác" and a capitalised "Người" inside a sentence stand for him. Passages set off without
-quotation marks after such a colon (a dialogue line, a list, a poem) count too.
+quotation marks after such a colon (a dialogue line, a list, a poem), marked lists under a
+heading naming his words, lines after a speaker label ("– Nguyễn Tất Thành:") and his turns in
+an interview ("Hồ Chủ tịch: ...") count too; so do his words quoted inside another quote or a
+cited article's title.
 
-Left out: words of others (a speaker named before or after the quote, "” - ông X kể lại"),
-replies and questions put to him ("Thưa Bác, ..."), quotes naming him in the third person,
-titles of works and campaigns, note lines, and one- to three-word quotes ("làm theo").
+Left out: words of others (a speaker named before or after the quote, "” - ông X kể lại", a new
+subject after a comma), replies and questions put to him ("Thưa Bác, ...", "trả lời câu hỏi của
+các nhà báo: “…?”"), words he cites (kb.understand.voices), translations of his verse, quotes
+naming him in the third person or calling out to him ("Bác ơi"), titles of works and campaigns,
+note lines, one- to three-word quotes ("làm theo"), and the whole of a text he signed.
 """
 
 from __future__ import annotations
