@@ -11,6 +11,7 @@ three-syllable runs, whose share in a text scales its score (kb.index.ranking).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -27,7 +28,7 @@ from kb.understand.vocabulary import expand_query_terms
 #: Weights of the views of the text (fitted on the dev folds of benchmarks/relevance.py's sets).
 WEIGHTS = {"syl": 1.0, "fold": 0.1, "fold_only": 1.0, "words": 0.3, "pairs": 1.0,
            "title": 0.5, "number": 12.0, "cites": 2.0, "phrase": 1.5, "window": 0.25,
-           "title_phrase": 0.0, "kind": 1.0}
+           "title_phrase": 0.0, "kind": 1.0, "qtf": 1.0}
 
 #: Queries with more content syllables than this are ranked without requiring all of them.
 SHORT_QUERY_SYLLABLES = 6
@@ -50,6 +51,12 @@ class BuiltQuery:
     """Kind keys the query opens with ("Luật Việc làm", "ĐIỀU LỆ ĐẢNG"): that kind is wanted."""
     excluded: object = None
     """What a document must not match ("-word" clauses), or None."""
+
+
+def query_tf(count: int, k3: float) -> float:
+    """BM25's query-term weight (k3 + 1)·qtf / (k3 + qtf): a word a long question repeats
+    ("… tạm trú … tạm trú …") says what it is about; ``k3`` = 0 counts every term once."""
+    return count * (k3 + 1.0) / (count + k3) if k3 > 0 else 1.0
 
 
 class QueryBuilder:
@@ -112,26 +119,29 @@ class QueryBuilder:
                         with_fold: bool = True):
         w = self.weights
         terms = []
-        for s in dict.fromkeys(content):
+        for s, n in Counter(content).items():
             if "/" in s or ("-" in s and s in analysis.docnums):
                 # The document itself first (its own number), then the documents citing it.
                 terms += [Q.Term("number", s, boost=w["number"]), Q.Term("syl", s, boost=w["syl"]),
                           Q.Term("cites", s, boost=w["cites"])]
                 continue
+            q = query_tf(n, w["qtf"])
             if folded_mode:
-                terms += [Q.Term("fold", fold(s), boost=w["fold_only"]),
-                          Q.Term("title_fold", fold(s), boost=w["title"])]
+                terms += [Q.Term("fold", fold(s), boost=w["fold_only"] * q),
+                          Q.Term("title_fold", fold(s), boost=w["title"] * q)]
             else:
-                terms += [Q.Term("syl", s, boost=w["syl"]), Q.Term("title", s, boost=w["title"])]
+                terms += [Q.Term("syl", s, boost=w["syl"] * q),
+                          Q.Term("title", s, boost=w["title"] * q)]
                 # The folded fallback only matters when exact spellings are not required; the
                 # folded postings are the longest lists, so leaving them out halves short queries.
                 if with_fold and has_diacritics(s):
-                    terms.append(Q.Term("fold", fold(s), boost=w["fold"]))
+                    terms.append(Q.Term("fold", fold(s), boost=w["fold"] * q))
         terms += [Q.Term("number", key, boost=w["number"]) for key in _kind_serials(clause.text)]
         if not folded_mode:
-            terms += [Q.Term("pairs", p, boost=w["pairs"]) for p in dict.fromkeys(analysis.pairs)]
-            terms += [Q.Term("words", x, boost=w["words"]) for x in dict.fromkeys(analysis.words)
-                      if "_" in x]
+            terms += [Q.Term("pairs", p, boost=w["pairs"] * query_tf(n, w["qtf"]))
+                      for p, n in Counter(analysis.pairs).items()]
+            terms += [Q.Term("words", x, boost=w["words"] * query_tf(n, w["qtf"]))
+                      for x, n in Counter(analysis.words).items() if "_" in x]
         terms = [t for t in terms if t.boost > 0]
         return Q.Or(terms) if terms else None
 
