@@ -18,7 +18,8 @@ from whoosh.query.compound import PreloadedOr
 from kb.index.engine import Engine, top
 from kb.index.postings import CACHE, PostingsCache, read_term
 from kb.index.query import parse_query
-from kb.index.search import Searcher, _leaves
+from kb.index.query_builder import QueryBuilder, leaves as _leaves
+from kb.index.search import Searcher
 from kb.ingest.pipeline import ingest
 
 TERMS = [("syl", "của"), ("syl", "đảng"), ("fold", "chi"), ("fold", "bo"), ("pairs", "chi_bộ"),
@@ -83,7 +84,7 @@ def test_long_posting_lists_span_blocks(tmp_path, make_config, corpus_dir):
     "biên bản sinh hoạt chi bộ tháng 3", "05-CT/TW", "hoà giải cơ sở",
 ])
 def test_scores_and_matches_equal_whooshs(searcher, raw):
-    built = searcher._build(parse_query(raw, 2000), relaxed=True)
+    built = QueryBuilder(searcher.weights).build(parse_query(raw, 2000), relaxed=True)
     whoosh_searcher = searcher._searcher
     leaves = list(_leaves(built.query))
     collector = whoosh_searcher.collector(limit=None, optimize=False, terms=False)

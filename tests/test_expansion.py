@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from kb.index.query import Clause
-from kb.index.search import _expansions
+from kb.index.query_builder import _expansions
 
 
 def _paths(searcher, query):

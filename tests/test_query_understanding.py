@@ -118,7 +118,7 @@ def test_a_query_opening_with_a_kind_wants_a_document_of_that_kind(searcher, que
 
 
 def test_a_kind_word_inside_a_phrase_is_not_an_opening_kind():
-    from kb.index.search import _opening_kind
+    from kb.index.query_builder import _opening_kind
 
     assert _opening_kind("Luật Việc làm 2025") == ["luat"]
     assert _opening_kind("hình thức kỷ luật đảng viên") == []

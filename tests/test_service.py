@@ -29,16 +29,22 @@ def test_new_instance_has_every_table_with_wal_and_foreign_keys(tmp_path):
     assert open_instance(tmp_path / "inst") == path  # a second start changes nothing
 
 
-def test_migrating_an_old_database_keeps_its_rows(tmp_path):
+def _first_release_database(tmp_path, conn):
+    """Migrate ``conn`` with the first release's migration only; add an editor and a document."""
     folder = tmp_path / "migrations"
     folder.mkdir()
     shutil.copy(MIGRATIONS / "0001_initial.sql", folder)
+    assert migrate(conn, folder) == [1]
+    editor = users.add_user(conn, "bien-tap", PASSWORD, "editor")
+    conn.execute("INSERT INTO documents (id, path, original_name, stored_path, added_at, "
+                 "updated_at) VALUES ('7226d5d9033b', '/vb/chi-thi-05.txt', "
+                 "'chi-thi-05.txt', '/vb/chi-thi-05.txt', 'x', 'x')")
+    return folder, editor
+
+
+def test_migrating_an_old_database_keeps_its_rows(tmp_path):
     with closing(connect(tmp_path / "kb.sqlite3")) as conn:
-        assert migrate(conn, folder) == [1]
-        users.add_user(conn, "bien-tap", PASSWORD, "editor")
-        conn.execute("INSERT INTO documents (id, path, original_name, stored_path, added_at, "
-                     "updated_at) VALUES ('7226d5d9033b', '/vb/chi-thi-05.txt', "
-                     "'chi-thi-05.txt', '/vb/chi-thi-05.txt', 'x', 'x')")
+        folder, _ = _first_release_database(tmp_path, conn)
         (folder / "0002_document_language.sql").write_text(
             "-- a later release adds a column\n"
             "ALTER TABLE documents ADD COLUMN language TEXT NOT NULL DEFAULT 'vi';\n"
@@ -52,15 +58,8 @@ def test_migrating_an_old_database_keeps_its_rows(tmp_path):
 
 
 def test_the_editing_migration_keeps_jobs_and_corrections_of_a_first_release_database(tmp_path):
-    folder = tmp_path / "migrations"
-    folder.mkdir()
-    shutil.copy(MIGRATIONS / "0001_initial.sql", folder)
     with closing(connect(tmp_path / "kb.sqlite3")) as conn:
-        assert migrate(conn, folder) == [1]
-        editor = users.add_user(conn, "bien-tap", PASSWORD, "editor")
-        conn.execute("INSERT INTO documents (id, path, original_name, stored_path, added_at, "
-                     "updated_at) VALUES ('7226d5d9033b', '/vb/chi-thi-05.txt', "
-                     "'chi-thi-05.txt', '/vb/chi-thi-05.txt', 'x', 'x')")
+        _, editor = _first_release_database(tmp_path, conn)
         conn.execute("INSERT INTO corrections (document_id, field, old_value, new_value, "
                      "editor_id, created_at) VALUES ('7226d5d9033b', 'date', '2016-05-05', "
                      "'2016-05-15', ?, 'x')", (editor.id,))

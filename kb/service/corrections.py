@@ -141,19 +141,21 @@ def latest(conn: sqlite3.Connection, doc_id: str) -> dict[str, Correction]:
 
 def all_fields(conn: sqlite3.Connection) -> dict[str, dict[str, str | None]]:
     """Every corrected document: id → {field: value}."""
-    found: dict[str, dict[str, str | None]] = {}
-    for r in conn.execute("SELECT document_id, field, new_value FROM corrections "
-                          "WHERE saying = '' ORDER BY id"):
-        found.setdefault(r["document_id"], {})[r["field"]] = r["new_value"]
-    return found
+    return _last_values(conn, "document_id", "saying = ''")
 
 
 def sayings(conn: sqlite3.Connection) -> dict[str, dict[str, str | None]]:
     """Every corrected saying: key → {"sectors": '["a", "b"]', "not_saying": "1" | "0"}."""
+    return _last_values(conn, "saying", "saying != ''")
+
+
+def _last_values(conn: sqlite3.Connection, key: str,
+                 where: str) -> dict[str, dict[str, str | None]]:
+    """The last value of each field, by ``key`` (a column), over the rows matching ``where``."""
     found: dict[str, dict[str, str | None]] = {}
-    for r in conn.execute("SELECT saying, field, new_value FROM corrections "
-                          "WHERE saying != '' ORDER BY id"):
-        found.setdefault(r["saying"], {})[r["field"]] = r["new_value"]
+    for r in conn.execute(f"SELECT {key} AS key, field, new_value FROM corrections "
+                          f"WHERE {where} ORDER BY id"):
+        found.setdefault(r["key"], {})[r["field"]] = r["new_value"]
     return found
 
 
