@@ -683,3 +683,122 @@ def test_an_infobox_row_naming_a_decision_is_not_taken_for_the_kind_line():
             "| Quyết định | Số 1570/VH-QĐ |\n\n**Đền thờ** tọa lạc ở ấp Vĩnh Hội, xã Long Đức.\n")
     meta = extract_metadata(text)
     assert meta["kind"] is None
+    # Without the motto or a kind line, the row's number and the founder's name are no header.
+    assert (meta["number"], meta["issuer"]) == (None, None)
+
+
+def test_youth_union_name_in_an_infobox_is_no_motto():
+    text = ("# Đội Thiếu niên Tiền phong Hồ Chí Minh\n\n| Lãnh tụ | Hồ Chí Minh |\n|---|---|\n"
+            "| Phụ trách bởi | Đoàn Thanh niên Cộng sản Hồ Chí Minh |\n"
+            "| Chủ tịch Hội đồng Đội Trung ương | Nguyễn Phạm Duy Trang |\n"
+            "| Thành lập | 15 tháng 5 năm 1941 |\n\n**Đội Thiếu niên Tiền phong Hồ Chí Minh** là một"
+            " tổ chức dành cho thiếu niên nhi đồng hoạt động tại Việt Nam.\n")
+    meta = extract_metadata(text)
+    assert (meta["kind"], meta["issuer"], meta["signer"]) == (None, None, None)
+
+
+# Written after Hướng dẫn 36-HD/VPTW: a notice of the Politburo's conclusions signed by order
+# ("T/L BỘ CHÍNH TRỊ") by the head of the Central Office; the conclusion heading names the body.
+POLITBURO_NOTICE_BY_ORDER = """BAN CHẤP HÀNH TRUNG ƯƠNG
+*
+Số 45-TB/TW
+ĐẢNG CỘNG SẢN VIỆT NAM
+Hà Nội, ngày 10 tháng 1 năm 2022
+THÔNG BÁO
+KẾT LUẬN CỦA BỘ CHÍNH TRỊ
+về tình hình kinh tế - xã hội năm 2021
+Ngày 07/01/2022, Bộ Chính trị đã họp, nghe báo cáo và kết luận như sau.
+Nơi nhận:
+- Các tỉnh ủy, thành ủy,
+- Lưu Văn phòng Trung ương Đảng.
+T/L BỘ CHÍNH TRỊ
+CHÁNH VĂN PHÒNG
+Lê Minh Hưng
+"""
+
+
+def test_notice_signed_by_order_of_the_politburo_is_the_politburo_s():
+    meta = extract_metadata(POLITBURO_NOTICE_BY_ORDER)
+    assert (meta["kind"], meta["number"], meta["issuer"]) == ("Thông báo", "45-TB/TW", "Bộ Chính trị")
+    assert meta["title"] == "Kết luận của Bộ Chính trị về tình hình kinh tế - xã hội năm 2021"
+    assert (meta["signer"], meta["signer_role"]) == ("Lê Minh Hưng",
+                                                     "T/L Bộ Chính trị, Chánh Văn phòng")
+
+
+def test_deputy_capacity_names_no_body():
+    text = POLITBURO_NOTICE_BY_ORDER.replace("KẾT LUẬN CỦA BỘ CHÍNH TRỊ\n", "").replace(
+        "T/L BỘ CHÍNH TRỊ\nCHÁNH VĂN PHÒNG", "K/T CHÁNH VĂN PHÒNG\nPHÓ CHÁNH VĂN PHÒNG")
+    assert extract_metadata(text)["issuer"] == "Ban Chấp hành Trung ương"
+
+
+# A directive whose body opens right under its one-line summary, with no rule between them.
+DIRECTIVE_BODY_UNDER_SUMMARY = """BAN CHẤP HÀNH TRUNG ƯƠNG
+*
+Số 35-CT/TW
+ĐẢNG CỘNG SẢN VIỆT NAM
+Hà Nội, ngày 14 tháng 6 năm 2024
+CHỈ THỊ
+CỦA BỘ CHÍNH TRỊ
+về đại hội đảng bộ các cấp tiến tới Đại hội đại biểu toàn quốc lần thứ XIV của Đảng
+Đại hội đảng bộ các cấp là sinh hoạt chính trị sâu rộng trong toàn Đảng.
+Nơi nhận:
+- Các tỉnh ủy, thành ủy,
+- Lưu Văn phòng Trung ương Đảng.
+T/M BỘ CHÍNH TRỊ
+TỔNG BÍ THƯ
+Nguyễn Phú Trọng
+"""
+
+
+def test_the_body_s_first_sentence_is_not_part_of_the_summary():
+    meta = extract_metadata(DIRECTIVE_BODY_UNDER_SUMMARY)
+    assert meta["issuer"] == "Bộ Chính trị"
+    assert meta["title"] == ("về đại hội đảng bộ các cấp tiến tới Đại hội đại biểu toàn quốc "
+                             "lần thứ XIV của Đảng")
+
+
+# Written after Nghị định 30/2020: a city decision whose signer's family name is a rare one.
+CITY_DECISION_RARE_SURNAME = """ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+THÀNH PHỐ HÀ NỘI Độc lập - Tự do - Hạnh phúc
+Số: 5678/QĐ-UBND Hà Nội, ngày 15 tháng 11 năm 2021
+QUYẾT ĐỊNH
+Về việc thành lập Ban Chỉ đạo phòng, chống dịch bệnh trên địa bàn thành phố
+CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
+Điều 1. Thành lập Ban Chỉ đạo.
+Nơi nhận:
+- Như Điều 3;
+- Lưu: VT.
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+(Đã ký)
+Chử Xuân Dũng
+"""
+
+
+def test_signer_is_read_by_place_under_the_capacity():
+    meta = extract_metadata(CITY_DECISION_RARE_SURNAME)
+    assert (meta["number"], meta["issuer"]) == ("5678/QĐ-UBND", "Ủy ban nhân dân thành phố Hà Nội")
+    assert (meta["signer"], meta["signer_role"]) == ("Chử Xuân Dũng", "KT. Chủ tịch, Phó Chủ tịch")
+
+
+# A text of 1945–1976 under the Democratic Republic's motto, with a section headed "VỀ VIỆC
+# RIÊNG": no number line, no kind line, so neither a công văn nor a body's document.
+DRV_PERSONAL_TEXT = """VIỆT NAM DÂN CHỦ CỘNG HÒA
+Độc lập - Tự do - Hạnh phúc
+Năm nay, tôi vừa 79 tuổi, đã là lớp người "xưa nay hiếm" nhưng tinh thần vẫn sáng suốt.
+Trước hết nói về Đảng.
+VỀ VIỆC RIÊNG
+Suốt đời tôi hết lòng hết sức phục vụ Tổ quốc, phục vụ cách mạng, phục vụ nhân dân.
+Hà Nội, ngày 10 tháng 5 năm 1969
+"""
+
+
+def test_a_heading_about_a_matter_is_no_letter_subject_without_a_number():
+    meta = extract_metadata(DRV_PERSONAL_TEXT)
+    assert (meta["kind"], meta["title"], meta["issuer"]) == (None, None, None)
+    letter = DRV_PERSONAL_TEXT.replace("Năm nay", "Số: 12/VP\nV/v tổ chức lễ kỷ niệm\nNăm nay")
+    assert extract_metadata(letter)["kind"] == "Công văn"
+    # The Republic's name in the motto is no issuing body.
+    decree = DRV_PERSONAL_TEXT.replace("Năm nay", "SẮC LỆNH\nvề việc lập các đoàn thể\nNăm nay")
+    assert extract_metadata(decree)["issuer"] is None

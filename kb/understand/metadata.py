@@ -64,12 +64,17 @@ def extract_metadata(text: str) -> dict:
         # A kind line out of capitals under the motto alone is a blank form ("thông báo / thay
         # đổi vốn điều lệ …" for a company to fill in), not a document issued by a body.
         official = False
-    if not official:
+    # A letter's "V/v …" subject sits under its number ("Số: 813/HC-CNHC"); a heading "VỀ VIỆC
+    # RIÊNG" in a text with no number line is a section of that text, not a công văn's subject.
+    letter = header["subject"] is not None and header["number_seen"]
+    if not official or (kind_at is None and not letter and not header["motto"]):
+        # A number, a body's name or a signature without the motto or a kind line (an
+        # encyclopedia's infobox: "| Quyết định | Số 1570/VH-QĐ |") is no document's header.
         return meta
     if kind_at is not None:
         meta["kind"], meta["title"] = found["kind"], found["title"]
         meta["meeting"] = found.get("meeting")
-    elif header["subject"] is not None:
+    elif letter:
         meta["kind"] = "Công văn"  # a letter headed "V/v …" under its number prints no kind
         block = head[header["subject"]: header["end"]]
         if header.get("subject_text"):
@@ -174,10 +179,15 @@ def _organ(same_line: str, next_line: str, role: str | None) -> str | None:
     named under the kind ("CHỈ THỊ CỦA BỘ CHÍNH TRỊ") or in the signer's capacity ("T/M BAN BÍ
     THƯ")."""
     for text in (same_line, next_line):
-        m = re.match(r"^của\s+(bộ\s+chính\s+trị|ban\s+bí\s+thư)\b", text.strip(), re.IGNORECASE)
-        if m:
+        # "của Bộ Chính trị" under the kind, or a heading naming what the body concluded
+        # ("THÔNG BÁO / KẾT LUẬN CỦA BỘ CHÍNH TRỊ / về …").
+        m = re.match(r"^(?:[A-ZĐÀ-Ỹ]+\s+){0,3}của\s+(bộ\s+chính\s+trị|ban\s+bí\s+thư)\b",
+                     text.strip(), re.IGNORECASE)
+        if m and (text is same_line or is_upper(text) or text.strip()[:1].islower()):
             return _ORGANS[" ".join(m.group(1).lower().split())]
-    m = re.match(r"^T/?M\.?\s+(Bộ Chính trị|Ban Bí thư)\b", role or "", re.IGNORECASE)
+    # The collective the signer acts for ("T/M BỘ CHÍNH TRỊ") or by whose order ("T/L BAN BÍ
+    # THƯ"); a deputy's "K/T" names a person's title, never a body.
+    m = re.match(r"^(?:T/?M|T/?L)\.?\s+(Bộ Chính trị|Ban Bí thư)\b", role or "", re.IGNORECASE)
     return _ORGANS[m.group(1).lower()] if m else None
 
 

@@ -95,7 +95,7 @@ def _continues(line: str) -> bool:
 def _wrapped(parts: list[str], line: str) -> bool:
     """A capitalised line going on from a summary wrapped in the middle of a phrase ("… của Văn
     phòng / Ban chỉ đạo điều phối …"): the text above ends no sentence and is still short, the
-    line is a fragment no wider than the summary's lines, not a sentence opening the body ("Để
+    line is a fragment no wider than the summary's lines, not a whole sentence, not one opening the body ("Để
     triển khai …", "Hội nghị … đã thảo luận"), a date line, nor the enacting body or office
     ("Bộ trưởng Bộ Tài chính", "Chính phủ")."""
     above = " ".join(parts)
@@ -103,6 +103,8 @@ def _wrapped(parts: list[str], line: str) -> bool:
         return False
     if len(line) > min(90, max(map(len, parts)) + 25) or line.endswith(":"):
         return False
+    if line.endswith((".", "!", "?")) and len(line.split()) >= 8:
+        return False  # a whole sentence: the body's first paragraph, printed under the summary
     if _OPENS_BODY.match(line) or re.search(r"\bđã\s|\bnhư\s+sau\b|,\s*ngày\b", line):
         return False
     if re.match(r"^(?:\S+\s+){0,2}\S+,", line):
