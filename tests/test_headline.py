@@ -15,6 +15,18 @@ def test_a_salutation_is_not_the_headline():
     assert first_headline(text) == "Lời kêu gọi toàn quốc kháng chiến"
 
 
+def test_an_emphasised_salutation_is_not_the_headline():
+    text = "*Hỡi đồng bào cả nước,*\n**Lời kêu gọi toàn quốc kháng chiến**\nChúng ta muốn hòa bình."
+    assert first_headline(text) == "Lời kêu gọi toàn quốc kháng chiến"
+
+
+def test_a_text_without_a_headline_is_titled_by_the_name_it_is_kept_under(shared_data):
+    config = load_config({"progress": "never"}, environ={})
+    doc = read_document(shared_data / "hcm/hcm_texts/tuyen_ngon_doc_lap_1945__tnt305_32dcc95ba34c555b.md",
+                        config)
+    assert doc.title.lower() == "tuyên ngôn độc lập"
+
+
 def test_a_bracketed_section_name_goes():
     assert clean_headline("( Ban thanh niên ) Đảng Cộng sản Việt Nam do Chủ tịch Hồ Chí Minh sáng lập") == (
         "Đảng Cộng sản Việt Nam do Chủ tịch Hồ Chí Minh sáng lập")
