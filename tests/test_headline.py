@@ -42,3 +42,8 @@ def test_party_docs_pages_get_their_headline(shared_data):
     assert section.title.startswith("Đảng Cộng sản Việt Nam do Chủ tịch Hồ Chí Minh sáng lập")
     dated = read_document(shared_data / "party-docs/docs/3df08bc7a3c65673.md", config)
     assert dated.date == "2011-05-27"  # its "(27/05/2011)" line, not 19.9.1910 of the story
+
+
+def test_a_salutation_wrapped_over_two_lines_is_not_the_headline():
+    text = "Kính gửi: Các cơ sở\nđào tạo trực thuộc Bộ\nKế hoạch năm học 2025 - 2026 của các trường\nNội dung."
+    assert first_headline(text) == "Kế hoạch năm học 2025 - 2026 của các trường"

@@ -802,3 +802,43 @@ def test_a_heading_about_a_matter_is_no_letter_subject_without_a_number():
     # The Republic's name in the motto is no issuing body.
     decree = DRV_PERSONAL_TEXT.replace("Năm nay", "SẮC LỆNH\nvề việc lập các đoàn thể\nNăm nay")
     assert extract_metadata(decree)["issuer"] is None
+
+
+# party-docs/docs/f0a3d9f100d0791b.md (a ministry's letter crawled from its portal): the header
+# table with number, date and "V/v" is lost; the copy opens at the salutation.
+HEADLESS_LETTER = """**Kính gửi:** Các cơ sở
+đào tạo trực thuộc Bộ
+
+Thực
+hiện Thông báo số 460/TB-VPCP ngày 04/9/2025 về Kết luận của Thủ tướng Chính phủ
+Phạm Minh Chính tại Hội nghị tổng kết năm học 2024 - 2025 (có Thông báo, Công văn gửi kèm). Bộ Văn hóa, Thể
+thao và Du lịch (VHTTDL) đề nghị các cơ sở đào tạo trực thuộc Bộ (sau đây gọi
+là cơ sở đào tạo) nghiêm túc thực hiện một số nhiệm vụ năm học 2025 - 2026 với
+các nội dung chủ yếu như sau:
+
+**I. NHIỆM VỤ CHUNG**
+
+Nơi nhận:
+- Như trên;
+- Bộ trưởng *(để báo cáo);*
+- Lưu: VT, KHCNĐTMT, TL 02.
+|
+**KT. BỘ TRƯỞNG **
+THỨ TRƯỞNG
+Phan Tâm
+|
+"""
+
+
+def test_a_letter_that_lost_its_header_is_still_a_letter():
+    meta = extract_metadata(HEADLESS_LETTER)
+    assert (meta["kind"], meta["number"], meta["date"]) == ("Công văn", None, None)
+    assert meta["issuer"] == "Bộ Văn hóa, Thể thao và Du lịch"
+    assert (meta["signer"], meta["signer_role"]) == ("Phan Tâm", "KT. Bộ trưởng, Thứ trưởng")
+
+
+def test_a_salutation_without_a_capacity_signature_is_no_letter():
+    # A reader's letter to a newspaper: salutation and a name, but nobody signs for a body.
+    text = ("Kính gửi: Ban biên tập báo Nhân Dân\n\nTôi là cựu chiến binh, xin phản ánh việc sửa "
+            "đường ở xã.\n\nNơi nhận:\n- Như trên.\n\nNgười viết\nNguyễn Văn Bình\n")
+    assert extract_metadata(text)["kind"] is None

@@ -38,7 +38,9 @@ def first_headline(text: str) -> str | None:
     # Emphasis marks of a markdown copy ("*Hỡi đồng bào cả nước,*") hide what a line is.
     lines = [ln.strip(" *_") for ln in text.split("\n") if len(ln.strip(" *_")) > 3]
     while lines and _SALUTATION.match(lines[0]) and len(lines[0].split()) <= 12:
-        lines.pop(0)  # a salutation is no headline
+        lines.pop(0)  # a salutation is no headline, nor the rest of it wrapped below
+        while lines and lines[0][:1].islower() and len(lines[0].split()) <= 12:
+            lines.pop(0)
     if not lines:
         return None
     if is_kicker(lines[0]) and len(lines) > 1 and headline_shaped(lines[1]):

@@ -18,6 +18,7 @@ from kb.understand.header import TERM, ZONE_END, issuers, number, read_header
 from kb.understand.kindline import authority, enacting_body, gazette, kind_line
 from kb.understand.kinds import KINDS
 from kb.understand.layout import SEPARATOR, display_case, is_upper, roman, strip_markup, title_case
+from kb.understand.letter import headless_letter
 from kb.understand.references import annexed, attached_to, lead
 from kb.understand.signature import recipients, signer
 from kb.understand.title import NAMED_KINDS, issuer_clause, law_name, subject, summary
@@ -69,7 +70,9 @@ def extract_metadata(text: str) -> dict:
     letter = header["subject"] is not None and header["number_seen"]
     if not official or (kind_at is None and not letter and not header["motto"]):
         # A number, a body's name or a signature without the motto or a kind line (an
-        # encyclopedia's infobox: "| Quyết định | Số 1570/VH-QĐ |") is no document's header.
+        # encyclopedia's infobox: "| Quyết định | Số 1570/VH-QĐ |") is no document's header;
+        # a letter that opens at its salutation lost its header in the copy.
+        meta.update(headless_letter(lines) or {})
         return meta
     if kind_at is not None:
         meta["kind"], meta["title"] = found["kind"], found["title"]
