@@ -842,3 +842,33 @@ def test_a_salutation_without_a_capacity_signature_is_no_letter():
     text = ("Kính gửi: Ban biên tập báo Nhân Dân\n\nTôi là cựu chiến binh, xin phản ánh việc sửa "
             "đường ở xã.\n\nNơi nhận:\n- Như trên.\n\nNgười viết\nNguyễn Văn Bình\n")
     assert extract_metadata(text)["kind"] is None
+
+
+# laws/texts/Luat-de-dieu-2006-79-2006-QH11-15872.txt as a portal's markdown copy would print it:
+# asterisk rules under the body and the motto, the kind and the name in bold, the date with
+# slashes, and the session's dates under the header.
+LAW_MARKDOWN_COPY = """QUỐC HỘI ******
+CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ************
+Luật số: 79/2006/QH 11
+Hà Nội, ngày 29/11/2006
+QUỐC HỘI NƯỚC CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Khoá XI, kỳ họp thứ 10
+(Từ ngày 17 tháng 10 đến ngày 29 tháng 11 năm 2006)
+**LUẬT**
+**ĐÊ ĐIỀU**
+Căn cứ vào Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 1992; Luật này quy định về đê điều.
+Chương I
+**NHỮNG QUY ĐỊNH CHUNG**
+Điều 1. Phạm vi điều chỉnh
+"""
+
+
+def test_an_asterisk_rule_does_not_pair_with_a_bold_span():
+    meta = extract_metadata(LAW_MARKDOWN_COPY)
+    assert (meta["kind"], meta["number"], meta["issuer"]) == ("Luật", "79/2006/QH11", "Quốc hội")
+    assert meta["title"] == "Luật Đê điều"
+
+
+def test_the_header_s_date_with_slashes_wins_over_a_session_s_dates_in_words():
+    meta = extract_metadata(LAW_MARKDOWN_COPY)
+    assert (meta["place"], meta["date"]) == ("Hà Nội", "2006-11-29")
