@@ -872,3 +872,32 @@ def test_an_asterisk_rule_does_not_pair_with_a_bold_span():
 def test_the_header_s_date_with_slashes_wins_over_a_session_s_dates_in_words():
     meta = extract_metadata(LAW_MARKDOWN_COPY)
     assert (meta["place"], meta["date"]) == ("Hà Nội", "2006-11-29")
+
+
+# party-docs/docs/dcde3ff61cba152e.md (the government portal's copy of a resolution) with its
+# lead paragraph wrapped over several lines, as a PDF print or a narrow crawl leaves it.
+PORTAL_COPY_WRAPPED_LEAD = """Ngày 9/9/2025, thay mặt Chính phủ, Phó Thủ tướng Hồ Đức Phớc đã ký ban
+hành Nghị quyết số 05/2025/NQ-CP của Chính phủ về việc triển khai thí điểm
+thị trường tài sản mã hóa tại Việt Nam. Nghị quyết này có hiệu lực thi hành
+kể từ ngày 9/9/2025; thời gian thực hiện thí điểm là 5 năm. Cổng TTĐT Chính
+phủ trân trọng giới thiệu toàn văn Nghị quyết.
+
+**NGHỊ QUYẾT**
+
+**Về việc triển khai thí điểm thị trường tài sản mã hóa tại Việt Nam**
+
+**CHÍNH PHỦ**
+
+*Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;*
+
+**QUYẾT NGHỊ:**
+
+Điều 1. Phạm vi điều chỉnh
+"""
+
+
+def test_a_portal_lead_wrapped_over_lines_is_one_paragraph():
+    meta = extract_metadata(PORTAL_COPY_WRAPPED_LEAD)
+    assert (meta["kind"], meta["number"], meta["issuer"]) == ("Nghị quyết", "05/2025/NQ-CP", "Chính phủ")
+    assert meta["title"] == "Về việc triển khai thí điểm thị trường tài sản mã hóa tại Việt Nam"
+    assert meta["signer"] == "Hồ Đức Phớc"

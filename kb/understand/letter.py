@@ -32,7 +32,7 @@ def headless_letter(lines: list[str]) -> dict | None:
     name, role = signer(lines)
     if not name or not role or not _CAPACITY.match(role):
         return None
-    return {"kind": "Công văn", "issuer": _sender(" ".join(content[1:12])),
+    return {"kind": "Công văn", "issuer": _sender(" ".join(content[1:40])[:1500]),
             "signer": name, "signer_role": role}
 
 

@@ -58,7 +58,8 @@ def extract_metadata(text: str) -> dict:
         if not found:  # the header saw a kind where the kind line's own reading sees none
             kind_at = None
     official = header["motto"] or header["number_seen"] or (
-        kind_at is not None and kind_at <= 2 and (found.get("gazette") or found.get("grounds")))
+        kind_at is not None and _paragraphs_before(lines, head[kind_at]) <= 2
+        and (found.get("gazette") or found.get("grounds")))
     if kind_at is not None and not is_upper(head[kind_at]) and not (
             header["issuer_lines"] or header["number_seen"] or found.get("gazette")
             or found.get("grounds")):
@@ -131,6 +132,21 @@ def extract_metadata(text: str) -> dict:
     return meta
 
 
+def _paragraphs_before(lines: list[str], kind_line: str) -> int:
+    """How many paragraphs (runs of lines between blank ones) come before the kind line: a
+    press copy's lead wrapped over several lines is one paragraph."""
+    count, in_paragraph = 0, False
+    for line in lines:
+        if line == kind_line:
+            return count
+        if line and not SEPARATOR.match(line):
+            count += not in_paragraph
+            in_paragraph = True
+        elif not line:
+            in_paragraph = False
+    return count
+
+
 def _kind_block(head: list[str], kind_at: int, text: str) -> dict:
     """Kind, summary and what else the kind line and the lines under it say ({} if the line,
     read on its own, states no kind)."""
@@ -198,13 +214,30 @@ def _self_references(meta: dict, text: str, lines: list[str]) -> None:
     """Fill number, date and signer from where the document names itself: an appendix's "(Kèm
     theo Hướng dẫn số …, ngày … của …)", a republished copy's lead ("… đã ký ban hành Nghị
     quyết số …")."""
-    for facts in (annexed(text, meta["kind"]), lead(lines[:6], meta["kind"])):
+    for facts in (annexed(text, meta["kind"]), lead(_first_paragraphs(lines, 6), meta["kind"])):
         if not facts:
             continue
         for key in ("number", "date", "issuer", "signer"):
             target = "lead_signer" if key == "signer" else key
             if meta.get(target) is None and facts.get(key):
                 meta[target] = facts[key]
+
+
+def _first_paragraphs(lines: list[str], n: int) -> list[str]:
+    """The first ``n`` paragraphs, each on one line (a portal's lead wrapped over lines)."""
+    paragraphs: list[str] = []
+    joined = False
+    for line in lines:
+        if not line:
+            joined = False
+        elif joined and len(paragraphs[-1]) < 1200:  # a text without blank lines stays lines
+            paragraphs[-1] = f"{paragraphs[-1]} {line}"
+        else:
+            if len(paragraphs) == n:
+                break
+            paragraphs.append(line)
+            joined = True
+    return paragraphs
 
 
 def _as_written(name: str | None, text: str) -> str | None:
