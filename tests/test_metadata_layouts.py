@@ -901,3 +901,40 @@ def test_a_portal_lead_wrapped_over_lines_is_one_paragraph():
     assert (meta["kind"], meta["number"], meta["issuer"]) == ("Nghị quyết", "05/2025/NQ-CP", "Chính phủ")
     assert meta["title"] == "Về việc triển khai thí điểm thị trường tài sản mã hóa tại Việt Nam"
     assert meta["signer"] == "Hồ Đức Phớc"
+
+
+# laws/texts/Luat-Si-quan-Quan-doi-nhan-dan-Viet-Nam-1999-16-1999-QH10-46063.txt as a legacy
+# font leaves it, capitals lost: the gazette line before the name is still not the name.
+LEGACY_LAW_LOST_CAPITALS = """quốc hội ********
+cộng hoà xã hội chủ nghĩa việt nam độc lập - tự do - hạnh phúc ********
+Số: 16/1999/QH10
+Hà Nội, ngày 21 tháng 12 năm 1999
+luật
+của quốc hội nước cộng hoà xã hội chủ nghĩa việt nam số 16/1999/qh10 về sĩ quan quân đội nhân dân việt nam
+Để xây dựng đội ngũ sĩ quan Quân đội nhân dân Việt Nam vững mạnh; Luật này quy định về sĩ quan Quân đội nhân dân Việt Nam.
+Chương 1:
+"""
+
+# party-docs/docs/1662311553c66bda.md with its capitals lost: the enacting body under the summary.
+RESOLUTION_LOST_CAPITALS = """Số: 1664/NQ-UBTVQH15 |
+|
+
+nghị quyết
+
+về việc sắp xếp các đơn vị hành chính cấp xã của tỉnh Gia Lai năm 2025
+
+ủy ban thường vụ quốc hội
+
+*Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;*
+"""
+
+
+def test_a_law_name_under_a_gazette_line_in_lost_capitals():
+    meta = extract_metadata(LEGACY_LAW_LOST_CAPITALS)
+    assert (meta["kind"], meta["number"]) == ("Luật", "16/1999/QH10")
+    assert meta["title"].lower() == "luật sĩ quan quân đội nhân dân việt nam"
+
+
+def test_the_enacting_body_in_lost_capitals_is_not_part_of_the_summary():
+    meta = extract_metadata(RESOLUTION_LOST_CAPITALS)
+    assert meta["title"].lower() == "về việc sắp xếp các đơn vị hành chính cấp xã của tỉnh gia lai năm 2025"
