@@ -54,10 +54,12 @@ def ingest(config, paths, rebuild, exclude):
     Trong thư mục, các tệp mô tả bộ sưu tập (SOURCE.txt, README, LICENSE, CHANGELOG, index.jsonl...)
     được bỏ qua theo mặc định; tệp được ghi rõ tên trên dòng lệnh thì luôn được nạp.
     """
+    from contextlib import closing
+
     from kb.cli_service import ingest_through_worker, print_ingest_report
     from kb.config import instance_path
     from kb.service.db import connect_instance
-    from kb.service.worker import report_dict
+    from kb.service.worker import report_dict, run_queued_edits
     from kb.service.writer_lock import WriterLock
 
     connect_instance(config).close()  # the instance folder holds the writer lock
@@ -68,6 +70,8 @@ def ingest(config, paths, rebuild, exclude):
         with lock:
             data = report_dict(run_ingest(paths, config, rebuild=rebuild,
                                           progress=_progress(config), exclude=exclude))
+            with closing(connect_instance(config)) as conn:  # editors' edits made meanwhile
+                run_queued_edits(conn, config)
     else:
         data = ingest_through_worker(config, paths, rebuild, exclude)
     print_ingest_report(data, config)

@@ -217,6 +217,11 @@ class UploadRefused(ServiceError):
     status = 413
 
 
+class CorrectionRefused(ServiceError):
+    """An editor's correction is not a valid value (a date that is no date, an empty title...);
+    nothing was changed."""
+
+
 class OriginalFileMissing(KbError):
     """The file a document was ingested from is no longer where the index says it is."""
 

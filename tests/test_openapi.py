@@ -20,6 +20,7 @@ from openapi_core.validation.response.exceptions import InvalidData
 from openapi_spec_validator import validate
 
 from kb.ingest.document import document_id
+from kb.service import tokens, users
 
 ROOT = Path(__file__).resolve().parent.parent
 CHI_THI_05 = document_id(ROOT / "corpus" / "dang" / "chi-thi-05-ct-tw-2016.txt")
@@ -63,6 +64,7 @@ REQUESTS = [
     ("/search.csv?q=chỉ thị 05&sort=oldest", 200),
     ("/api/jobs", 401),  # editors only: signed-in answers are checked in tests/test_uploads.py
     ("/api/jobs/1", 401),
+    (f"/api/documents/{CHI_THI_05}/history", 401),  # editors only: see the write test below
 ]
 
 
@@ -89,6 +91,11 @@ def test_every_api_route_is_described(client, document):
               for rule in client.application.url_map.iter_rules()
               if rule.rule.startswith("/api/") and "GET" in rule.methods}
     assert routes and routes <= described, routes - described
+    methods = {(re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", rule.rule), method.lower())
+               for rule in client.application.url_map.iter_rules() if rule.rule.startswith("/api/")
+               for method in rule.methods - {"HEAD", "OPTIONS"}}
+    missing = {(path, m) for path, m in methods if m not in document["paths"].get(path, {})}
+    assert not missing, missing  # the write endpoints too
     requested = {re.sub(r"\?.*", "", url) for url, _ in REQUESTS}
     for path in described:  # and the table below asks each of them something
         pattern = re.sub(r"\\\{\w+\\\}", "[^/]+", re.escape(path))
@@ -158,3 +165,82 @@ def test_every_page_has_a_json_twin_with_its_facts(client, page, api):
     else:
         assert body["citation"] in html
         assert all(f"/documents/{c['id']}" in html for c in body["cited_by"])
+
+
+def test_the_write_endpoints_answers_validate_including_401_and_403(tmp_path):
+    """Given a fresh index of Chỉ thị 05 and the sayings list, when an editor's token, a
+    reader's token and no token call every write endpoint, then each answer (200, 202, 400,
+    401, 403, 404) validates against the description."""
+    import io
+    import shutil
+    from contextlib import closing
+
+    from werkzeug.test import EnvironBuilder
+    from werkzeug.wrappers import Request
+
+    from kb.config import load_config
+    from kb.ingest.pipeline import ingest
+    from kb.service.db import connect, db_path
+    from kb.web import create_app
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for name in ("dang/chi-thi-05-ct-tw-2016.txt", "ho-chi-minh/loi-bac-day-can-bo-dang-vien.txt"):
+        shutil.copy(ROOT / "corpus" / name, folder)
+    settings = {"index": str(tmp_path / "index"), "instance_dir": str(tmp_path / "inst")}
+    assert ingest([folder], load_config(settings)).ok
+    doc = document_id(folder / "chi-thi-05-ct-tw-2016.txt")
+    sayings_doc = document_id(folder / "loi-bac-day-can-bo-dang-vien.txt")
+    app = create_app({**settings, "TESTING": True})
+    try:
+        client = app.test_client()
+        spec = OpenAPI.from_dict(client.get("/api/openapi.json").get_json())
+        with closing(connect(db_path(tmp_path / "inst"))) as db:
+            editor = users.add_user(db, "bien-tap", "mật khẩu đủ dài 2024", "editor")
+            reader = users.add_user(db, "ban-doc", "mật khẩu đủ dài 2024", "reader")
+            as_editor = {"Authorization": f"Bearer {tokens.create_token(db, editor)[1]}"}
+            as_reader = {"Authorization": f"Bearer {tokens.create_token(db, reader)[1]}"}
+
+        def call(method, url, status, headers=None, **kwargs):
+            response = client.open(url, method=method, headers=headers or {}, **kwargs)
+            assert response.status_code == status, (url, response.get_data(as_text=True)[:300])
+            request = response.request
+            if method != "GET":  # its body was read by the app: validate the answer only
+                request = Request(EnvironBuilder(path=request.path, method=method).get_environ())
+            spec.validate_response(WerkzeugOpenAPIRequest(request),
+                                   WerkzeugOpenAPIResponse(response))
+            return response.get_json()
+
+        saying = "Cán bộ là cái gốc của mọi công việc."
+        for headers, status in ((None, 401), (as_reader, 403)):
+            call("PATCH", f"/api/documents/{doc}", status, headers, json={"date": "2016-11-20"})
+            call("DELETE", f"/api/documents/{doc}", status, headers)
+            call("POST", f"/api/documents/{sayings_doc}/sayings", status, headers,
+                 json={"saying": saying, "not_saying": True})
+            call("POST", f"/api/documents/{doc}/file", status, headers,
+                 data={"files": [(io.BytesIO(b"x"), "x.txt")]})
+            call("GET", f"/api/documents/{doc}/history", status, headers)
+        refused = call("PATCH", f"/api/documents/{doc}", 400, as_editor, json={"date": "31/02/2016"})
+        assert "không có thật" in refused["error"]
+        call("PATCH", "/api/documents/000000000000", 404, as_editor, json={"date": "2016-11-20"})
+        done = call("PATCH", f"/api/documents/{doc}", 200, as_editor,
+                    json={"date": "20/11/2016", "signer": "Đinh Thế Huynh"})
+        assert done["changed"]["date"] == {"old": "2016-05-15", "new": "2016-11-20"}
+        assert done["corrections"]["signer"]["editor"] == "bien-tap"
+        assert done["job"]["kind"] == "edit" and done["job"]["status"] == "done"
+        assert call("PATCH", f"/api/documents/{doc}", 200, as_editor,
+                    json={"date": "2016-11-20"})["changed"] == {}
+        hidden = call("POST", f"/api/documents/{sayings_doc}/sayings", 200, as_editor,
+                      json={"saying": saying, "not_saying": True})
+        assert hidden["changed"]["not_saying"] == {"old": "0", "new": "1"}
+        assert client.get("/api/sayings?q=cái gốc của mọi công việc").get_json()["total"] == 0
+        history = call("GET", f"/api/documents/{doc}/history", 200, as_editor)
+        assert [e["action"] for e in history["history"]] == ["document.correct"]
+        queued = call("POST", f"/api/documents/{doc}/file", 202, as_editor,
+                      data={"files": [(io.BytesIO(b"Chi thi moi."), "chi-thi-moi.txt")]})
+        assert queued["kind"] == "upload" and queued["status"] == "queued"
+        gone = call("DELETE", f"/api/documents/{doc}", 200, as_editor)
+        assert gone["job"]["status"] == "done"
+        call("GET", f"/api/documents/{doc}", 404)
+    finally:
+        app.extensions["kb_searchers"].close_all()

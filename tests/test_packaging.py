@@ -21,4 +21,6 @@ def test_wheel_ships_stopwords_and_data(tmp_path):
     assert "kb/web/templates/search.html" in names
     assert "kb/web/templates/auth/login.html" in names
     assert "kb/service/migrations/0001_initial.sql" in names
+    assert "kb/service/migrations/0002_editing.sql" in names
+    assert "kb/web/templates/edit.html" in names
     assert any(n.endswith("entry_points.txt") for n in names)

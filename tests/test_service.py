@@ -51,6 +51,31 @@ def test_migrating_an_old_database_keeps_its_rows(tmp_path):
         assert users.authenticate(conn, "bien-tap", PASSWORD) is not None
 
 
+def test_the_editing_migration_keeps_jobs_and_corrections_of_a_first_release_database(tmp_path):
+    folder = tmp_path / "migrations"
+    folder.mkdir()
+    shutil.copy(MIGRATIONS / "0001_initial.sql", folder)
+    with closing(connect(tmp_path / "kb.sqlite3")) as conn:
+        assert migrate(conn, folder) == [1]
+        editor = users.add_user(conn, "bien-tap", PASSWORD, "editor")
+        conn.execute("INSERT INTO documents (id, path, original_name, stored_path, added_at, "
+                     "updated_at) VALUES ('7226d5d9033b', '/vb/chi-thi-05.txt', "
+                     "'chi-thi-05.txt', '/vb/chi-thi-05.txt', 'x', 'x')")
+        conn.execute("INSERT INTO corrections (document_id, field, old_value, new_value, "
+                     "editor_id, created_at) VALUES ('7226d5d9033b', 'date', '2016-05-05', "
+                     "'2016-05-15', ?, 'x')", (editor.id,))
+        conn.execute("INSERT INTO jobs (kind, payload, created_at) VALUES ('upload', '{}', 'x')")
+        assert migrate(conn) == [2]
+        row = conn.execute("SELECT document_id, saying, field, new_value, editor_id "
+                           "FROM corrections").fetchone()
+        assert tuple(row) == ("7226d5d9033b", "", "date", "2016-05-15", editor.id)
+        assert conn.execute("SELECT kind, status FROM jobs").fetchone()[:] == ("upload", "queued")
+        conn.execute("INSERT INTO jobs (kind, created_at) VALUES ('edit', 'x')")  # the new kind
+        # a registry row rewritten by a re-ingest no longer takes its corrections with it
+        conn.execute("DELETE FROM documents")
+        assert conn.execute("SELECT COUNT(*) FROM corrections").fetchone()[0] == 1
+
+
 def test_a_failed_migration_leaves_the_database_as_it_was(tmp_path):
     folder = tmp_path / "migrations"
     folder.mkdir()

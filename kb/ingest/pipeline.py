@@ -36,6 +36,8 @@ from kb.ingest import ocr, resume
 from kb.ingest.known import indexed
 from kb.ingest.reading import read_document, read_documents
 from kb.service.db import connect_instance
+from kb.service import corrections
+from kb.service.overlay import Overlay
 from kb.service.registry import Registry, entry_of, fingerprint
 from kb.understand.enrich import cited_numbers
 
@@ -124,25 +126,28 @@ def document_fields(doc: Document) -> dict:
 
 def ingest(paths: Iterable[Path], config: Config, rebuild: bool = False,
            progress: Callable[[Iterable[Path]], Iterable[Path]] | None = None,
-           exclude: Iterable[str] = ()) -> IngestReport:
+           exclude: Iterable[str] = (), names: dict[str, str] | None = None) -> IngestReport:
     """Bring the index in ``config.index`` up to date with ``paths`` (files or folders).
 
     The run commits in checkpoints (``checkpoint_docs``, ``checkpoint_seconds``): a killed run
     keeps what it committed and the next run goes on from there (kb.ingest.resume). Text layers
     are committed first; scanned pages are then OCR'd and their documents updated, so they are
     searchable by their other text meanwhile. ``exclude`` holds gitignore patterns of files to
-    leave out of the folders.
+    leave out of the folders. Editors' corrections are put on every document read
+    (kb.service.overlay); ``names`` gives the original names of uploaded files (stored path →
+    name), which a document without a title of its own is named by.
     """
     index_dir = Path(config["index"])
     conn = connect_instance(config)
     try:
         return _ingest(paths, config, rebuild, progress, exclude, index_dir,
-                       Registry(conn, index_dir))
+                       Registry(conn, index_dir), Overlay.load(conn, names))
     finally:
         conn.close()
 
 
-def _ingest(paths, config, rebuild, progress, exclude, index_dir, registry) -> IngestReport:
+def _ingest(paths, config, rebuild, progress, exclude, index_dir, registry,
+            overlay: Overlay) -> IngestReport:
     report = IngestReport()
     start = resume.open_for_ingest(index_dir, [Path(p).resolve() for p in paths], config, rebuild)
     ix, roots = start.ix, start.roots
@@ -168,7 +173,8 @@ def _ingest(paths, config, rebuild, progress, exclude, index_dir, registry) -> I
             if schedule.due():  # here, not after the last file: the final commit follows that
                 writer.checkpoint()
                 schedule.done()
-            prepared = _prepare(path.resolve(), walked[path], config, existing, seen, report)
+            prepared = _prepare(path.resolve(), walked[path], config, existing, seen, report,
+                                overlay)
             if prepared is not None:
                 _write(*prepared, writer, report, written)
                 schedule.wrote()
@@ -192,12 +198,14 @@ def _ingest(paths, config, rebuild, progress, exclude, index_dir, registry) -> I
         report.ocr_pending = [(p, pages) for p, pages in report.ocr_pending if str(p) != path]
     registry.record(fingerprint(*writer.committed), [entry for _, _, entry in written.values()],
                     report.removed, existing.scanned)
+    if overlay.revived:
+        corrections.revive(registry.conn, overlay.revived)
     meta_roots = set() if start.rebuild else set(store.read_meta(index_dir).get("roots", []))
     store.write_meta(index_dir, roots=sorted({str(r) for r in roots if r.is_dir()} | meta_roots),
                      **{resume.KEY: None})
     report.ocr_pending += _still_pending(ix, report.unchanged, config)
     if report.ocr_pending:
-        _ocr_phase(report.ocr_pending, config, ix, index_dir, registry)
+        _ocr_phase(report.ocr_pending, config, ix, index_dir, registry, overlay)
     return report
 
 
@@ -206,7 +214,7 @@ def indexed_text(doc: Document) -> str:
     return doc.text + ("\n" + doc.index_extra if doc.index_extra else "")
 
 
-def _prepare(path, in_folder, config, existing, seen, report):
+def _prepare(path, in_folder, config, existing, seen, report, overlay):
     """Read one file unless unchanged: (documents with their old entries, old documents gone).
 
     Failures are recorded in ``report`` and give None; the file's documents then stay as they
@@ -224,6 +232,8 @@ def _prepare(path, in_folder, config, existing, seen, report):
             report.unchanged.append(key)
             return None
         docs, failures = read_documents(path, config, data_hash=data_hash)
+        # The editors' corrections win; what they deleted stays out of the folders.
+        docs = [overlay.apply(doc) for doc in docs if overlay.keeps(doc, in_folder)]
         for failure in failures:
             report.failed.append((key, failure.user_reason))
             log.warning("failed %s: %s", key, failure.reason)
@@ -288,7 +298,7 @@ def _still_pending(ix, unchanged: list[str], config: Config) -> list[tuple[Path,
 
 
 def _ocr_phase(pending: list[tuple[Path, list[int]]], config: Config, ix, index_dir: Path,
-               registry: Registry) -> None:
+               registry: Registry, overlay: Overlay) -> None:
     """OCR the pending pages and update their documents, in checkpoints like the text phase
     (a killed run leaves the rest pending: the next run finds them)."""
     shown = ocr.Progress(config, total=sum(len(pages) for _, pages in pending))
@@ -301,7 +311,7 @@ def _ocr_phase(pending: list[tuple[Path, list[int]]], config: Config, ix, index_
                 schedule.done()
             texts = ocr.ocr_pages(path, pages, float(config["ocr_timeout"]), shown.for_file(path))
             try:
-                doc = read_document(path, config, ocr_text=texts)
+                doc = overlay.apply(read_document(path, config, ocr_text=texts))
             except IngestError as exc:  # the text-layer version stays in the index
                 log.warning("OCR update of %s failed: %s", path, exc.reason)
                 continue

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from kb.errors import ServiceError
 from kb.service.db import now, transaction
 
-KINDS = ("upload", "ingest", "watch", "rebuild")
+KINDS = ("upload", "ingest", "watch", "rebuild", "edit")
 #: States a job ends in.
 FINISHED = ("done", "failed", "cancelled")
 
@@ -64,16 +64,25 @@ def recent(conn: sqlite3.Connection, limit: int = 50) -> list[Job]:
                                           (limit,))]
 
 
-def claim_next(conn: sqlite3.Connection) -> Job | None:
-    """Mark the oldest queued job running and return it (None when the queue is empty)."""
+def claim_next(conn: sqlite3.Connection, kind: str | None = None) -> Job | None:
+    """Mark the oldest queued job (of ``kind``, when given) running and return it (None when
+    none waits)."""
     with transaction(conn):
-        row = conn.execute("SELECT id FROM jobs WHERE status = 'queued' ORDER BY id LIMIT 1"
-                           ).fetchone()
+        row = conn.execute("SELECT id FROM jobs WHERE status = 'queued' AND "
+                           "(? IS NULL OR kind = ?) ORDER BY id LIMIT 1", (kind, kind)).fetchone()
         if row is None:
             return None
         conn.execute("UPDATE jobs SET status = 'running', started_at = ? WHERE id = ?",
                      (now(), row["id"]))
     return get(conn, row["id"])
+
+
+def claim(conn: sqlite3.Connection, job_id: int) -> Job | None:
+    """Mark this job running if it is still queued and return it (None: someone took it)."""
+    with transaction(conn):
+        taken = conn.execute("UPDATE jobs SET status = 'running', started_at = ? "
+                             "WHERE id = ? AND status = 'queued'", (now(), job_id)).rowcount
+    return get(conn, job_id) if taken else None
 
 
 def finish(conn: sqlite3.Connection, job_id: int, report: dict) -> None:

@@ -14,7 +14,7 @@ from contextlib import closing
 from pathlib import Path, PurePosixPath
 
 from kb.errors import ServiceError, UploadRefused
-from kb.service import audit, jobs
+from kb.service import audit, corrections, jobs
 from kb.service.filestore import Stored, clean_name, staging_file, store_file, suffix_of
 
 MB = 1024 * 1024
@@ -127,7 +127,8 @@ def _progress(config, job_id: int, total: int):
 
 def run_upload(job: jobs.Job, config) -> dict:
     """The runner of an upload job: ingest its stored files, then give their documents their
-    original names in the registry. The report adds ``files``: each original name with what
+    original names in the registry (a job ``replaces`` a document: its one file took that
+    document's id). The report adds ``files``: each original name with what
     happened to it (added, updated, unchanged, failed with the reason)."""
     from kb.ingest.pipeline import ingest
     from kb.service.db import connect_instance
@@ -135,8 +136,18 @@ def run_upload(job: jobs.Job, config) -> dict:
 
     files = job.payload.get("files") or []
     paths = [Path(f["stored"]) for f in files]
-    report = ingest(paths, config, progress=_progress(config, job.id, len(paths)))
+    names = {str(Path(f["stored"]).resolve()): f["name"] for f in files}
+    report = ingest(paths, config, progress=_progress(config, job.id, len(paths)), names=names)
     with closing(connect_instance(config)) as conn:
+        replaced = job.payload.get("replaces")
+        new_path = str(Path(files[0]["stored"]).resolve()) if files else None
+        if replaced and conn.execute("UPDATE documents SET stored_path = path, original_name = ? "
+                                     "WHERE id = ? AND path = ?",
+                                     (files[0]["name"], replaced, new_path)).rowcount:
+            # The new file took the document's id (kb.service.overlay); the old one is retired.
+            old = job.payload.get("replaced_path")
+            if old and old != new_path:
+                corrections.retire(conn, old, replaced, "replaced")
         conn.executemany("UPDATE documents SET original_name = ?, "
                          "added_by = COALESCE(added_by, ?) WHERE stored_path = ?",
                          [(f["name"], job.submitted_by, str(Path(f["stored"]).resolve()))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from pathlib import Path
 
 from kb.config import Config, instance_path
@@ -20,6 +21,10 @@ from kb.service.db import connect_instance
 from kb.service.writer_lock import WriterLock
 
 log = logging.getLogger(__name__)
+#: Seconds a request waits for the writer lock held by another short writer (not a worker)...
+EDIT_WAIT_SECONDS = 5.0
+#: ...looking again this often.
+LOCK_POLL_SECONDS = 0.05
 
 
 def report_dict(report) -> dict:
@@ -44,6 +49,10 @@ def run_job(job: jobs.Job, config: Config) -> dict:
         from kb.service.uploads import run_upload
 
         return run_upload(job, config)
+    if job.kind == "edit":
+        from kb.service.editing import run_edit
+
+        return run_edit(job, config)
     raise InstanceError(f"job kind {job.kind!r} has no runner yet",
                         f"Chưa chạy được loại tác vụ «{job.kind}».")
 
@@ -54,8 +63,11 @@ def process_next(conn, config: Config) -> jobs.Job | None:
     Only the holder of the writer lock may call this.
     """
     job = jobs.claim_next(conn)
-    if job is None:
-        return None
+    return None if job is None else run_claimed(conn, job, config)
+
+
+def run_claimed(conn, job: jobs.Job, config: Config) -> jobs.Job:
+    """Run a job this writer has claimed to its end (done or failed); returns it as it ended."""
     try:
         jobs.finish(conn, job.id, run_job(job, config))
     except KbError as exc:
@@ -66,12 +78,40 @@ def process_next(conn, config: Config) -> jobs.Job | None:
     return jobs.get(conn, job.id)
 
 
+def run_queued_edits(conn, config: Config) -> int:
+    """Run the queued edit jobs (only the holder of the writer lock calls this); how many ran.
+    Whoever writes the index without being the worker runs them before letting it go."""
+    done = 0
+    while (claimed := jobs.claim_next(conn, kind="edit")) is not None:
+        run_claimed(conn, claimed, config)
+        done += 1
+    return done
+
+
+def run_now_or_queue(conn, job: jobs.Job, config: Config,
+                     wait_seconds: float = EDIT_WAIT_SECONDS) -> jobs.Job:
+    """Run a queued edit job now unless a worker will: with the writer lock free (or freed
+    within ``wait_seconds``, as after another request's edit), run every queued edit job, this
+    one included, and release it; while a worker holds the lock, leave the job to it. Returns
+    the job as it is then."""
+    lock = WriterLock(instance_path(config), role="edit")
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        if lock.acquire():
+            with lock:  # edits are short; uploads and ingestions are left to the worker
+                run_queued_edits(conn, config)
+            return jobs.get(conn, job.id)
+        if lock.holder_role() == "worker" or time.monotonic() >= deadline:
+            return jobs.get(conn, job.id)
+        time.sleep(LOCK_POLL_SECONDS)  # the holder is another process: nothing to wait on
+
+
 def run_worker(config: Config, stop: threading.Event | None = None, once: bool = False,
                poll_seconds: float = 1.0, on_job=None) -> int:
     """Take jobs until ``stop`` is set (or, with ``once``, until the queue is empty); returns
     how many ran. Raises InstanceError when another worker holds the writer lock."""
     stop = stop or threading.Event()
-    lock = WriterLock(instance_path(config))
+    lock = WriterLock(instance_path(config), role="worker")
     conn = connect_instance(config)  # creates the instance folder the lock lives in
     try:
         if not lock.acquire():

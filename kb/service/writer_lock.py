@@ -16,10 +16,11 @@ LOCK_FILE = "writer.lock"
 
 class WriterLock:
     """A non-blocking exclusive lock on the instance's ``writer.lock`` (or on another lock file
-    of the instance, ``name``)."""
+    of the instance, ``name``); ``role`` says who holds it ("worker" holds it for its life)."""
 
-    def __init__(self, instance_dir: Path, name: str = LOCK_FILE):
+    def __init__(self, instance_dir: Path, name: str = LOCK_FILE, role: str = ""):
         self.path = Path(instance_dir) / name
+        self.role = role
         self._fd: int | None = None
 
     def acquire(self) -> bool:
@@ -31,9 +32,17 @@ class WriterLock:
             os.close(fd)
             return False
         os.ftruncate(fd, 0)
-        os.write(fd, f"{os.getpid()}\n".encode())
+        os.write(fd, f"{os.getpid()} {self.role}".strip().encode() + b"\n")
         self._fd = fd
         return True
+
+    def holder_role(self) -> str:
+        """The role the present holder wrote ("" when unknown or none)."""
+        try:
+            parts = self.path.read_text(encoding="utf-8").split()
+        except OSError:
+            return ""
+        return parts[1] if len(parts) > 1 else ""
 
     def release(self) -> None:
         """Let go of the lock (also done by the process's end)."""

@@ -54,6 +54,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(export_bp)
     from kb.web.uploads import bp as uploads_bp
     app.register_blueprint(uploads_bp)
+    from kb.web.editing import bp as editing_bp
+    app.register_blueprint(editing_bp)
+    from kb.web.editing_api import bp as editing_api_bp
+    app.register_blueprint(editing_api_bp)
     app.after_request(_security_headers)
     return app
 

@@ -53,8 +53,11 @@ def load_user():
                                          "Mã truy cập API không hợp lệ hoặc đã bị thu hồi.")
     else:
         g.user = _session_user()
-        if request.method not in ("GET", "HEAD", "OPTIONS") and request.routing_exception is None:
-            csrf.protect()  # a forged or missing token: 400, before the view changes anything
+        # A forged or missing token: 400, before the view changes anything. An API call with
+        # neither session nor token carries no one's authority to forge: it gets its 401.
+        if (request.method not in ("GET", "HEAD", "OPTIONS") and request.routing_exception is None
+                and not (g.user is None and wants_json())):
+            csrf.protect()
     endpoint = request.endpoint or ""
     if g.user is None:
         if not current_app.config["KB"]["public_read"] and endpoint not in OPEN_ENDPOINTS:

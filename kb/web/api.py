@@ -56,10 +56,14 @@ def suggest():
 @bp.get("/documents/<doc_id>")
 def document(doc_id: str):
     """Metadata, citation line and clean text of one document, with the links to its page and
-    downloads (404 JSON when the id is unknown)."""
+    downloads and the fields editors corrected (404 JSON when the id is unknown)."""
+    from kb.web.editing import corrected_view
+
     view = document_view(get_searcher(), doc_id)
     view["name"] = shown_name(get_db(), view["id"], view["name"])
     view["links"] = document_links(view["id"])
+    view["corrected"] = {f: {"value": c.value, "editor": c.editor, "at": c.at}
+                         for f, c in corrected_view(view, get_db()).items()}
     return jsonify(view)
 
 

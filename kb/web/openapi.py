@@ -1,7 +1,8 @@
-"""The OpenAPI 3.1 description of kb's reader API, written as data.
+"""The OpenAPI 3.1 description of kb's API, written as data (the write endpoints in
+kb.web.openapi_write).
 
 Schemas are small dicts built with the helpers below; each path names its parameters and the
-schemas of its answers. To add an endpoint (e.g. the write endpoints behind tokens), add a
+schemas of its answers. To add an endpoint, add a
 schema to ``SCHEMAS`` if it returns a new shape and an entry to ``PATHS``; tests/test_openapi.py
 checks that every /api route of the app is described and that real answers validate.
 """
@@ -85,7 +86,7 @@ SCHEMAS: dict[str, dict] = {
         "extra": {"type": "object"},
         "related": array(obj({"id": STR, "title": nullable("string"),
                               "kind": nullable("string"), "date": nullable("string")}, extra=True)),
-        "links": ref("Links"), **CITATIONS,
+        "links": ref("Links"), "corrected": ref("Corrections"), **CITATIONS,
     }, required=("id", "name", "title", "kind", "date", "format", "citation", "text",
                  "sections", "extra", "related", "links", *CITATIONS), extra=True),
     "Stats": obj({"documents": INT, "text_chars": INT, "index_bytes": INT, "kinds": COUNTS,
@@ -110,7 +111,7 @@ SCHEMAS: dict[str, dict] = {
     "JobFile": obj({"name": {"type": "string", "description": "Tên tệp gốc"},
                     "status": {"enum": ["added", "updated", "unchanged", "failed"]},
                     "reason": nullable("string"), "ocr_pages_skipped": INT}),
-    "Job": obj({"id": INT, "kind": {"enum": ["upload", "ingest", "watch", "rebuild"]},
+    "Job": obj({"id": INT, "kind": {"enum": ["upload", "ingest", "watch", "rebuild", "edit"]},
                 "status": {"enum": ["queued", "running", "done", "failed", "cancelled"]},
                 "finished": BOOL, "created_at": STR, "started_at": nullable("string"),
                 "finished_at": nullable("string"),
@@ -131,15 +132,16 @@ def _param(name: str, description: str, schema: dict | None = None, where: str =
     return found
 
 
-def _json(schema: dict, description: str) -> dict:
+def json_body(schema: dict, description: str) -> dict:
+    """An answer of ``schema`` in JSON, described in Vietnamese."""
     return {"description": description, "content": {"application/json": {"schema": schema}}}
 
 
-ERRORS = {"404": _json(ref("Error"), "Không tìm thấy (mã tài liệu không có hoặc sai dạng)"),
-          "503": _json(ref("Error"), "Chưa có chỉ mục, hoặc chỉ mục cũ cần tạo lại"),
-          "default": _json(ref("Error"), "Lỗi khác")}
-SIGNED_IN = {"401": _json(ref("Error"), "Cần đăng nhập hoặc mã truy cập API"),
-             "403": _json(ref("Error"), "Vai trò của tài khoản không đủ (cần biên tập viên)")}
+ERRORS = {"404": json_body(ref("Error"), "Không tìm thấy (mã tài liệu không có hoặc sai dạng)"),
+          "503": json_body(ref("Error"), "Chưa có chỉ mục, hoặc chỉ mục cũ cần tạo lại"),
+          "default": json_body(ref("Error"), "Lỗi khác")}
+SIGNED_IN = {"401": json_body(ref("Error"), "Cần đăng nhập hoặc mã truy cập API"),
+             "403": json_body(ref("Error"), "Vai trò của tài khoản không đủ (cần biên tập viên)")}
 JOB_ID = _param("job_id", "Số tác vụ", INT, where="path")
 DOC_ID = _param("doc_id", "Mã tài liệu, ví dụ f28248ca66a8", where="path")
 Q = _param("q", "Truy vấn, cú pháp như ô tìm kiếm (có dấu hoặc không dấu)")
@@ -158,34 +160,34 @@ def _get(summary: str, responses: dict, parameters: list | None = None) -> dict:
 
 
 PATHS: dict[str, dict] = {
-    "/api/search": _get("Tìm kiếm", {"200": _json(ref("SearchResponse"), "Một trang kết quả"),
+    "/api/search": _get("Tìm kiếm", {"200": json_body(ref("SearchResponse"), "Một trang kết quả"),
                                      **ERRORS},
                         SEARCH_PARAMS + [_param("facets", "1: kèm số đếm theo loại, cơ quan, năm…")]),
     "/api/facets": _get("Số đếm để lọc kết quả của một truy vấn",
-                        {"200": _json(ref("FacetsResponse"), "Các nhóm lọc"), **ERRORS},
+                        {"200": json_body(ref("FacetsResponse"), "Các nhóm lọc"), **ERRORS},
                         [Q, _param("exact", "1: không sửa dấu"), _param("from", "Từ ngày"),
                          _param("to", "Đến ngày")]),
-    "/api/suggest": _get("Gợi ý khi đang gõ", {"200": _json(ref("Suggestions"), "Gợi ý"), **ERRORS},
+    "/api/suggest": _get("Gợi ý khi đang gõ", {"200": json_body(ref("Suggestions"), "Gợi ý"), **ERRORS},
                          [_param("q", "Phần đã gõ")]),
     "/api/documents/{doc_id}": _get("Một tài liệu: siêu dữ liệu, dòng trích dẫn, toàn văn",
-                                    {"200": _json(ref("Document"), "Tài liệu"), **ERRORS}, [DOC_ID]),
+                                    {"200": json_body(ref("Document"), "Tài liệu"), **ERRORS}, [DOC_ID]),
     "/api/documents/{doc_id}/citations": _get(
         "Văn bản mà tài liệu trích dẫn và văn bản trích dẫn nó",
-        {"200": _json(ref("DocumentCitations"), "Trích dẫn"), **ERRORS}, [DOC_ID]),
-    "/api/stats": _get("Thống kê chỉ mục", {"200": _json(ref("Stats"), "Số tài liệu theo loại, "
+        {"200": json_body(ref("DocumentCitations"), "Trích dẫn"), **ERRORS}, [DOC_ID]),
+    "/api/stats": _get("Thống kê chỉ mục", {"200": json_body(ref("Stats"), "Số tài liệu theo loại, "
                                                                        "định dạng, năm"), **ERRORS}),
     "/api/minutes": _get("Biên bản chi bộ: các chi bộ, hoặc các cuộc họp của một chi bộ",
-                         {"200": _json({"oneOf": [ref("MinutesUnits"), ref("MinutesTimeline")]},
+                         {"200": json_body({"oneOf": [ref("MinutesUnits"), ref("MinutesTimeline")]},
                                        "Chi bộ (không tham số) hoặc cuộc họp"), **ERRORS},
                          [_param("unit", "Tên chi bộ (có dấu hoặc không)"), Q]),
     "/api/sayings": _get("Lời Bác dạy trích trong các tài liệu",
-                         {"200": _json(ref("Sayings"), "Lời Bác dạy"), **ERRORS},
+                         {"200": json_body(ref("Sayings"), "Lời Bác dạy"), **ERRORS},
                          [_param("sector", "Ngành, lĩnh vực"), Q, _param("page", "Trang (từ 1)", INT),
                           _param("per_page", "Số lời Bác mỗi trang", INT)]),
     "/api/sayings/sectors": _get("Số lời Bác dạy theo ngành, lĩnh vực",
-                                 {"200": _json(ref("SayingSectors"), "Ngành → số lời"), **ERRORS},
+                                 {"200": json_body(ref("SayingSectors"), "Ngành → số lời"), **ERRORS},
                                  [Q]),
-    "/api/openapi.json": _get("Tài liệu OpenAPI này", {"200": _json({"type": "object"},
+    "/api/openapi.json": _get("Tài liệu OpenAPI này", {"200": json_body({"type": "object"},
                                                                     "OpenAPI 3.1")}),
     "/documents/{doc_id}/original": _get(
         "Tải tệp gốc", {"200": {"description": "Tệp gốc, đúng từng byte đã nạp",
@@ -196,18 +198,18 @@ PATHS: dict[str, dict] = {
                                               "content": {"text/plain": {"schema": STR}}},
                                       **HTML_404}, [DOC_ID]),
     "/api/jobs": _get("Các tác vụ nạp tài liệu gần nhất (biên tập viên)",
-                      {"200": _json(ref("Jobs"), "Tác vụ, mới nhất trước"), **SIGNED_IN, **ERRORS}),
+                      {"200": json_body(ref("Jobs"), "Tác vụ, mới nhất trước"), **SIGNED_IN, **ERRORS}),
     "/api/jobs/{job_id}": _get("Một tác vụ: trạng thái, tệp xong, tệp lỗi và lý do",
-                               {"200": _json(ref("Job"), "Tác vụ"), **SIGNED_IN, **ERRORS},
+                               {"200": json_body(ref("Job"), "Tác vụ"), **SIGNED_IN, **ERRORS},
                                [JOB_ID]),
     "/api/uploads": {"post": {
         "summary": "Tải tài liệu lên (biên tập viên; Authorization: Bearer)",
         "requestBody": {"required": True, "content": {"multipart/form-data": {"schema": obj(
             {"files": array({"type": "string", "format": "binary"})}, extra=False)}}},
-        "responses": {"202": _json(ref("Job"), "Đã lưu các tệp và xếp hàng một tác vụ"),
-                      "400": _json(ref("Error"), "Biểu mẫu không hợp lệ hoặc tệp .zip hỏng"),
+        "responses": {"202": json_body(ref("Job"), "Đã lưu các tệp và xếp hàng một tác vụ"),
+                      "400": json_body(ref("Error"), "Biểu mẫu không hợp lệ hoặc tệp .zip hỏng"),
                       **SIGNED_IN,
-                      "413": _json(ref("Error"), "Vượt giới hạn upload_max_mb hoặc "
+                      "413": json_body(ref("Error"), "Vượt giới hạn upload_max_mb hoặc "
                                                  "upload_max_files; không tệp nào được lưu"),
                       "default": ERRORS["default"]}}},
     "/search.csv": _get("Danh sách kết quả tìm kiếm dạng CSV (UTF-8 có BOM)",
@@ -220,11 +222,20 @@ PATHS: dict[str, dict] = {
 
 def spec() -> dict:
     """The OpenAPI document (a fresh copy: callers may change it)."""
+    from kb.web.openapi_write import add_write_endpoints
+
+    paths, schemas = deepcopy(PATHS), deepcopy(SCHEMAS)
+    add_write_endpoints(paths, schemas)
     return deepcopy({
         "openapi": "3.1.0",
         "info": {"title": "kb — tra cứu văn bản Đảng và Nhà nước", "version": __version__,
-                 "description": "API đọc của kb. Lỗi luôn có dạng "
+                 "description": "API của kb: đọc tự do (hoặc sau khi đăng nhập); ghi "
+                                "(tải lên, sửa, xoá) cần mã truy cập API của biên tập viên "
+                                "(Authorization: Bearer). Lỗi luôn có dạng "
                                 '{"ok": false, "error": "…", "status": N}.'},
-        "paths": PATHS,
-        "components": {"schemas": SCHEMAS},
+        "paths": paths,
+        "components": {"schemas": schemas, "securitySchemes": {"bearer": {
+            "type": "http", "scheme": "bearer",
+            "description": "Mã truy cập API của một tài khoản (tạo ở /account hoặc bằng "
+                           "kb users token). Thiếu mã: 401; vai trò không đủ: 403."}}},
     })

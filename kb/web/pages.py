@@ -51,11 +51,14 @@ def search():
 
 @bp.get("/documents/<doc_id>")
 def document(doc_id: str):
-    """Metadata table and full clean text of one document."""
+    """Metadata table and full clean text of one document (corrected fields marked; for
+    editors, the editing links, its sayings and its history)."""
+    from kb.web.editing import page_extras
+
     view = document_view(get_searcher(), doc_id)
     view["name"] = shown_name(get_db(), view["id"], view["name"])
     back = clean_query(request.args.get("q"), current_app.config["KB"]["max_query_chars"])
-    return render_template("document.html", doc=view, q=back,
+    return render_template("document.html", doc=view, q=back, **page_extras(view),
                            blocks=text_blocks(view["text"], view.get("sections")))
 
 

@@ -20,7 +20,7 @@ bp = Blueprint("uploads", __name__)
 STATUS_LABELS = {"queued": "đang chờ", "running": "đang xử lý", "done": "xong",
                  "failed": "thất bại", "cancelled": "đã huỷ"}
 KIND_LABELS = {"upload": "tải lên", "ingest": "kb ingest", "watch": "theo dõi thư mục",
-               "rebuild": "tạo lại chỉ mục"}
+               "rebuild": "tạo lại chỉ mục", "edit": "sửa tài liệu"}
 OUTCOME_LABELS = {"added": "đã thêm", "updated": "đã cập nhật", "unchanged": "không đổi",
                   "failed": "lỗi"}
 
@@ -87,9 +87,14 @@ def jobs_page():
 @bp.get("/jobs/<int:job_id>")
 @require_role("editor")
 def job_page(job_id: int):
-    """One job: its files, done or failed with the reason; refreshes itself while it runs."""
-    return render_template("job.html", job=job_dict(_job_or_404(job_id)), labels=STATUS_LABELS,
-                           kinds=KIND_LABELS, outcomes=OUTCOME_LABELS)
+    """One job: its files, done or failed with the reason (an edit job: the documents it
+    re-indexed or removed); refreshes itself while it runs."""
+    job = _job_or_404(job_id)
+    report = (job.report or {}) if job.kind == "edit" else {}  # others' lists are paths
+    edited = {"updated": report.get("updated") or [], "removed": report.get("removed") or [],
+              "replaces": job.payload.get("replaces")}
+    return render_template("job.html", job=job_dict(job), labels=STATUS_LABELS,
+                           kinds=KIND_LABELS, outcomes=OUTCOME_LABELS, edited=edited)
 
 
 @bp.get("/api/jobs")
