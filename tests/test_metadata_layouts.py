@@ -938,3 +938,12 @@ def test_a_law_name_under_a_gazette_line_in_lost_capitals():
 def test_the_enacting_body_in_lost_capitals_is_not_part_of_the_summary():
     meta = extract_metadata(RESOLUTION_LOST_CAPITALS)
     assert meta["title"].lower() == "về việc sắp xếp các đơn vị hành chính cấp xã của tỉnh gia lai năm 2025"
+
+
+def test_a_letter_spaced_kind_line_is_read_as_its_kind():
+    # Word files space the kind's letters out ("N G H Ị  Q U Y Ế T"); clean-up collapses the gaps.
+    text = RESOLUTION_LOST_CAPITALS.replace("nghị quyết", "N G H Ị Q U Y Ế T")
+    meta = extract_metadata(text)
+    assert (meta["kind"], meta["number"]) == ("Nghị quyết", "1664/NQ-UBTVQH15")
+    law = LAW_MARKDOWN_COPY.replace("**LUẬT**", "L U Ậ T")
+    assert (extract_metadata(law)["kind"], extract_metadata(law)["title"]) == ("Luật", "Luật Đê điều")

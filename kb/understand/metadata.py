@@ -47,7 +47,7 @@ def extract_metadata(text: str) -> dict:
     does not state it. Text that lacks the official header yields ``kind`` None.
     """
     meta: dict = dict.fromkeys(KEYS)
-    lines = strip_markup(clean_text(_excerpt(text)))
+    lines = [_unspaced(ln) for ln in strip_markup(clean_text(_excerpt(text)))]
     head = [ln for ln in lines if ln and not SEPARATOR.match(ln)][:40]
     header = read_header(head)
     kind_at = header["kind_at"]
@@ -130,6 +130,16 @@ def extract_metadata(text: str) -> dict:
             meta["term"] = roman(m_term.group(1))
     meta["recipients"] = recipients(lines)
     return meta
+
+
+def _unspaced(line: str) -> str:
+    """A kind printed letter-spaced ("Q U Y Ế T   Đ Ị N H", spaces collapsed by clean-up) as the
+    kind's name; any other line as it is."""
+    letters = line.split()
+    if len(letters) < 3 or any(len(x) != 1 for x in letters) or not line.isupper():
+        return line
+    joined = "".join(letters)
+    return next((key for key in KINDS if key.replace(" ", "") == joined), line)
 
 
 def _paragraphs_before(lines: list[str], kind_line: str) -> int:
