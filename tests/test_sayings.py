@@ -244,3 +244,247 @@ def test_real_memoirs_keep_the_witnesses_words_out(shared_data):
     secretary = keys((shared_data / "party-docs/docs/dde0aaa1efb3aac8.md").read_text("utf-8"))
     for line in ("Kế hoạch phải thật tỉ mỉ", "Hợp đồng phải thật ăn khớp", "Bí mật phải thật tuyệt đối"):
         assert saying_key(line) in secretary  # a directive set off as a list after "của Bác ... là:"
+
+
+def test_notes_numbered_several_to_a_line():
+    """Given an essay whose notes list several numbers on one line ("1, 2. Hồ Chí Minh: Toàn
+    tập ...", "(2), (3). Sđd ..."), then the quotes they cite are his, "Sđd" resolved."""
+    text = ("Chủ tịch Hồ Chí Minh kêu gọi: \"Không! Chúng ta thà hy sinh tất cả, chứ nhất định không "
+            "chịu mất nước\"4. Người còn chỉ rõ: \"Nước Việt Nam là một, dân tộc Việt Nam là một\"2.\n\n"
+            "Chú thích:\n\n1, 2. Hồ Chí Minh: Toàn tập, Nxb.Chính trị quốc gia, H.2002, t.4, tr.4, 469.\n\n"
+            "3. Sđd, t.10, tr.128.\n\n4. Sđd, t.4, tr.480.\n")
+    assert keys(text) == [saying_key("Không! Chúng ta thà hy sinh tất cả, chứ nhất định không chịu mất nước"),
+                          saying_key("Nước Việt Nam là một, dân tộc Việt Nam là một")]
+    unmarked = ("Hiểu và thực hiện nghiêm nguyên tắc sẽ làm cho Đảng ta thống nhất “Đảng ta tuy nhiều "
+                "người, nhưng khi tiến đánh thì chỉ như một người”(1).\n\n(1). Hồ Chí Minh toàn tập, Nxb. "
+                "Chính trị Quốc gia, Hà Nội, 2000, tập 5, tr.553.\n")
+    assert keys(unmarked) == [saying_key("Đảng ta tuy nhiều người, nhưng khi tiến đánh thì chỉ như một người")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A cut quotation opening with an ellipsis.
+    ("Người phân tích: “... dân tộc cách mạng thì chưa phân giai cấp, nghĩa là sĩ, nông, công, thương "
+     "đều nhất trí chống lại cường quyền”.",
+     "... dân tộc cách mạng thì chưa phân giai cấp, nghĩa là sĩ, nông, công, thương đều nhất trí chống lại cường quyền"),
+    # The poem itself after "bài thơ:", not its title.
+    ("Thăm lại hang Pác Bó, Bác viết bài thơ: “Hai mươi năm trước ở hang này/Đảng vạch con đường "
+     "đánh Nhật, Tây/Lãnh đạo toàn dân ra chiến đấu/Non sông gấm vóc có ngày nay”.",
+     "Hai mươi năm trước ở hang này/Đảng vạch con đường đánh Nhật, Tây/Lãnh đạo toàn dân ra chiến đấu/"
+     "Non sông gấm vóc có ngày nay"),
+])
+def test_cut_quotes_and_poems_after_their_lead(text, expected):
+    assert keys(text) == [saying_key(expected)]
+
+
+@pytest.mark.parametrize("text", [
+    # Journalists' questions he answered.
+    "Ngày 12-7-1946, ở Pháp, Hồ Chí Minh trả lời câu hỏi của các nhà báo: “Có phải Chủ tịch cho rằng "
+    "nước Việt Nam chưa có thể cộng sản hóa được trước một thời hạn là 50 năm không?”",
+    "Một phóng viên nước ngoài hỏi Bác: “Ngài có điều gì muốn nói với nhân dân Pháp không?”",
+    # The topic of the writer's sentence, not his words.
+    "Quan điểm của Người về “Đảng Cộng sản Việt Nam là đảng của giai cấp công nhân và của dân tộc” "
+    "là sự phát triển sáng tạo.",
+    # Bác's title, a short one: his poem's name after "bài thơ".
+    "Bác Hồ viết bài thơ “Nguyên tiêu” ở Việt Bắc.",
+])
+def test_questions_to_him_and_topics_are_not_his(text):
+    assert keys(text) == []
+
+
+def test_his_own_questions_stay_his():
+    text = "Bác hỏi người dân: “Năm nay bà con có đủ gạo ăn không?”. Rồi Bác đặt câu hỏi: “Các cháu học có chăm không?”"
+    assert keys(text) == [saying_key("Năm nay bà con có đủ gạo ăn không?"),
+                          saying_key("Các cháu học có chăm không?")]
+
+
+def test_list_after_his_advice_and_under_a_title_naming_his_teaching():
+    """Given lines set off after "ông có năm lời khuyên:" (ông being him) or on a page titled
+    "... Bác Hồ dạy", then each line is a saying, short ones too."""
+    text = ("Sau Cách mạng Tháng Tám, Hồ Chí Minh đã gửi một bức thư cho thiếu nhi. Trong đó, ông có "
+            "năm lời khuyên:\n\n1. Phải siêng học\n\n2. Phải giữ sạch sẽ\n\n3. Phải giữ kỷ luật\n\n"
+            "Vào năm 1961, ông viết một lá thư khác.\n")
+    assert keys(text) == [saying_key(t) for t in ("Phải siêng học", "Phải giữ sạch sẽ", "Phải giữ kỷ luật")]
+    titled = ("Năm điều Bác Hồ dạy thiếu niên\n\nNhững điều này được phổ biến trong trường học.\n\n"
+              "Nội dung\n\nPhiên bản hiện hành được dùng từ năm 1965 là:1\n\nYêu Tổ quốc, yêu đồng bào\n\n"
+              "Học tập tốt, lao động tốt\n\nĐoàn kết tốt, kỷ luật tốt\n\nLịch sử\n")
+    assert keys(titled) == [saying_key(t) for t in ("Yêu Tổ quốc, yêu đồng bào", "Học tập tốt, lao động tốt",
+                                                    "Đoàn kết tốt, kỷ luật tốt")]
+    other = ("Ông Nguyễn Văn Hai có ba lời khuyên:\n\n1. Phải dậy sớm\n\n2. Phải tập thể dục\n\n"
+             "3. Phải ăn uống điều độ\n")
+    assert keys(other) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # One subject, two verbs: "Người viết: “…” (tr. 287), và chỉ rõ: “…”".
+    ("Người viết: “dù màu da có khác nhau, trên đời này chỉ có hai giống người” (tr. 287), và chỉ rõ: "
+     "“Xét về nguyên tắc, tiến bộ chung phụ thuộc vào việc phát triển chủ nghĩa quốc tế” (tr. 14).",
+     ["dù màu da có khác nhau, trên đời này chỉ có hai giống người",
+      "Xét về nguyên tắc, tiến bộ chung phụ thuộc vào việc phát triển chủ nghĩa quốc tế"]),
+    # The subject named before an earlier quote of the sentence.
+    ("Do đó, Người hướng tới nghiên cứu chủ nghĩa Mác - Lênin, tìm hiểu Cách mạng Tháng Mười Nga và "
+     "nhận thấy tính chất “không đến nơi” của các cuộc cách mạng ấy, đồng thời khẳng định: “Muốn cứu "
+     "nước và giải phóng dân tộc không có con đường nào khác con đường cách mạng vô sản”.",
+     ["Muốn cứu nước và giải phóng dân tộc không có con đường nào khác con đường cách mạng vô sản"]),
+    # A quote whose closing mark was left off before its note mark and the next quote.
+    ("Và Người còn khẳng định: “Một dân tộc biết Cần, Kiệm, Liêm, Chính, là một dân tộc giàu về vật "
+     "chất, mạnh về tinh thần: (7) “Cần, Kiệm, Liêm là gốc rễ của Chính...”. Chủ tịch Hồ Chí Minh còn "
+     "giải thích: “Chính nghĩa là không tà, nghĩa là thẳng thắn, đứng đắn”.",
+     ["Một dân tộc biết Cần, Kiệm, Liêm, Chính, là một dân tộc giàu về vật chất, mạnh về tinh thần",
+      "Cần, Kiệm, Liêm là gốc rễ của Chính...", "Chính nghĩa là không tà, nghĩa là thẳng thắn, đứng đắn"]),
+])
+def test_runs_of_one_speaker(text, expected):
+    assert keys(text) == [saying_key(e) for e in expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # His words quoted inside a cited article's title (the title itself is not a saying).
+    ('Kim Giang. "Ngày 14-5-1966: Bác Hồ căn dặn: "Đảng mạnh là do chi bộ tốt"". Báo Quân đội nhân dân.',
+     ["Đảng mạnh là do chi bộ tốt"]),
+    # A closing mark left off before "- Bác quay sang hỏi ...".
+    ("“Đây là đội thanh niên xung phong tỉnh nào, chú Kế? - Bác quay sang hỏi đồng chí phụ trách. "
+     "“Thưa Bác, chúng cháu là đội Vĩnh Phú ạ”. “Ở đây ai ít tuổi nhất?”. Bác nhìn khắp lượt.",
+     ["Đây là đội thanh niên xung phong tỉnh nào, chú Kế?", "Ở đây ai ít tuổi nhất?"]),
+    # The attribution after a dash: "- Những câu thơ Bác Hồ tặng thanh niên ...".
+    ("“Không có việc gì khó/ Chỉ sợ lòng không bền/ Đào núi và lấp biển/ Quyết chí ắt làm nên” - Những "
+     "câu thơ Bác Hồ tặng thanh niên đã trở thành phương châm hành động.",
+     ["Không có việc gì khó/ Chỉ sợ lòng không bền/ Đào núi và lấp biển/ Quyết chí ắt làm nên"]),
+    # A run of his quotes across a note in parentheses and a stray mark.
+    ("Trong Di chúc, Bác viết: “Đảng cần phải có kế hoạch thật tốt để phát triển kinh tế và văn hóa” "
+     "(Bác gạch chân dưới các chữ in nghiêng - PV). Và “Ở đây nói về kế hoạch xây dựng lại thành phố "
+     "và làng mạc đẹp đẽ”.",
+     ["Đảng cần phải có kế hoạch thật tốt để phát triển kinh tế và văn hóa",
+      "Ở đây nói về kế hoạch xây dựng lại thành phố và làng mạc đẹp đẽ"]),
+    # "của Bác Hồ kính yêu “...”": honorifics after his name.
+    ("Đại thắng mùa Xuân năm 1975 thỏa mong ước của Bác Hồ kính yêu “Bắc - Nam sum họp xuân nào vui hơn”.",
+     ["Bắc - Nam sum họp xuân nào vui hơn"]),
+])
+def test_his_words_however_the_page_sets_them(text, expected):
+    assert keys(text) == [saying_key(e) for e in expected]
+
+
+@pytest.mark.parametrize("text", [
+    # Words he quotes from others.
+    "Bác thường nhắc câu tục ngữ: “Một cây làm chẳng nên non, ba cây chụm lại nên hòn núi cao”.",
+    "Bác mượn lời Lênin: “Không có lý luận cách mạng thì không có phong trào cách mạng”.",
+    "Tục ngữ có câu “Uống nước nhớ nguồn, ăn quả nhớ kẻ trồng cây”, Bác thường nhắc.",
+    # "Người" in a noun phrase, "của Người" in a name, another's clause after "của Bác".
+    "Người viết bài này còn nhớ: “Hôm đó trời mưa tầm tã, cả làng đi đón Bác”.",
+    "Ông Trùm của Người phán xử bức xúc: “Thật buồn cười, bực mình và phi lý”.",
+    "Nhớ lời dặn của Bác, ông Nguyễn Văn Hai nói: “Chúng tôi phải làm cho thật tốt việc này”.",
+])
+def test_words_he_repeats_and_namesakes_are_not_his(text):
+    assert keys(text) == []
+
+
+def test_a_list_of_his_lines_stops_where_the_story_goes_on():
+    text = ("Trước khi chia tay, Bác căn dặn:\n\nCác cháu phải chăm học, chăm làm.\n\nSau đó, đoàn đại "
+            "biểu ra về trong niềm xúc động.\n\nHọ kể lại cho cả làng nghe.\n")
+    assert keys(text) == [saying_key("Các cháu phải chăm học, chăm làm.")]
+    unpunctuated = ("Chỉ thị của Bác cho các chiến trường là:\n\nKế hoạch phải thật tỉ mỉ\n\nHợp đồng phải "
+                    "thật ăn khớp\n\nCả hai bác cháu ngồi im lặng bên chiếc đài nhỏ suốt buổi tối hôm ấy.\n")
+    assert keys(unpunctuated) == [saying_key("Kế hoạch phải thật tỉ mỉ"), saying_key("Hợp đồng phải thật ăn khớp")]
+
+
+@pytest.mark.parametrize("text", [
+    # Titles of his works owned by him after the quote.
+    "Tập thơ “Nhật ký trong tù” của Bác được dịch ra nhiều thứ tiếng.",
+    "Đọc “Lời kêu gọi toàn quốc kháng chiến” của Người, ai cũng xúc động.",
+    # A new subject takes the sentence over after a comma.
+    "Năm 1946, Hồ Chí Minh sang Pháp, báo chí Pháp viết: “Đây là một nhà chính trị rất đáng kính trọng”.",
+    "Bác đến thăm, bà con nói: “Chúng cháu mừng lắm, mừng lắm ạ”.",
+    # Reference lines naming him before a colon.
+    "Tài liệu tham khảo\n\nHồ Chí Minh: Tiểu sử và sự nghiệp\n\nHồ Chí Minh: Toàn tập, tập 5, Nxb Chính trị "
+    "quốc gia, Hà Nội, 2011, tr. 120.\n",
+])
+def test_titles_other_subjects_and_references_are_not_his(text):
+    assert keys(text) == []
+
+
+def test_dialogue_and_interview_turns():
+    """Given a dialogue with speaker labels and an interview transcript, then his turns are his
+    and the other speakers' and the narrator's are not."""
+    dialogue = ("Nội dung câu chuyện được kể lại như sau:\n\n– Nguyễn Tất Thành:\nTôi muốn đi ra ngoài, xem "
+                "nước Pháp và các nước khác. Anh muốn đi với tôi không? - – Anh bạn:\nNhưng lấy đâu ra tiền mà "
+                "đi?\n")
+    assert keys(dialogue) == [saying_key("Tôi muốn đi ra ngoài, xem nước Pháp và các nước khác. Anh muốn đi "
+                                         "với tôi không?")]
+    interview = ("Phóng viên: Thưa Chủ tịch, xin Chủ tịch cho biết ý kiến về tình hình hiện nay?\n\n"
+                 "Hồ Chủ tịch: Tình hình đã khá hơn trước, nhân dân ta đã đoàn kết một lòng.\n")
+    assert keys(interview) == [saying_key("Tình hình đã khá hơn trước, nhân dân ta đã đoàn kết một lòng.")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Signed under a block quote or in a table's next row.
+    ("> “Cán bộ là cái gốc của mọi công việc.”\n>\n> — Hồ Chí Minh\n",
+     ["Cán bộ là cái gốc của mọi công việc."]),
+    ("| “Vì lợi ích mười năm thì phải trồng cây, vì lợi ích trăm năm thì phải trồng người” |\n|---|\n"
+     "| Hồ Chí Minh |\n",
+     ["Vì lợi ích mười năm thì phải trồng cây, vì lợi ích trăm năm thì phải trồng người"]),
+    # A marked list right under a heading naming his words.
+    ("## Câu nói của Bác về thanh niên\n\n- Một năm khởi đầu từ mùa xuân, một đời khởi đầu từ tuổi trẻ.\n"
+     "- Tuổi trẻ là mùa xuân của xã hội.\n\nThanh niên hôm nay tiếp bước cha anh.\n",
+     ["Một năm khởi đầu từ mùa xuân, một đời khởi đầu từ tuổi trẻ.", "Tuổi trẻ là mùa xuân của xã hội."]),
+    # The writer's comment after the lines set off.
+    ("Hồ Chủ tịch viết:\n\nMuốn cứu nước và giải phóng dân tộc, không có con đường nào khác con đường cách "
+     "mạng vô sản.\n\nĐó là kết luận rút ra từ thực tiễn.\n",
+     ["Muốn cứu nước và giải phóng dân tộc, không có con đường nào khác con đường cách mạng vô sản."]),
+])
+def test_block_layouts(text, expected):
+    assert keys(text) == [saying_key(e) for e in expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Khi Bác mất, nhà thơ viết: “Bác đã đi rồi sao Bác ơi, mùa thu đang đẹp nắng xanh trời”.",
+    "## Bác Hồ với thanh niên\n\n- Đoàn viên thanh niên xã tổ chức dọn vệ sinh đường làng.\n"
+    "- Hội thi kể chuyện về Bác thu hút đông đảo các bạn trẻ.\n",
+])
+def test_words_to_him_and_lists_about_him_are_not_his(text):
+    assert keys(text) == []
+
+
+def test_his_chinese_verse_is_his_its_translation_is_not():
+    text = ("Trong tù, Bác viết: “Ngục trung vô tửu diệc vô hoa, đối thử lương tiêu nại nhược hà” (Dịch thơ: "
+            "“Trong tù không rượu cũng không hoa, cảnh đẹp đêm nay khó hững hờ”). Trong chiến dịch Biên giới, "
+            "Bác căn dặn: “Phải đánh chắc thắng, không chắc thắng thì không đánh”.")
+    assert keys(text) == [saying_key("Ngục trung vô tửu diệc vô hoa, đối thử lương tiêu nại nhược hà"),
+                          saying_key("Phải đánh chắc thắng, không chắc thắng thì không đánh")]
+
+
+@pytest.mark.parametrize("text", [
+    "Hồ Chí Minh đã dẫn câu nói nổi tiếng của Khổng Tử: “Kỷ sở bất dục, vật thi ư nhân”.",
+    "Người đã vận dụng câu nói của Lênin: “Không có lý luận cách mạng thì không có phong trào cách mạng”.",
+    "Người dẫn lời bất hủ trong bản Tuyên ngôn Độc lập năm 1776 của nước Mỹ: “Tất cả mọi người đều sinh "
+    "ra có quyền bình đẳng”.",
+])
+def test_others_words_he_cites_are_not_his(text):
+    assert keys(text) == []
+
+
+def test_verse_he_quotes_inside_his_unclosed_quote_is_not_his():
+    text = "Bác viết trong Di chúc: “Tuy vậy, tôi cũng không may như Đỗ Phủ nói “Nhân sinh thất thập cổ lai hy”."
+    assert saying_key("Nhân sinh thất thập cổ lai hy") not in keys(text)
+
+
+def test_a_saying_quoted_twice_is_listed_once():
+    text = ("Bác dạy: “Cán bộ là cái gốc của mọi công việc”. Nhiều năm sau, thấm nhuần lời Bác: “Cán bộ là "
+            "cái gốc của mọi công việc...”, chi bộ đã chăm lo công tác cán bộ.")
+    assert keys(text) == [saying_key("Cán bộ là cái gốc của mọi công việc")]
+
+
+def test_a_text_he_signed_is_his_own_not_a_page_quoting_him():
+    """Given a letter signed by him, then what it quotes is what he cites (no saying is listed);
+    given a page ending with one of his sayings signed under it, then the sayings stay."""
+    letter = ("Gửi các cháu thiếu nhi,\n\nBác gửi lời thăm các cháu. Như người xưa nói “Học đi đôi với hành, "
+              "các cháu phải chăm học”.\n\nHôn các cháu\n\nHồ Chí Minh\n")
+    assert keys(letter) == []
+    page = ("Bác dạy: “Học đi đôi với hành, các cháu phải chăm học”.\n\n“Cán bộ là cái gốc của mọi công "
+            "việc”\n\nHồ Chí Minh\n")
+    assert len(keys(page)) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Chủ tịch Hồ Chí Minh với chân lý “Không có gì quý hơn độc lập, tự do” đã dẫn dắt cả dân tộc.",
+    "Thấm nhuần chân lý bất hủ của Bác “Không có gì quý hơn độc lập, tự do”, quân và dân ta đứng lên.",
+])
+def test_his_truth_named_without_a_verb(text):
+    assert keys(text) == [saying_key("Không có gì quý hơn độc lập, tự do")]

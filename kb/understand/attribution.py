@@ -14,37 +14,12 @@ import re
 MAX_FRAGMENT_LEAD = 80  # characters between the attributing words and a lower-case fragment
 BREAK = re.compile(r"[.!?](?=\s)|\n\s*\n|\n\s*[-*+#•]")  # sentence, paragraph or list item ends
 
-_VERBS = (
-    r"(?:nói|dạy|căn dặn|dặn dò|dặn|viết|khẳng định|chỉ rõ|nhấn mạnh|yêu cầu|cho rằng|khuyên"
-    r"|nhắc nhở|nhắc|huấn thị|chỉ ra|đúc kết|kêu gọi|tuyên bố|phát biểu|nêu rõ|xác định"
-    r"|chỉ dẫn|răn dạy|nhận định|đòi hỏi|định nghĩa|giải thích|quan niệm|mong muốn"
-    r"|nhận xét|chỉ thị|kết luận|trả lời|ví|coi|gọi|phân tích|cho biết|bảo|hỏi|hỏi thăm"
-    r"|chấn chỉnh|reo lên|đọc|đáp|tâm sự|thừa nhận|lưu ý|phê bình|nhận thấy|mong|dạy bảo"
-    r"|đề ra|đề nghị|nhắn|nhắn nhủ|ghi|thốt lên|cười|đi đến kết luận|đi đến luận điểm|cảnh báo"
-    r"|chỉ thị|nêu|ân cần|vạch rõ|tiếp|thêm|nhận|kể|hứa|khuyến khích|động viên|biểu dương"
-    r"|kiến nghị|đề xuất|tổng kết|dự báo|dự đoán|cảnh tỉnh|khuyên răn|lên án|tố cáo|vạch trần"
-    r"|bày tỏ|phê phán|quán triệt|lập luận|trình bày|căn dặn)"
-)
-# Verbs that introduce words said or written, for the looser patterns (a name, then anything
-# short, then the verb): "Người đã mừng rỡ đến trào nước mắt, đã reo lên".
-_SPEECH = (
-    r"(?:nói|dạy|căn dặn|dặn dò|dặn|viết|khẳng định|chỉ rõ|nhấn mạnh|hỏi|trả lời|bảo|reo lên|kêu gọi"
-    r"|tuyên bố|nhắc nhở|khuyên|phát biểu|cho rằng|chỉ ra|nêu rõ|phân tích|kết luận|đi đến kết luận"
-    r"|đi đến luận điểm|đáp|huấn thị|chỉ thị|viết rằng|nhận định|xác định|yêu cầu)"
-)
-# What a capitalised "Người" does when it is him ("Người ra Lời kêu gọi", "Người thể hiện"), not a
-# noun phrase ("Người giàu cũng khóc", "Người dân").
-_ACTS = r"(?:đã|vẫn|cũng|luôn|còn|lại|ra|gửi|có|thể hiện|đưa ra|nêu lên|đến|về|đi|bèn|liền|từng)"
-ADVERBS = (r"(?:\s+(?:đã|từng|thường|luôn|luôn luôn|cũng|lại|còn|rất|hay|nhiều lần|ân cần|có lần"
-            r"|đã từng|đặc biệt|sinh thời|liền|vẫn|đều|mới|bèn|cũng đã|trịnh trọng|quay sang|nghiêm khắc"
-            r"|tiếp tục|hóm hỉnh|vui vẻ|chân thành|thẳng thắn))*")
-# A name that is always him, then anything short within the sentence, then a verb.
-FULL_NAME = (r"(?:Chủ tịch Hồ Chí Minh|Hồ Chủ tịch|Bác Hồ|Hồ Chí Minh|Nguyễn Ái Quốc|Nguyễn Tất Thành"
-              r"|Chủ tịch Hồ Chí Minh|Chủ tịch nước Hồ Chí Minh|Cụ Hồ)")
-# Capital letters: "Người Việt" (a newspaper), "Người Pháp" are names, not him.
-_UPPER = "A-ZĐÁÀẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÉÈẺẼẸÊẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÚÙỦŨỤƯỨỪỬỮỰÝỲỶỸỴ"
-# Words before his name that make him the one spoken to or about, not the speaker.
-_OBJECT = r"(?<!của )(?<!về )(?<!với )(?<!cho )(?<!hỏi )(?<!thưa )(?<!Thưa )(?<!tặng )(?<!gửi )(?<!kính )"
+from kb.understand.hcm_vocab import ACTS as _ACTS, ADVERBS, FULL_NAME, OBJECT as _OBJECT, SPEECH as _SPEECH
+from kb.understand.hcm_vocab import UPPER as _UPPER, VERBS as _VERBS
+from kb.understand.voices import QUOTES_ANOTHER, SAYING_OF_OLD
+# His words as a thing he had or gave: "có năm lời khuyên", "để lại những lời căn dặn".
+_HAS_WORDS = (r"(?:có|gửi|để lại|nêu|đưa ra|viết|ghi)\s+(?:\S+\s+){0,2}?(?:lời|điều|câu)"
+              r"\s+(?:khuyên|dạy|căn dặn|dặn|dặn dò|nói|răn|nhắn nhủ|chỉ dẫn)")
 _BEFORE_MARKERS = [
     # ("con của Hồ Chí Minh và đã trả lời" is someone else speaking: no "của"/"và" around it).
     re.compile(rf"{_OBJECT}\b{FULL_NAME}{ADVERBS}\s+{_VERBS}\b"),
@@ -57,20 +32,26 @@ _BEFORE_MARKERS = [
                rf"|{_OBJECT}(?<!\w)Bác(?! sĩ))\b(?!\s+[{_UPPER}])(?:(?!\bvà\b)[^.!?;“”\"«»*\n]){{0,60}}?\b{_SPEECH}\b"),
     re.compile(
         r"lời (?:dạy|căn dặn|dặn|khuyên|nói|di huấn|chỉ dẫn|nhắc nhở) của (?:Bác|Người|Chủ tịch|Hồ Chủ tịch)"
-        r"|(?:[Ll]ời|[Cc]âu nói|[Ll]ời dạy|ý|[Tt]ư tưởng|[Qq]uan điểm|[Ll]uận điểm|[Cc]âu|[Ll]ời văn)"
-        r" (?:của )?(?:Bác|Người)\b(?! sĩ)"
-        rf"|(?:[Ll]ời|[Cc]âu nói|[Ll]ời dạy|[Qq]uan điểm|[Ll]uận điểm|[Cc]âu) (?:của )?{FULL_NAME}"
+        r"|(?:[Ll]ời|[Cc]âu nói|[Ll]ời dạy|ý|[Tt]ư tưởng|[Qq]uan điểm|[Ll]uận điểm|[Cc]âu|[Ll]ời văn|[Cc]hân lý)"
+        r" (?:bất hủ )?(?:của )?(?:Bác|Người)\b(?! sĩ)"
+        rf"|(?:[Ll]ời|[Cc]âu nói|[Ll]ời dạy|[Qq]uan điểm|[Ll]uận điểm|[Cc]âu|[Cc]hân lý) (?:bất hủ )?(?:của )?{FULL_NAME}"
+        # "Chủ tịch Hồ Chí Minh với chân lý “...”".
+        rf"|{FULL_NAME} với (?:chân lý|tư tưởng|quan điểm|câu nói|lời dạy|luận điểm)(?: bất hủ| nổi tiếng)?"
         rf"|[Tt]heo (?:lời )?(?:Bác|Người|{FULL_NAME})\b(?! sĩ)"
         r"|như (?:Bác|Người|Chủ tịch Hồ Chí Minh|Bác Hồ)\b"
         r"|chuẩn mực đạo đức (?:của )?Bác"
         r"|(?:trong|theo) (?:bản )?Di chúc"
         r"|(?:LỜI BÁC|BÁC HỒ DẠY|BÁC DẠY)"
     ),
+    # "Bác có năm lời khuyên:", "Chủ tịch Hồ Chí Minh đã để lại những lời căn dặn:".
+    re.compile(rf"(?<!\w)(?:Bác(?! sĩ)|Người|{FULL_NAME}){ADVERBS}\s+{_HAS_WORDS}"),
 ]
 # After the quote: "- Bác Hồ", ", Người viết", "(Hồ Chí Minh toàn tập...)", "- Bác quay sang hỏi".
 AFTER_MARKER = re.compile(
-    rf"^[\s|]*[,.;:!?–—-]*\s*(?:\(\s*)?(?:(?:Trích\s+)?(?:[^\n]{{0,40}}?\bcủa\s+)?{FULL_NAME}(?=[\s\d\[\]()*_.]*(?:\n|\Z|\)))"
+    rf"^(?:[\s|>]*[,.;:!?–—-]*)*\s*(?:\(\s*)?(?:(?:Trích\s+)?(?:[^\n]{{0,40}}?\bcủa\s+)?{FULL_NAME}(?=[\s\d\[\]()*_.|]*(?:\n|\Z|\)))"
     rf"|(?:{FULL_NAME}|Bác(?! sĩ)|Người){ADVERBS}\s+{_VERBS}\b(?!\s*[,:])|lời Bác"
+    # "” - Những câu thơ Bác Hồ tặng thanh niên ...".
+    rf"|(?:[Nn]hững |[Mm]ấy |[Cc]ác )?(?:câu thơ|vần thơ|bài thơ|lời|câu nói)\s+(?:của\s+)?(?:Bác(?! sĩ)|Người|{FULL_NAME})\b"
     rf"|của (?:Bác|Người|{FULL_NAME})\b)"
 )
 # "”, đầu bếp Thiệu nhớ lại", "” - ông Hoàng Giáp tâm sự": a speaker named after the quote.
@@ -78,10 +59,10 @@ _AFTER_SPEAKER = re.compile(
     rf"^\s*[,.!?]?\s*[–—-]\s*([^.!?“”\"«»\n]{{2,40}}?)\s+(?:{_VERBS}|nhớ lại|kể lại|chia sẻ|cho hay|tâm sự)\b"
     rf"|^\s*,\s*([^.!?“”\"«»\n,]{{2,40}}?)\s+(?:{_VERBS}|nhớ lại|kể lại|chia sẻ|cho hay|tâm sự|kể)\b"
 )
-# Replies and words addressed to him: "Thưa Bác, ...", "Dạ, ...".
-REPLY = re.compile(r"^[\s*_]*(?:Thưa|Kính thưa|Dạ|Vâng|Bẩm)\b")
 # His name in the third person inside a quote: someone speaking about him.
-NAMED_INSIDE = re.compile(rf"Hồ Chủ [Tt]ịch|Chủ tịch Hồ Chí Minh|Hồ Chí Minh|Bác Hồ {_VERBS}\b")
+# Or calls out to him: "Bác ơi", "Người ơi" (a poem, a letter to him).
+NAMED_INSIDE = re.compile(rf"Hồ Chủ [Tt]ịch|Chủ tịch Hồ Chí Minh|Hồ Chí Minh|Bác Hồ {_VERBS}\b"
+                          r"|(?:Bác|Người|Bác Hồ|Cha)\s+ơi\b")
 FOOTNOTE_MARK = re.compile(r"\*{0,2}\[\d{1,3}\]\*{0,2}|\(\d{1,3}\)|(?<=[”\"»])\d{1,3}\b|\*+|_+")
 OTHER_SPEAKER = re.compile(
     r"\b(?:đồng chí|Tổng Bí thư|Thủ tướng|Chủ tịch nước|Chủ tịch Quốc hội|Bộ trưởng|Bí thư|Phó Bí thư"
@@ -99,27 +80,35 @@ _TITLE_BEFORE = re.compile(
 )
 
 
-def attributed_before(gap: str, earlier: str = "", fragment: bool = False) -> bool:
+def attributed_before(gap: str, earlier: str = "", fragment: bool = False, long: bool = False) -> bool:
     """Whether the words before a quote (since the previous quote) attribute it to him.
 
     ``earlier`` is the text before ``gap``: a pronoun ("ông viết:") is him when the last person
     named before it is. A ``fragment`` (a quote starting in lower case, woven into the sentence)
     must follow the attributing words closely: "Người cho rằng “...”", not "Hồ Chí Minh nhấn mạnh
-    vai trò của thanh niên trong “...”", where the quote marks are the writer's.
+    vai trò của thanh niên trong “...”", where the quote marks are the writer's. A ``long`` quote
+    after "bài thơ:" is the poem itself, not its title.
     """
     tail = gap[-300:]
-    if _TITLE_BEFORE.search(tail):
+    if _TITLE_BEFORE.search(tail) and not (long and tail.rstrip(" \t\n*_").endswith(":")):
         return False  # Bác Hồ đã viết bài “Nâng cao đạo đức cách mạng...”: a title, not a saying
+    if QUOTES_ANOTHER.search(re.split(r"[.!?](?=\s)|\n", tail)[-1]):
+        return False  # "Bác thường nhắc câu tục ngữ:", "Bác mượn lời Lênin:": words he quotes
     # "những tuyên bố đanh thép khác của Người: “...”", "Lời kêu gọi ... của Người có đoạn: “...”".
     colon = _COLON_SUBJECT.search(tail)
-    if (colon and not speaks(colon["rest"]) and not OTHER_SPEAKER.search(colon["rest"])
+    if (colon and not speaks(colon["rest"]) and not _new_subject_after_comma(colon["rest"]) and not OTHER_SPEAKER.search(colon["rest"])
             and not re.search(r"\b(?:được|bị)\b", colon["rest"])):
         return True
     if _same_subject_says(tail):
         return True
     possessed = _POSSESSED.search(tail.rstrip(" \t\n*_"))
     if possessed and (possessed["rest"].strip() == "" or possessed["rest"].rstrip().endswith(":")):
-        return True
+        head = re.split(r"[.!?,;](?=\s)|\n", tail[:possessed.start()])[-1]
+        # Not "Nhớ lời dặn của Bác, ông A nói:", nor "Ông Trùm của Người phán xử bức xúc:".
+        if not (speaks(possessed["rest"]) or _PERSON.search(possessed["rest"])
+                or _PERSON.search(_strip_names(" " + head))
+                or re.match(r"(?:ông|bà|anh|chị|đồng chí)\b", head.strip(), re.IGNORECASE)):
+            return True
     last = None
     for pattern in _BEFORE_MARKERS:
         for m in pattern.finditer(tail):
@@ -127,6 +116,10 @@ def attributed_before(gap: str, earlier: str = "", fragment: bool = False) -> bo
             if (OTHER_SPEAKER.search(inside) or re.search(r"\b(?:được|bị)\b", inside)
                     or _PERSON.search(_strip_names(m[0]))):
                 continue  # "Biết ý Bác, ông Máy Lỳ liền nói", "Bác Hồ được cho rằng", "..., Hà Huy Tập nói"
+            if _new_subject_after_comma(m[0]):
+                continue  # "Hồ Chí Minh sang Pháp, báo chí Pháp viết"
+            if m[0].startswith("Người") and _NOUN_PHRASE_AFTER.match(tail, m.end()):
+                continue  # "Người viết bài này còn nhớ:": the writer, a noun phrase
             if last is None or m.end() > last:
                 last = m.end()
     for m in _PRONOUN.finditer(tail):
@@ -135,13 +128,17 @@ def attributed_before(gap: str, earlier: str = "", fragment: bool = False) -> bo
     if last is None:
         return False
     between = tail[last:].rstrip(" \t\n:*_")  # "Người viết:\n\n“...": the break is the colon's
+    if _TOPIC_END.search(between):
+        return False  # "Quan điểm của Người về “...”": the topic, in the writer's words
     if len(between) > (MAX_FRAGMENT_LEAD if fragment else 150):
         return False
     return not speaks(between) and not BREAK.search(between + " ")
 
 
+_NOUN_PHRASE_AFTER = re.compile(r"(?:\s+[a-zà-ỹđ]+){1,2}\s+(?:này|đó|ấy|kia)\b")
+_TOPIC_END = re.compile(r"(?<!\w)(?:về|về vấn đề|về việc)$")
 # "ông viết:", "Ông trả lời:": a pronoun, not "ông Nguyễn Văn A".
-_PRONOUN = re.compile(rf"(?<!\w)(?:ông|Ông)(?!\s+[{_UPPER}]){ADVERBS}\s+{_SPEECH}\b")
+_PRONOUN = re.compile(rf"(?<!\w)(?:ông|Ông)(?!\s+[{_UPPER}]){ADVERBS}\s+(?:{_SPEECH}\b|{_HAS_WORDS})")
 _NAMED_PERSON = re.compile(rf"(?P<him>{FULL_NAME})|(?<!\w)(?:ông|bà|cụ|anh|chị|đồng chí|Ông|Bà|Cụ)\s+[{_UPPER}]\w*")
 
 
@@ -176,13 +173,18 @@ def _strip_names(clause: str) -> str:
     return re.sub(rf"{FULL_NAME}|\b(?:Bác|Người)\b|^\S+", lambda m: " " * len(m[0]), clause)
 
 
-_POSSESSED = re.compile(rf"\bcủa (?:Người|Bác(?! sĩ)|{FULL_NAME})\b(?P<rest>[^.!?;“”\"«»\n]{{0,30}})$")
+# "mong ước của Bác Hồ kính yêu “...”": honorifics after his name are part of it.
+_POSSESSED = re.compile(rf"\bcủa (?:{FULL_NAME}|Người|Bác(?! sĩ))\b"
+                        rf"(?:\s+(?:kính yêu|kính mến|vĩ đại|muôn vàn kính yêu|thân yêu|đáng kính))?"
+                        rf"(?P<rest>[^.!?;“”\"«»\n]{{0,30}})$")
 
 
 # The sentence's subject is him and a later verb of it, before a colon, introduces the quote:
 # "Do đó, Người hướng tới nghiên cứu ... và xác định ..., đồng thời khẳng định: “...”",
 # "Bác lấy gói cơm nắm ... rồi bảo đồng chí cảnh vệ: “...”".
 _SUBJECT = re.compile(rf"(?:^|[.!?]\s+|\n|,\s+)(?:Người(?=,|{ADVERBS}\s+(?:{_VERBS}|{_ACTS})\b)|Bác(?! sĩ)|{FULL_NAME})\b"
+                      # "Do đó, Người hướng tới ...": capitalised after a comma, only him.
+                      rf"|(?<=,\s)Người(?=\s+(?!(?:ta|dân|nào|này|đó|kia|ấy)\b)[a-zà-ỹđ])"
                       rf"(?!\s+[{_UPPER}])")
 _VERB_COLON = re.compile(rf"\b{_SPEECH}\b(?P<object>[^.!?;:“”\"«»\n]{{0,40}})(?::|\brằng)[\s*_]*$")
 
@@ -197,13 +199,75 @@ def _same_subject_says(tail: str) -> bool:
     if not subjects:
         return False
     between = sentence[subjects[-1].end():verb.start()]
-    return not (OTHER_SPEAKER.search(between) or _PERSON.search(_strip_names(between))
+    if _new_subject_after_comma(between):
+        return False  # "Hồ Chí Minh sang Pháp, báo chí Pháp viết:": a new subject after the comma
+    return not (_speaker_at_verb(between)
                 or re.search(r"\b(?:được|bị)\b", between) or OTHER_SPEAKER.search(verb["object"]) and speaks(verb["object"]))
 
 
-def other_before(gap: str) -> bool:
-    """Whether the clause right before a quote names someone else as the speaker."""
-    return speaks(re.split(r"[.!?](?=\s)|\n", gap[-200:])[-1])
+# Subjects other than him that take over a sentence after a comma: "Bác đến thăm, bà con nói:",
+# "Hồ Chí Minh sang Pháp, báo chí Pháp viết:".
+_OTHER_SUBJECT = re.compile(
+    r"(?<!\w)(?:báo chí|báo|nhân dân|người dân|dân|mọi người|bà con|đồng bào|anh em|các cháu|cháu|ai|nhà báo"
+    r"|phóng viên|họ|chúng tôi|tôi|cả làng|cả lớp|ông ấy|bà ấy|anh ấy|chị ấy|cô ấy|người ta"
+    r"|tờ|tạp chí|đài|hãng|giới|dư luận|thế giới|kẻ thù|địch|đối phương|nhà thơ|nhà văn|tác giả|nhạc sĩ"
+    r"|người viết|nhà nghiên cứu|nhà sử học|học giả|giáo sư|tiến sĩ|bạn bè|đồng chí|chúng ta|ta|cả nước"
+    r"|toàn dân|nhiều người|có người|một người|mấy người|các em|em)(?!\w)")
+
+
+def _new_subject_after_comma(clause: str) -> bool:
+    """Whether the words after the last comma of ``clause`` open with a subject other than him
+    ("..., bà con nói"; not "..., hỏi thăm bà con")."""
+    if "," not in clause:
+        return False
+    seg = clause.rsplit(",", 1)[1]
+    return _OTHER_SUBJECT.match(seg.lstrip()) is not None
+
+
+def _speaker_at_verb(between: str) -> bool:
+    """Whether someone else is named right before the verb that ends ``between`` ("..., đồng chí
+    cảnh vệ đáp"), not in an object the verb is coordinated after ("tìm hiểu Cách mạng Tháng
+    Mười Nga và xác định")."""
+    others = list(OTHER_SPEAKER.finditer(between)) + list(_PERSON.finditer(_strip_names(between)))
+    return any(len(between[m.end():].split()) <= 3
+               and not re.search(r"\b(?:và|rồi|đồng thời)\b|[,;“”…]", between[m.end():])
+               for m in others)
+
+
+def subject_says(sentence: str) -> bool:
+    """Whether a sentence running up to a quote, earlier quotes in it blanked out, has him as
+    subject and a speech verb before the colon ("Người ... xác định “…”, đồng thời khẳng định:")."""
+    return _same_subject_says(sentence) and not QUOTES_ANOTHER.search(sentence)
+
+
+# After one of his quotes, a verb of saying with no new subject: "(tr. 287), và chỉ rõ:",
+# "”, đồng thời khẳng định:", "”. Người còn viết:" is read by the other patterns.
+_GOES_ON = re.compile(rf"^[\s,;.]*(?:\([^()\n]{{1,60}}\))?[\s,;.]*(?:và|đồng thời|rồi|sau đó|cũng|còn|lại)?"
+                      rf"{ADVERBS}\s*{_SPEECH}\b(?P<object>[^.!?“”\"«»\n:]{{0,40}}):[\s*_]*$")
+
+
+# A speaker label of a dialogue or an interview: "– Nguyễn Tất Thành:", "Hồ Chủ tịch (cười):".
+SPEAKER_LABEL = re.compile(rf"^[ \t*_–—-]*(?:{FULL_NAME}|Bác(?! sĩ))(?:\s*\([^()\n]{{0,60}}\))?[ \t*_]*:[ \t*_]*")
+
+
+def goes_on_speaking(gap: str) -> bool:
+    """Whether the words between his quote and the next one are only a verb of saying of his."""
+    m = _GOES_ON.match(gap)
+    return m is not None and not speaks(m["object"]) and not _PERSON.search(m["object"])
+
+
+def other_before(gap: str, earlier: str = "") -> bool:
+    """Whether the clause right before a quote names someone else as the speaker.
+
+    A bare "ông" is him when the last person named before it (in ``earlier`` and ``gap``) is.
+    """
+    clause = re.split(r"[.!?](?=\s)|\n", gap[-200:])[-1]
+    if _BARE_PRONOUN.search(clause) and _last_named_is_him(earlier + gap[:len(gap) - len(clause)]):
+        clause = _BARE_PRONOUN.sub(lambda m: " " * len(m[0]), clause)
+    return speaks(clause) or SAYING_OF_OLD.search(clause) is not None
+
+
+_BARE_PRONOUN = re.compile(rf"(?<!\w)(?:ông|Ông)(?!\s+[{_UPPER}])(?!\w)")
 
 
 # "Bác không vui: “...”", "Người trầm ngâm: “...”": the subject of a clause ending in a colon.
@@ -219,6 +283,17 @@ def said_by_other_after(after: str) -> bool:
     """Whether the words after a quote name another speaker ("” - ông Hoàng Giáp tâm sự")."""
     m = _AFTER_SPEAKER.match(after)
     return m is not None and not re.match(rf"(?:Bác|Người|{FULL_NAME})\b", m[1] or m[2])
+
+
+_SPEECH_AT_END = re.compile(rf"\b{_SPEECH}\s*:?[\s*_]*$")
+
+
+def introduces_another(quote: str) -> bool:
+    """Whether a quote ends by introducing someone else's words ("…, tôi cũng không may như Đỗ
+    Phủ nói"): the quote after it is theirs, not a run of his."""
+    tail = re.split(r"[.!?;]", quote)[-1]
+    return _SPEECH_AT_END.search(tail) is not None and (
+        person_speaks(tail) or speaks(tail) or _PERSON.search(_strip_names(" " + tail)) is not None)
 
 
 def introduces_next(after: str) -> bool:

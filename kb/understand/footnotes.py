@@ -10,7 +10,11 @@ from __future__ import annotations
 
 import re
 
-_NOTE = re.compile(r"^[ \t*_>]*(?:\[(\d{1,3})\]|\((\d{1,3})\)|(\d{1,3})[.)])[ \t*_]+(\S.{2,300})$", re.MULTILINE)
+# One note line, numbered "[3]", "(7)", "8." or "8)"; one line may carry several numbers
+# ("1, 2. Hồ Chí Minh: Toàn tập ...", "(2), (3). Sđd ...", "(1). Hồ Chí Minh toàn tập").
+_NUM = r"(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3})"
+_NOTE = re.compile(rf"^[ \t*_>]*(?P<nums>{_NUM}(?:\s*[,;–-]\s*{_NUM}){{0,9}})"
+                   rf"(?:(?<=[\])])[.:]?|[.)])[ \t*_]+(?P<body>\S.{{2,300}})$", re.MULTILINE)
 # What a note must look like to be a citation, not a numbered list item of the body.
 _CITATION = re.compile(r"\b(?:tr|t|tập|trang|Nxb|[Tt]oàn tập|Sđd|sđd|Tlđd|[Tt]ập|T)\s*[.:]?\s*\d"
                        r"|\b(?:Sđd|Tlđd|Nxb|Toàn tập|toàn tập)\b")
@@ -25,19 +29,27 @@ _REF = re.compile(r"^[.,;:!?…*_]{0,4}(?:\s?\[(\d{1,3})\]|\s?\((\d{1,3})\)"
 def footnotes(text: str) -> dict[int, tuple[str, bool]]:
     """Note number → (note text, whether it cites his works), "Sđd" notes resolved."""
     notes: dict[int, tuple[str, bool]] = {}
-    previous_his = False
+    previous_his: bool | None = None
     for m in _NOTE.finditer(text):
-        number = int(next(g for g in m.groups()[:3] if g))
-        body = m[4].strip()
+        numbers = [int(n) for n in re.findall(r"\d{1,3}", m["nums"])]
+        body = m["body"].strip()
         if not _CITATION.search(body) and not _HIS_WORK.search(body):
             continue
         if _SAME_WORK.match(body):
+            if previous_his is None:
+                continue  # "Sđd" of a work this page never named: whose it is stays unknown
             his = previous_his
         else:
             his = _HIS_WORK.search(body) is not None
             previous_his = his
-        notes.setdefault(number, (body, his))
+        for number in numbers:
+            notes.setdefault(number, (body, his))
     return notes
+
+
+def is_citation(line: str) -> bool:
+    """Whether ``line`` reads as a bibliographic citation ("Toàn tập, tập 5, Nxb CTQG, tr. 120")."""
+    return _CITATION.search(line) is not None
 
 
 def in_note(text: str, pos: int) -> bool:
@@ -45,7 +57,7 @@ def in_note(text: str, pos: int) -> bool:
     line_start = text.rfind("\n", 0, pos) + 1
     line_end = text.find("\n", pos)
     m = _NOTE.match(text, line_start, line_end if line_end >= 0 else len(text))
-    return m is not None and bool(_CITATION.search(m[4]) or _HIS_WORK.search(m[4]))
+    return m is not None and bool(_CITATION.search(m["body"]) or _HIS_WORK.search(m["body"]))
 
 
 def reference_after(after: str) -> int | None:

@@ -14,6 +14,8 @@ MAX_CHARS = 2000  # an unclosed quote must not swallow the rest of the document
 
 _MARKS = re.compile(r"[“”«»\"„]|\n[ \t]*\n")
 _OPENERS_BEFORE = set("([{:–—-*_/|>") | {"\n", "\t", " "}
+# A note mark right before a new opening mark: where the open quote ended.
+_NOTE_REF_END = re.compile(r"[.:;,!?…]?\s?(?:\(\d{1,3}\)|\[\d{1,3}\])[.:;,]?\s*$")
 _SENTENCE_END = re.compile(r"[.!?…](?=[\s*_]|$)")
 
 
@@ -31,9 +33,14 @@ def _is_opening(text: str, pos: int) -> bool:
     return before in _OPENERS_BEFORE or pos == 0 or (before in "“«" and after.isalpha())
 
 
-def _opens_block(text: str, pos: int) -> bool:
-    """Whether a quote at ``pos`` opens a passage set off after a colon or at a line's start."""
-    return re.search(r"(?:^|[:\n])[\s*_>|]*$", text[max(0, pos - 30):pos]) is not None
+def _closes_later(text: str, pos: int, limit: int) -> bool:
+    """Whether the next quotation mark after the paragraph break at ``pos`` (before ``limit``)
+    closes a quote: the quote open before the break runs on to it."""
+    for m in _MARKS.finditer(text, pos, min(limit, len(text))):
+        if m[0].startswith("\n"):
+            continue
+        return not _is_opening(text, m.start())
+    return False
 
 
 def _cut_unclosed(text: str, start: int, end: int) -> int:
@@ -70,12 +77,18 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         if stack and pos - stack[0] > MAX_CHARS:
             close_open(stack[0] + MAX_CHARS)
         if m[0].startswith("\n"):
-            # A paragraph break ends open quotes, unless one quote opened a block
-            # ("Người viết:\n\n“Trời có bốn mùa...\n\nĐất có bốn phương...”").
-            if not (len(stack) == 1 and _opens_block(text, stack[0])):
+            # A paragraph break ends open quotes, unless one quote runs on to a closing mark in a
+            # later paragraph ("Người viết:\n\n“Trời có bốn mùa...\n\nĐất có bốn phương...”",
+            # "Người căn dặn “Đảng ta là một Đảng cầm quyền. ...\n\nPhải giữ gìn Đảng ta ...”").
+            if not (len(stack) == 1 and _closes_later(text, pos, stack[0] + MAX_CHARS)):
                 close_open(pos)
             continue
         if _is_opening(text, pos):
+            ref = _NOTE_REF_END.search(text, stack[-1] + 1, pos) if stack else None
+            if ref:
+                # “Một dân tộc biết Cần, Kiệm, ... tiến bộ: (7) “Cần, Kiệm, Liêm ...”: the note
+                # mark ends the quote its closing mark was left off.
+                pairs.append((stack.pop() + 1, ref.start()))
             stack.append(pos)
         elif stack:
             start = stack.pop()
@@ -91,8 +104,10 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_INTRO_LINE = re.compile(r"(?<![^\n])[^\n]*:[ \t*_]*\n")
+# A line ending in a colon, a note mark after it ("... là:1", "... dạy:[2]").
+_INTRO_LINE = re.compile(r"(?<![^\n])[^\n]*:(?:\d{1,2}|\[\d{1,3}\])?[ \t*_]*\n")
 _LIST_MARK = re.compile(r"[ \t]*(?:[-–—+•*]|\d{1,2}[.)]|[a-zđ][.)])[ \t]*")
+_MARKED = re.compile(r"[ \t]*(?:[-–—+•*]|\d{1,2}[.)]|[a-zđ][.)])[ \t]")  # a line with its list mark
 MAX_ITEM_WORDS = 20  # a line this short, among others like it, is a list item
 
 
@@ -121,22 +136,83 @@ def block_spans(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
                 break
         if not lines:
             continue
+        turn = _NEXT_TURN.search(text, lines[0][0], lines[0][1])
+        if turn:
+            # "Tôi muốn đi ra ngoài ... với tôi không? - – Anh bạn:": the next speaker's turn (or
+            # the narrator's) begins inside the line.
+            lines = [(lines[0][0], turn.start())]
         first = text[lines[0][0]:lines[0][1]].strip(" \t*_")
         if not first or first[0] in "“«\"”#|>" or first.endswith(":"):
             continue
         dialogue = first[:1] in "–—"  # one line of a dialogue: the next may be someone else's
         if not dialogue and _short(text, lines[0]) and len(lines) > 1 and _short(text, lines[1]):
             items = []
+            marked = _MARKED.match(text, *lines[0]) is not None
             for span in lines:
                 line = text[span[0]:span[1]]
                 if not _short(text, span) or ":" in line:
+                    break
+                if marked and not _MARKED.match(line):
+                    break  # "1. ...", "2. ...", then the narrative again
+                if items and _narrative_after(text, items, line):
                     break
                 items.append(_strip_mark(text, span))
         else:
             items = [_strip_mark(text, lines[0])]
         if items:
+            # The intro is the last turn of its line ("... không? - – Anh bạn:" is "– Anh bạn:").
+            turns = list(_NEXT_TURN.finditer(text, m.start(), m.end()))
+            out.append((turns[-1].start() if turns else m.start(), m.end(), items))
+    return out
+
+
+_HEADING_LINE = re.compile(r"^(?:#{1,6}[ \t]+\S[^\n]*|[^a-zà-ỹđ\n]{6,})$", re.MULTILINE)
+
+
+def heading_lists(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    """Marked lists right under a heading ("## Câu nói của Bác về thanh niên\n\n- ...\n- ...").
+
+    Each is ``(heading_start, heading_end, items)``, the items without their marks; the list ends
+    at its first unmarked line.
+    """
+    out = []
+    for m in _HEADING_LINE.finditer(text):
+        items: list[tuple[int, int]] = []
+        pos = m.end() + 1
+        while pos < len(text):
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            line = text[pos:end]
+            if line.strip():
+                if not _MARKED.match(line) or len(line.split()) > 2 * MAX_ITEM_WORDS:
+                    break
+                items.append(_strip_mark(text, (pos, end)))
+            pos = end + 1
+        if items:
             out.append((m.start(), m.end(), items))
     return out
+
+
+# Inside one dialogue line, after a sentence's end, a dash that opens another turn or the narration.
+_NEXT_TURN = re.compile(r"(?<=[.?!…])[.,]?\s+[-–—]\s+(?:[-–—]\s*)?\S")
+# A line that takes the story up again after a list: "Sau đó, đoàn đại biểu ra về ...".
+_NARRATIVE_START = re.compile(
+    r"[ \t*_]*(?:Sau đó|Rồi|Từ đó|Hôm ấy|Hôm đó|Hôm sau|Lúc đó|Lúc ấy|Khi đó|Ngay sau đó|Nhớ lại|Họ"
+    r"|Chúng tôi|Mọi người|Cuối cùng|Vào (?:ngày|năm|lúc|dịp)|(?:Năm|Ngày|Tháng) \d"
+    # The writer's comment on what was quoted: "Đó là kết luận rút ra từ thực tiễn."
+    r"|Đó là|Đây là|Như vậy|Qua đó|Vì vậy|Do đó|Chính vì thế|Có thể thấy|Những lời|Lời dạy|Câu nói"
+    r"|Bài thơ|Câu thơ|Những câu thơ|Đoạn thơ|Đoạn trích)\b")
+
+
+def _narrative_after(text: str, items: list[tuple[int, int]], line: str) -> bool:
+    """Whether ``line``, after list ``items``, is narrative: it opens like a story's sentence, or
+    it is a longer full sentence after items written without a full stop."""
+    if _NARRATIVE_START.match(line):
+        return True
+    bare = [text[s:e].rstrip(" \t*_") for s, e in items]
+    longest = max(len(b.split()) for b in bare)
+    return (not any(b.endswith((".", "!", "?", "…")) for b in bare)
+            and line.rstrip(" \t*_").endswith(".") and len(line.split()) > longest + 3)
 
 
 def _short(text: str, span: tuple[int, int]) -> bool:

@@ -7,33 +7,37 @@ không vui:"), the words after it (", Bác nói", "— Hồ Chí Minh", "như mo
 cited work "(Hồ Chí Minh toàn tập, tập 5, tr. 292)", a numbered footnote citing his works
 (kb.understand.footnotes), a run of his quotes it continues, or a heading such as "LỜI BÁC HỒ
 DẠY". "Bác" and a capitalised "Người" inside a sentence stand for him. Passages set off without
-quotation marks after such a colon (a dialogue line, a list, a poem) count too.
+quotation marks after such a colon (a dialogue line, a list, a poem), marked lists under a
+heading naming his words, lines after a speaker label ("– Nguyễn Tất Thành:") and his turns in
+an interview ("Hồ Chủ tịch: ...") count too; so do his words quoted inside another quote or a
+cited article's title.
 
-Left out: words of others (a speaker named before or after the quote, "” - ông X kể lại"),
-replies and questions put to him ("Thưa Bác, ..."), quotes naming him in the third person,
-titles of works and campaigns, note lines, and one- to three-word quotes ("làm theo").
+Left out: words of others (a speaker named before or after the quote, "” - ông X kể lại", a new
+subject after a comma), replies and questions put to him ("Thưa Bác, ...", "trả lời câu hỏi của
+các nhà báo: “…?”"), words he cites (kb.understand.voices), translations of his verse, quotes
+naming him in the third person or calling out to him ("Bác ơi"), titles of works and campaigns,
+note lines, one- to three-word quotes ("làm theo"), and the whole of a text he signed.
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
+from collections import Counter
 from collections.abc import Mapping
-from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 
 from kb.analysis.fold import fold
 from kb.analysis.tones import canonical_tones
-from kb.errors import ConfigError
-from kb.understand.attribution import (AFTER_MARKER, AS_HE_WISHED, FOOTNOTE_MARK,
-                                      NAMED_INSIDE, OTHER_SPEAKER, REPLY, SAID_INLINE,
-                                      attributed_before, introduces_next, mask_namesakes,
-                                      other_before, person_speaks, pronoun_is_him, said_by_other_after,
-                                      speaks)
-from kb.understand.footnotes import footnotes, in_note, reference_after
-from kb.understand.quotes import block_spans, quote_spans
+from kb.understand.attribution import (AFTER_MARKER, AS_HE_WISHED, FOOTNOTE_MARK, NAMED_INSIDE, OTHER_SPEAKER,
+                                      SAID_INLINE, SPEAKER_LABEL, attributed_before, goes_on_speaking,
+                                      introduces_another, introduces_next, mask_namesakes, other_before,
+                                      person_speaks, pronoun_is_him, said_by_other_after, speaks,
+                                      subject_says)
+from kb.understand.footnotes import footnotes, in_note, is_citation, reference_after
+from kb.understand.hcm_vocab import FULL_NAME
+from kb.understand.quotes import block_spans, heading_lists, quote_spans
+from kb.understand.sector_lexicon import load_sectors, match_sectors
+from kb.understand.voices import REPLY, TRANSLATION_LEAD, question_to_him
 
 MIN_WORDS = 4  # "làm theo", "học tập": shorter quotes are words, not sayings
 
@@ -52,8 +56,16 @@ _HEADING = re.compile(r"^(?:#+\s*.*|[^a-zà-ỹđ\n]{6,})$", re.MULTILINE)
 # A heading over a list of his sayings: about him AND about words ("LỜI BÁC HỒ DẠY", "Bác dạy").
 _HEADING_HCM = re.compile(r"BÁC|Bác|HỒ CHÍ MINH|Hồ Chí Minh|CHỦ TỊCH|Chủ tịch")
 _HEADING_WORDS = re.compile(r"\b(?:LỜI|[Ll]ời|DẠY|[Dd]ạy|NÓI|[Nn]ói|CĂN DẶN|[Cc]ăn dặn|DANH NGÔN|[Dd]anh ngôn|TRÍCH|[Tt]rích|CÂU NÓI|[Cc]âu nói)\b")
-_CHAIN_GAP = re.compile(r"^[\s,;:.–—-]*(?:và|hay|hoặc|cùng|rồi)?[\s,;:.–—-]*$")
+# Between two quotes of one run: punctuation, a conjunction, a note in parentheses ("(tr. 14)",
+# "(Bác gạch chân ... - PV)"), a stray quotation mark.
+_CHAIN_GAP = re.compile(r"^[\s,;:.–—\"”“-]*(?:\([^()\n]{1,80}\))?[\s,;:.–—\"”“-]*(?:và|Và|hay|hoặc|cùng|rồi)?[\s,;:.–—-]*$")
 _SENTENCE_END = re.compile(r"[.!?…](?=\s)|\n")
+# Inside a quote, the attribution its closing mark should have preceded: "...? - Bác hỏi".
+_DASH_SPEAKER = re.compile(rf"(?<=[?!.…])\s+[-–—]\s+(?=(?:Bác(?! sĩ)|Người|{FULL_NAME})\b)")
+_OWNED_AFTER = re.compile(r"^\s*(?:\(\s*)?của\b")
+_LABELLED_LINE = re.compile(r"(?m)^" + SPEAKER_LABEL.pattern[1:] + r"(?P<said>[^\s“”\"«»*_][^\n]*)")
+_NESTED = re.compile(r"[“”«»\"]")
+_CUT_OPENING = re.compile(r"(?:\.{3}|…)\s*\w")  # a quotation that opens with an ellipsis
 
 
 
@@ -67,14 +79,39 @@ def _sentence(text: str, start: int, end: int) -> str:
 
 
 
+def _sentence_before(masked: str, spans: list[tuple[int, int]], start: int) -> str:
+    """The sentence leading to the quote at ``start``, earlier quotes in it blanked ("“…”")."""
+    left = max(0, start - 400)
+    pieces, pos = [], left
+    for s, e in spans:
+        if e < left or s >= start:
+            continue
+        pieces.append(masked[pos:max(pos, s)] + "…")
+        pos = max(pos, e)
+    pieces.append(masked[pos:max(pos, start - 1)])  # without the opening mark
+    return re.split(r"[.!?](?=\s)|\n", "".join(pieces))[-1]
+
+
+def _title_like(quote: str) -> bool:
+    """Whether a quote is shaped like a title: capitalised, at most eight words, unpunctuated."""
+    return quote[:1].isupper() and len(quote.split()) <= 8 and not re.search(r"[,.;:!?…]", quote)
+
+
+def _title(text: str) -> str:
+    """The document's first line when it is short enough to be its title ("5 điều Bác Hồ dạy")."""
+    first = text.lstrip().split("\n", 1)[0].strip(" #*_")
+    return first if len(first.split()) <= 12 else ""
+
+
 def _under_hcm_heading(text: str, start: int) -> bool:
     """Whether a quote opening a line sits under a heading about him ("LỜI BÁC HỒ DẠY")."""
     line_start = text.rfind("\n", 0, start) + 1
     if text[line_start:start - 1].strip(" -*+•0123456789.)") != "":
         return False
-    heads = list(_HEADING.finditer(text, 0, line_start))
+    heads = [h[0] for h in _HEADING.finditer(text, 0, line_start)]
     # The nearest heading ("## Y tế") or the document's title ("# LỜI BÁC HỒ DẠY ...").
-    return any(_HEADING_HCM.search(h[0]) and _HEADING_WORDS.search(h[0]) for h in heads[:1] + heads[-1:])
+    return any(_HEADING_HCM.search(h) and _HEADING_WORDS.search(h)
+               for h in heads[:1] + heads[-1:] + [_title(text)])
 
 
 def _section_heading(text: str, start: int) -> str:
@@ -90,7 +127,13 @@ _POEM_INTRO = re.compile(r"\b(?:thơ|ngâm|vần|câu đối|chúc Tết|[Nn]guy
 
 
 def extract_sayings(text: str) -> list[dict]:
-    """Quotations of Hồ Chí Minh in ``text``: ``{"text", "context", "work", "sectors"}`` each."""
+    """Quotations of Hồ Chí Minh in ``text``: ``{"text", "context", "work", "sectors"}`` each.
+
+    None in a text he signed (a letter, his testament): every sentence of it is his, and what it
+    quotes is what he cites from others.
+    """
+    if signed_by_him(text):
+        return []
     sectors = load_sectors()
     found: list[tuple[int, dict]] = []
     prev_end, prev_saying, prev_quote = 0, False, ""
@@ -99,6 +142,9 @@ def extract_sayings(text: str) -> list[dict]:
     spans = quote_spans(text)
     masked = mask_namesakes(text)  # attribution is read on this: "TP. Hồ Chí Minh" is a city
     for start, end in spans:
+        cut = _DASH_SPEAKER.search(masked, start, end)
+        if cut:
+            end = cut.start()  # “Đây là đội tỉnh nào? - Bác quay sang hỏi ...: the mark left off
         quote = re.sub(r"\s+", " ", text[start:end]).strip(" *_")
         gap = masked[prev_end:start - 1]
         raw_after = masked[end + 1 : end + 301]
@@ -113,22 +159,31 @@ def extract_sayings(text: str) -> list[dict]:
         named = (
             (note is not None and note[1])
             or attributed_before(gap, masked[max(0, prev_end - 1500):prev_end],
-                                 fragment=quote[:1].islower())
+                                 fragment=quote[:1].islower(), long=len(quote.split()) >= 10)
             or (work is not None and (_HCM_WORK.search(work) or _LETTER_WORK.match(work)) is not None)
             or _under_hcm_heading(text, start)
+            # The sentence's subject named before an earlier quote of the same sentence.
+            or (not quote[:1].islower() and subject_says(_sentence_before(masked, spans, start)))
+            or (prev_saying and goes_on_speaking(FOOTNOTE_MARK.sub("", gap)))
         )
         weak = (
             (prev_saying and _CHAIN_GAP.match(FOOTNOTE_MARK.sub("", gap)) is not None
-             # After his question the next quote is the answer, not his.
-             and not prev_quote.rstrip(" .*_”\"").endswith("?"))
-            or (AFTER_MARKER.match(after) is not None and not introduces_next(after) and not other_before(gap))
+             # After his question the next quote is the answer, not his; after "như Đỗ Phủ nói"
+             # it is Đỗ Phủ's.
+             and not prev_quote.rstrip(" .*_”\"").endswith("?") and not introduces_another(prev_quote))
+            or (AFTER_MARKER.match(after) is not None and not introduces_next(after) and not other_before(gap)
+                # "Tập thơ “Nhật ký trong tù” của Bác": a short title owned by him, not his words
+                and not (_title_like(quote) and _OWNED_AFTER.match(after)))
             or (AS_HE_WISHED.match(after) is not None and not other_before(gap))
         )
         is_saying = bool(
             len(quote.split()) >= min_words
-            and quote[:1] not in ".,;:)]"  # the text between two quotes, not a quote
+            # The text between two quotes, not a quote; "… dân tộc cách mạng …" (a cut) is one.
+            and (quote[:1] not in ".,;:)]" or _CUT_OPENING.match(quote) is not None)
             and not in_note(text, start)
             and not REPLY.match(quote) and not NAMED_INSIDE.search(masked[start:end])
+            and not question_to_him(gap, quote)
+            and not TRANSLATION_LEAD.search(gap[-80:])  # a translator's words, not his
             and (note is None or note[1])  # a note citing another's work: theirs
             and (named or (weak and not said_by_other_after(after)))
         )
@@ -143,6 +198,10 @@ def extract_sayings(text: str) -> list[dict]:
         prev_end, prev_saying = end + 1, is_saying or (prev_saying and REPLY.match(quote) is not None)
         prev_quote = quote
         if not is_saying:
+            if _NESTED.search(text, start, end):
+                # An article's title, a witness's words: his quoted inside them are his
+                # ("“Ngày 14-5-1966: Bác Hồ căn dặn: “Đảng mạnh là do chi bộ tốt””").
+                found += [(start, s) for s in extract_sayings(text[start:end])]
             continue
         context = _sentence(text, start, end)
         # Sectors come from the saying and the words that lead to it, not the rest of the
@@ -154,8 +213,11 @@ def extract_sayings(text: str) -> list[dict]:
                               "sectors": match_sectors(clues, sectors)}))
     for intro_start, intro_end, items in block_spans(text):
         intro = masked[intro_start:intro_end]
-        if (not attributed_before(intro, masked[max(0, intro_start - 1500):intro_start])
-                or other_before(intro.rstrip(" \t\n*_:")) or person_speaks(intro)):
+        if (not (attributed_before(intro, masked[max(0, intro_start - 1500):intro_start])
+                 or _under_hcm_heading(text, intro_start + 1)
+                 or SPEAKER_LABEL.fullmatch(intro.rstrip("\n")) is not None)
+                or other_before(intro.rstrip(" \t\n*_:"), masked[max(0, intro_start - 1500):intro_start])
+                or person_speaks(intro)):
             continue
         if len(items) > 1 and _POEM_INTRO.search(intro):
             # A poem set off line by line is one saying, its lines kept.
@@ -165,13 +227,35 @@ def extract_sayings(text: str) -> list[dict]:
                 continue  # quoted: read above
             saying = re.sub(r"[ \t]*\n\s*", "\n", text[start:end]).strip(" *_\n")
             saying = re.sub(r"[ \t]+", " ", saying) if "\n" in saying else re.sub(r"\s+", " ", saying)
-            if (len(re.findall(r"\w+", saying)) < MIN_WORDS or REPLY.match(saying)
+            # A line set off in a list may be shorter than a quote ("Phải siêng học").
+            if (len(re.findall(r"\w+", saying)) < (MIN_WORDS - 1 if len(items) > 1 else MIN_WORDS)
+                    or REPLY.match(saying) or is_citation(saying)
                     or NAMED_INSIDE.search(masked[start:end])):
                 continue
             context = re.sub(r"\s+", " ", text[intro_start:intro_end] + " " + saying).strip()
             found.append((start, {"text": saying, "context": context, "work": None,
                                   "sectors": match_sectors(context + " \n " + _section_heading(text, start),
                                                            sectors)}))
+    for head_start, head_end, items in heading_lists(text):
+        heading = masked[head_start:head_end]
+        if not (_HEADING_HCM.search(heading) and _HEADING_WORDS.search(heading)) or other_before(heading):
+            continue
+        for start, end in items:
+            saying = re.sub(r"\s+", " ", text[start:end]).strip(" *_")
+            if (any(s <= end and start <= e for s, e in spans) or len(saying.split()) < MIN_WORDS - 1
+                    or REPLY.match(saying) or is_citation(saying) or NAMED_INSIDE.search(masked[start:end])):
+                continue  # a quoted item is read above
+            found.append((start, {"text": saying, "context": heading.strip("# ") + ": " + saying,
+                                  "work": None, "sectors": match_sectors(heading + " \n " + saying, sectors)}))
+    for m in _LABELLED_LINE.finditer(masked):
+        # "Hồ Chủ tịch: Tình hình đã khá hơn trước ...": his turn in an interview's transcript.
+        said = text[m.start("said"):m.end("said")].strip(" *_")
+        # A title "Hồ Chí Minh: Tiểu sử và sự nghiệp" is no turn: a turn is a sentence.
+        if (len(said.split()) >= MIN_WORDS and not REPLY.match(said) and not is_citation(said)
+                and (said.rstrip("”\"»)").endswith((".", "!", "?", "…")) or len(said.split()) >= 12)
+                and not any(s <= m.end("said") and m.start("said") <= e for s, e in spans)):
+            found.append((m.start("said"), {"text": said, "context": re.sub(r"\s+", " ", text[m.start():m.end()]),
+                                            "work": None, "sectors": match_sectors(said, sectors)}))
     for m in SAID_INLINE.finditer(masked):
         if OTHER_SPEAKER.search(m["to"]) and speaks(m["to"]):
             continue
@@ -185,12 +269,37 @@ def extract_sayings(text: str) -> list[dict]:
             found.append((start, {"text": said, "context": context, "work": None,
                                   "sectors": match_sectors(context, sectors)}))
     out: list[dict] = []
+    bags: list[Counter] = []
     for _, saying in sorted(found, key=lambda f: f[0]):
         key = saying_key(saying["text"])
-        if key not in seen:  # quoted again further down (or the page printed twice): listed once
+        bag = Counter(key.split())
+        # Quoted again further down (or the page printed twice), maybe punctuated or cut a little
+        # differently: listed once, where it first appears.
+        if key not in seen and not any(_same_words(bag, other) for other in bags):
             seen.add(key)
+            bags.append(bag)
             out.append(saying)
     return out
+
+
+def _same_words(a: Counter, b: Counter) -> bool:
+    """Whether two sayings share at least 0.8 of the longer one's words: one saying twice."""
+    longer = max(sum(a.values()), sum(b.values()))
+    return longer > 0 and sum((a & b).values()) / longer >= 0.8
+
+
+_SIGNATURE = re.compile(r"[\s*_]*(?:\(?(?:đã ký|Đã ký|ĐÃ KÝ)\)?\s*)?(?:(?:Chủ tịch|CHỦ TỊCH)\s+)?"
+                        r"(?:Hồ Chí Minh|HỒ CHÍ MINH)[\s*_.]*(?:\(?(?:đã ký|Đã ký|ĐÃ KÝ)\)?)?[\s*_.]*")
+
+
+def signed_by_him(text: str) -> bool:
+    """Whether ``text`` is his own: it ends with his signature, alone on one of its last three
+    lines, after no quotation (not "“…”\\n\\nHồ Chí Minh" under a quote), and names him nowhere else."""
+    lines = [line for line in text.rstrip().splitlines() if line.strip()]
+    for i in range(max(1, len(lines) - 3), len(lines)):
+        if _SIGNATURE.fullmatch(lines[i]) and not lines[i - 1].rstrip(" *_").endswith(("”", '"', "»")):
+            return len(re.findall(r"Hồ Chí Minh|HỒ CHÍ MINH", text)) == 1
+    return False
 
 
 # His names, folded: an author field may be typed without marks ("Ho Chi Minh").
@@ -215,42 +324,6 @@ def declared_saying(quotation: Mapping | None) -> dict | None:
     year = str(quotation["year"]) if quotation.get("year") else None
     return {"text": text, "context": text, "work": work, "year": year,
             "sectors": match_sectors(" \n ".join([text, work or ""]))}
-
-
-# --- sectors -------------------------------------------------------------------------------
-
-def _norm(text: str) -> str:
-    """Lower case, NFC, canonical tone placement: what sector keywords are matched on."""
-    text = unicodedata.normalize("NFC", text.lower())
-    return canonical_tones(re.sub(r"\s+", " ", text))
-
-
-@lru_cache(maxsize=8)
-def load_sectors(extra_path: str | Path | None = None) -> dict[str, re.Pattern]:
-    """Sector → keyword regex, from kb/data/sectors.toml plus ``extra_path`` when given (cached)."""
-    data = tomllib.loads(resources.files("kb.data").joinpath("sectors.toml").read_text("utf-8"))
-    merged = {name: list(words) for name, words in data.items()}
-    if extra_path is not None:
-        try:
-            with open(extra_path, "rb") as fh:
-                extra = tomllib.load(fh)
-        except (OSError, tomllib.TOMLDecodeError) as exc:
-            raise ConfigError(f"{extra_path}: cannot read sector lexicon ({exc})") from exc
-        for name, words in extra.items():
-            if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-                raise ConfigError(f"{extra_path}: sector {name!r} must map to a list of keywords")
-            merged.setdefault(name, []).extend(words)
-    return {
-        name: re.compile(r"(?<!\w)(?:" + "|".join(re.escape(_norm(w)) for w in words) + r")(?!\w)")
-        for name, words in merged.items() if words
-    }
-
-
-def match_sectors(text: str, sectors: Mapping[str, re.Pattern] | None = None) -> list[str]:
-    """Names of the sectors whose keywords occur in ``text``, in lexicon order."""
-    sectors = load_sectors() if sectors is None else sectors
-    normed = _norm(text)
-    return [name for name, pattern in sectors.items() if pattern.search(normed)]
 
 
 # --- one saying quoted by many documents ---------------------------------------------------

@@ -1,0 +1,50 @@
+"""Sectors a saying speaks to: kb/data/sectors.toml (plus a user's file), matched on words.
+
+Matching is on whole words, ignoring case and tone-mark placement (hoà = hòa), not diacritics.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Mapping
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from kb.analysis.tones import canonical_tones
+from kb.errors import ConfigError
+
+def _norm(text: str) -> str:
+    """Lower case, NFC, canonical tone placement: what sector keywords are matched on."""
+    text = unicodedata.normalize("NFC", text.lower())
+    return canonical_tones(re.sub(r"\s+", " ", text))
+
+
+@lru_cache(maxsize=8)
+def load_sectors(extra_path: str | Path | None = None) -> dict[str, re.Pattern]:
+    """Sector → keyword regex, from kb/data/sectors.toml plus ``extra_path`` when given (cached)."""
+    data = tomllib.loads(resources.files("kb.data").joinpath("sectors.toml").read_text("utf-8"))
+    merged = {name: list(words) for name, words in data.items()}
+    if extra_path is not None:
+        try:
+            with open(extra_path, "rb") as fh:
+                extra = tomllib.load(fh)
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"{extra_path}: cannot read sector lexicon ({exc})") from exc
+        for name, words in extra.items():
+            if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+                raise ConfigError(f"{extra_path}: sector {name!r} must map to a list of keywords")
+            merged.setdefault(name, []).extend(words)
+    return {
+        name: re.compile(r"(?<!\w)(?:" + "|".join(re.escape(_norm(w)) for w in words) + r")(?!\w)")
+        for name, words in merged.items() if words
+    }
+
+
+def match_sectors(text: str, sectors: Mapping[str, re.Pattern] | None = None) -> list[str]:
+    """Names of the sectors whose keywords occur in ``text``, in lexicon order."""
+    sectors = load_sectors() if sectors is None else sectors
+    normed = _norm(text)
+    return [name for name, pattern in sectors.items() if pattern.search(normed)]
