@@ -15,6 +15,18 @@ def test_a_salutation_is_not_the_headline():
     assert first_headline(text) == "Lời kêu gọi toàn quốc kháng chiến"
 
 
+def test_an_emphasised_salutation_is_not_the_headline():
+    text = "*Hỡi đồng bào cả nước,*\n**Lời kêu gọi toàn quốc kháng chiến**\nChúng ta muốn hòa bình."
+    assert first_headline(text) == "Lời kêu gọi toàn quốc kháng chiến"
+
+
+def test_a_text_without_a_headline_is_titled_by_the_name_it_is_kept_under(shared_data):
+    config = load_config({"progress": "never"}, environ={})
+    doc = read_document(shared_data / "hcm/hcm_texts/tuyen_ngon_doc_lap_1945__tnt305_32dcc95ba34c555b.md",
+                        config)
+    assert doc.title.lower() == "tuyên ngôn độc lập"
+
+
 def test_a_bracketed_section_name_goes():
     assert clean_headline("( Ban thanh niên ) Đảng Cộng sản Việt Nam do Chủ tịch Hồ Chí Minh sáng lập") == (
         "Đảng Cộng sản Việt Nam do Chủ tịch Hồ Chí Minh sáng lập")
@@ -30,3 +42,8 @@ def test_party_docs_pages_get_their_headline(shared_data):
     assert section.title.startswith("Đảng Cộng sản Việt Nam do Chủ tịch Hồ Chí Minh sáng lập")
     dated = read_document(shared_data / "party-docs/docs/3df08bc7a3c65673.md", config)
     assert dated.date == "2011-05-27"  # its "(27/05/2011)" line, not 19.9.1910 of the story
+
+
+def test_a_salutation_wrapped_over_two_lines_is_not_the_headline():
+    text = "Kính gửi: Các cơ sở\nđào tạo trực thuộc Bộ\nKế hoạch năm học 2025 - 2026 của các trường\nNội dung."
+    assert first_headline(text) == "Kế hoạch năm học 2025 - 2026 của các trường"

@@ -683,3 +683,267 @@ def test_an_infobox_row_naming_a_decision_is_not_taken_for_the_kind_line():
             "| Quyết định | Số 1570/VH-QĐ |\n\n**Đền thờ** tọa lạc ở ấp Vĩnh Hội, xã Long Đức.\n")
     meta = extract_metadata(text)
     assert meta["kind"] is None
+    # Without the motto or a kind line, the row's number and the founder's name are no header.
+    assert (meta["number"], meta["issuer"]) == (None, None)
+
+
+def test_youth_union_name_in_an_infobox_is_no_motto():
+    text = ("# Đội Thiếu niên Tiền phong Hồ Chí Minh\n\n| Lãnh tụ | Hồ Chí Minh |\n|---|---|\n"
+            "| Phụ trách bởi | Đoàn Thanh niên Cộng sản Hồ Chí Minh |\n"
+            "| Chủ tịch Hội đồng Đội Trung ương | Nguyễn Phạm Duy Trang |\n"
+            "| Thành lập | 15 tháng 5 năm 1941 |\n\n**Đội Thiếu niên Tiền phong Hồ Chí Minh** là một"
+            " tổ chức dành cho thiếu niên nhi đồng hoạt động tại Việt Nam.\n")
+    meta = extract_metadata(text)
+    assert (meta["kind"], meta["issuer"], meta["signer"]) == (None, None, None)
+
+
+# Written after Hướng dẫn 36-HD/VPTW: a notice of the Politburo's conclusions signed by order
+# ("T/L BỘ CHÍNH TRỊ") by the head of the Central Office; the conclusion heading names the body.
+POLITBURO_NOTICE_BY_ORDER = """BAN CHẤP HÀNH TRUNG ƯƠNG
+*
+Số 45-TB/TW
+ĐẢNG CỘNG SẢN VIỆT NAM
+Hà Nội, ngày 10 tháng 1 năm 2022
+THÔNG BÁO
+KẾT LUẬN CỦA BỘ CHÍNH TRỊ
+về tình hình kinh tế - xã hội năm 2021
+Ngày 07/01/2022, Bộ Chính trị đã họp, nghe báo cáo và kết luận như sau.
+Nơi nhận:
+- Các tỉnh ủy, thành ủy,
+- Lưu Văn phòng Trung ương Đảng.
+T/L BỘ CHÍNH TRỊ
+CHÁNH VĂN PHÒNG
+Lê Minh Hưng
+"""
+
+
+def test_notice_signed_by_order_of_the_politburo_is_the_politburo_s():
+    meta = extract_metadata(POLITBURO_NOTICE_BY_ORDER)
+    assert (meta["kind"], meta["number"], meta["issuer"]) == ("Thông báo", "45-TB/TW", "Bộ Chính trị")
+    assert meta["title"] == "Kết luận của Bộ Chính trị về tình hình kinh tế - xã hội năm 2021"
+    assert (meta["signer"], meta["signer_role"]) == ("Lê Minh Hưng",
+                                                     "T/L Bộ Chính trị, Chánh Văn phòng")
+
+
+def test_deputy_capacity_names_no_body():
+    text = POLITBURO_NOTICE_BY_ORDER.replace("KẾT LUẬN CỦA BỘ CHÍNH TRỊ\n", "").replace(
+        "T/L BỘ CHÍNH TRỊ\nCHÁNH VĂN PHÒNG", "K/T CHÁNH VĂN PHÒNG\nPHÓ CHÁNH VĂN PHÒNG")
+    assert extract_metadata(text)["issuer"] == "Ban Chấp hành Trung ương"
+
+
+# A directive whose body opens right under its one-line summary, with no rule between them.
+DIRECTIVE_BODY_UNDER_SUMMARY = """BAN CHẤP HÀNH TRUNG ƯƠNG
+*
+Số 35-CT/TW
+ĐẢNG CỘNG SẢN VIỆT NAM
+Hà Nội, ngày 14 tháng 6 năm 2024
+CHỈ THỊ
+CỦA BỘ CHÍNH TRỊ
+về đại hội đảng bộ các cấp tiến tới Đại hội đại biểu toàn quốc lần thứ XIV của Đảng
+Đại hội đảng bộ các cấp là sinh hoạt chính trị sâu rộng trong toàn Đảng.
+Nơi nhận:
+- Các tỉnh ủy, thành ủy,
+- Lưu Văn phòng Trung ương Đảng.
+T/M BỘ CHÍNH TRỊ
+TỔNG BÍ THƯ
+Nguyễn Phú Trọng
+"""
+
+
+def test_the_body_s_first_sentence_is_not_part_of_the_summary():
+    meta = extract_metadata(DIRECTIVE_BODY_UNDER_SUMMARY)
+    assert meta["issuer"] == "Bộ Chính trị"
+    assert meta["title"] == ("về đại hội đảng bộ các cấp tiến tới Đại hội đại biểu toàn quốc "
+                             "lần thứ XIV của Đảng")
+
+
+# Written after Nghị định 30/2020: a city decision whose signer's family name is a rare one.
+CITY_DECISION_RARE_SURNAME = """ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+THÀNH PHỐ HÀ NỘI Độc lập - Tự do - Hạnh phúc
+Số: 5678/QĐ-UBND Hà Nội, ngày 15 tháng 11 năm 2021
+QUYẾT ĐỊNH
+Về việc thành lập Ban Chỉ đạo phòng, chống dịch bệnh trên địa bàn thành phố
+CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
+Điều 1. Thành lập Ban Chỉ đạo.
+Nơi nhận:
+- Như Điều 3;
+- Lưu: VT.
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+(Đã ký)
+Chử Xuân Dũng
+"""
+
+
+def test_signer_is_read_by_place_under_the_capacity():
+    meta = extract_metadata(CITY_DECISION_RARE_SURNAME)
+    assert (meta["number"], meta["issuer"]) == ("5678/QĐ-UBND", "Ủy ban nhân dân thành phố Hà Nội")
+    assert (meta["signer"], meta["signer_role"]) == ("Chử Xuân Dũng", "KT. Chủ tịch, Phó Chủ tịch")
+
+
+# A text of 1945–1976 under the Democratic Republic's motto, with a section headed "VỀ VIỆC
+# RIÊNG": no number line, no kind line, so neither a công văn nor a body's document.
+DRV_PERSONAL_TEXT = """VIỆT NAM DÂN CHỦ CỘNG HÒA
+Độc lập - Tự do - Hạnh phúc
+Năm nay, tôi vừa 79 tuổi, đã là lớp người "xưa nay hiếm" nhưng tinh thần vẫn sáng suốt.
+Trước hết nói về Đảng.
+VỀ VIỆC RIÊNG
+Suốt đời tôi hết lòng hết sức phục vụ Tổ quốc, phục vụ cách mạng, phục vụ nhân dân.
+Hà Nội, ngày 10 tháng 5 năm 1969
+"""
+
+
+def test_a_heading_about_a_matter_is_no_letter_subject_without_a_number():
+    meta = extract_metadata(DRV_PERSONAL_TEXT)
+    assert (meta["kind"], meta["title"], meta["issuer"]) == (None, None, None)
+    letter = DRV_PERSONAL_TEXT.replace("Năm nay", "Số: 12/VP\nV/v tổ chức lễ kỷ niệm\nNăm nay")
+    assert extract_metadata(letter)["kind"] == "Công văn"
+    # The Republic's name in the motto is no issuing body.
+    decree = DRV_PERSONAL_TEXT.replace("Năm nay", "SẮC LỆNH\nvề việc lập các đoàn thể\nNăm nay")
+    assert extract_metadata(decree)["issuer"] is None
+
+
+# party-docs/docs/f0a3d9f100d0791b.md (a ministry's letter crawled from its portal): the header
+# table with number, date and "V/v" is lost; the copy opens at the salutation.
+HEADLESS_LETTER = """**Kính gửi:** Các cơ sở
+đào tạo trực thuộc Bộ
+
+Thực
+hiện Thông báo số 460/TB-VPCP ngày 04/9/2025 về Kết luận của Thủ tướng Chính phủ
+Phạm Minh Chính tại Hội nghị tổng kết năm học 2024 - 2025 (có Thông báo, Công văn gửi kèm). Bộ Văn hóa, Thể
+thao và Du lịch (VHTTDL) đề nghị các cơ sở đào tạo trực thuộc Bộ (sau đây gọi
+là cơ sở đào tạo) nghiêm túc thực hiện một số nhiệm vụ năm học 2025 - 2026 với
+các nội dung chủ yếu như sau:
+
+**I. NHIỆM VỤ CHUNG**
+
+Nơi nhận:
+- Như trên;
+- Bộ trưởng *(để báo cáo);*
+- Lưu: VT, KHCNĐTMT, TL 02.
+|
+**KT. BỘ TRƯỞNG **
+THỨ TRƯỞNG
+Phan Tâm
+|
+"""
+
+
+def test_a_letter_that_lost_its_header_is_still_a_letter():
+    meta = extract_metadata(HEADLESS_LETTER)
+    assert (meta["kind"], meta["number"], meta["date"]) == ("Công văn", None, None)
+    assert meta["issuer"] == "Bộ Văn hóa, Thể thao và Du lịch"
+    assert (meta["signer"], meta["signer_role"]) == ("Phan Tâm", "KT. Bộ trưởng, Thứ trưởng")
+
+
+def test_a_salutation_without_a_capacity_signature_is_no_letter():
+    # A reader's letter to a newspaper: salutation and a name, but nobody signs for a body.
+    text = ("Kính gửi: Ban biên tập báo Nhân Dân\n\nTôi là cựu chiến binh, xin phản ánh việc sửa "
+            "đường ở xã.\n\nNơi nhận:\n- Như trên.\n\nNgười viết\nNguyễn Văn Bình\n")
+    assert extract_metadata(text)["kind"] is None
+
+
+# laws/texts/Luat-de-dieu-2006-79-2006-QH11-15872.txt as a portal's markdown copy would print it:
+# asterisk rules under the body and the motto, the kind and the name in bold, the date with
+# slashes, and the session's dates under the header.
+LAW_MARKDOWN_COPY = """QUỐC HỘI ******
+CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ************
+Luật số: 79/2006/QH 11
+Hà Nội, ngày 29/11/2006
+QUỐC HỘI NƯỚC CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Khoá XI, kỳ họp thứ 10
+(Từ ngày 17 tháng 10 đến ngày 29 tháng 11 năm 2006)
+**LUẬT**
+**ĐÊ ĐIỀU**
+Căn cứ vào Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 1992; Luật này quy định về đê điều.
+Chương I
+**NHỮNG QUY ĐỊNH CHUNG**
+Điều 1. Phạm vi điều chỉnh
+"""
+
+
+def test_an_asterisk_rule_does_not_pair_with_a_bold_span():
+    meta = extract_metadata(LAW_MARKDOWN_COPY)
+    assert (meta["kind"], meta["number"], meta["issuer"]) == ("Luật", "79/2006/QH11", "Quốc hội")
+    assert meta["title"] == "Luật Đê điều"
+
+
+def test_the_header_s_date_with_slashes_wins_over_a_session_s_dates_in_words():
+    meta = extract_metadata(LAW_MARKDOWN_COPY)
+    assert (meta["place"], meta["date"]) == ("Hà Nội", "2006-11-29")
+
+
+# party-docs/docs/dcde3ff61cba152e.md (the government portal's copy of a resolution) with its
+# lead paragraph wrapped over several lines, as a PDF print or a narrow crawl leaves it.
+PORTAL_COPY_WRAPPED_LEAD = """Ngày 9/9/2025, thay mặt Chính phủ, Phó Thủ tướng Hồ Đức Phớc đã ký ban
+hành Nghị quyết số 05/2025/NQ-CP của Chính phủ về việc triển khai thí điểm
+thị trường tài sản mã hóa tại Việt Nam. Nghị quyết này có hiệu lực thi hành
+kể từ ngày 9/9/2025; thời gian thực hiện thí điểm là 5 năm. Cổng TTĐT Chính
+phủ trân trọng giới thiệu toàn văn Nghị quyết.
+
+**NGHỊ QUYẾT**
+
+**Về việc triển khai thí điểm thị trường tài sản mã hóa tại Việt Nam**
+
+**CHÍNH PHỦ**
+
+*Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;*
+
+**QUYẾT NGHỊ:**
+
+Điều 1. Phạm vi điều chỉnh
+"""
+
+
+def test_a_portal_lead_wrapped_over_lines_is_one_paragraph():
+    meta = extract_metadata(PORTAL_COPY_WRAPPED_LEAD)
+    assert (meta["kind"], meta["number"], meta["issuer"]) == ("Nghị quyết", "05/2025/NQ-CP", "Chính phủ")
+    assert meta["title"] == "Về việc triển khai thí điểm thị trường tài sản mã hóa tại Việt Nam"
+    assert meta["signer"] == "Hồ Đức Phớc"
+
+
+# laws/texts/Luat-Si-quan-Quan-doi-nhan-dan-Viet-Nam-1999-16-1999-QH10-46063.txt as a legacy
+# font leaves it, capitals lost: the gazette line before the name is still not the name.
+LEGACY_LAW_LOST_CAPITALS = """quốc hội ********
+cộng hoà xã hội chủ nghĩa việt nam độc lập - tự do - hạnh phúc ********
+Số: 16/1999/QH10
+Hà Nội, ngày 21 tháng 12 năm 1999
+luật
+của quốc hội nước cộng hoà xã hội chủ nghĩa việt nam số 16/1999/qh10 về sĩ quan quân đội nhân dân việt nam
+Để xây dựng đội ngũ sĩ quan Quân đội nhân dân Việt Nam vững mạnh; Luật này quy định về sĩ quan Quân đội nhân dân Việt Nam.
+Chương 1:
+"""
+
+# party-docs/docs/1662311553c66bda.md with its capitals lost: the enacting body under the summary.
+RESOLUTION_LOST_CAPITALS = """Số: 1664/NQ-UBTVQH15 |
+|
+
+nghị quyết
+
+về việc sắp xếp các đơn vị hành chính cấp xã của tỉnh Gia Lai năm 2025
+
+ủy ban thường vụ quốc hội
+
+*Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;*
+"""
+
+
+def test_a_law_name_under_a_gazette_line_in_lost_capitals():
+    meta = extract_metadata(LEGACY_LAW_LOST_CAPITALS)
+    assert (meta["kind"], meta["number"]) == ("Luật", "16/1999/QH10")
+    assert meta["title"].lower() == "luật sĩ quan quân đội nhân dân việt nam"
+
+
+def test_the_enacting_body_in_lost_capitals_is_not_part_of_the_summary():
+    meta = extract_metadata(RESOLUTION_LOST_CAPITALS)
+    assert meta["title"].lower() == "về việc sắp xếp các đơn vị hành chính cấp xã của tỉnh gia lai năm 2025"
+
+
+def test_a_letter_spaced_kind_line_is_read_as_its_kind():
+    # Word files space the kind's letters out ("N G H Ị  Q U Y Ế T"); clean-up collapses the gaps.
+    text = RESOLUTION_LOST_CAPITALS.replace("nghị quyết", "N G H Ị Q U Y Ế T")
+    meta = extract_metadata(text)
+    assert (meta["kind"], meta["number"]) == ("Nghị quyết", "1664/NQ-UBTVQH15")
+    law = LAW_MARKDOWN_COPY.replace("**LUẬT**", "L U Ậ T")
+    assert (extract_metadata(law)["kind"], extract_metadata(law)["title"]) == ("Luật", "Luật Đê điều")

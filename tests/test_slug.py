@@ -3,7 +3,7 @@
 import pytest
 
 from kb.understand.press import parse_press
-from kb.understand.slug import headline_from_slug, slug_words
+from kb.understand.slug import headline_from_slug, name_in_text, slug_words
 
 ARTICLE = """Đội bóng của HLV Pirlo đã để thua 0-1 trước Benevento ngay trên sân nhà.
 C.Ronaldo thi đấu mờ nhạt, không có cú sút nào trúng đích. Sự thất vọng toàn tập của
@@ -31,6 +31,31 @@ def test_a_syllable_missing_from_the_article_is_spelt_as_usual():
     assert headline_from_slug(["san", "van", "dong", "lon", "nhat"], ARTICLE) == "Sân vận động lớn nhất"
 
 
+def test_of_two_spellings_of_a_word_the_commoner_is_taken():
+    # Neither "cộng đồng" nor "công đồng" (a church council) is in the article: the word of the
+    # commoner list wins over the rarer one whose syllable "công" the article happens to use.
+    article = "Thông tin gây xôn xao, nhiều người bàn tán ở công ty và trên báo chí."
+    assert headline_from_slug("cong-dong-xon-xao".split("-"), article) == "Cộng đồng xôn xao"
+
+
+def test_overlapping_words_the_better_written_one_wins():
+    # "dan do xo": "dẫn độ" (extradition) and "đổ xô" (to flock) overlap; the article writes
+    # "đổ xô", so "dan" is spelt alone.
+    article = "Trong dịp nghỉ lễ, người dân đổ xô đi du lịch, nhiều công ty hết vé."
+    assert headline_from_slug("dan-do-xo-di-du-lich".split("-"), article) == "Dân đổ xô đi du lịch"
+
+
+def test_a_file_name_that_the_text_spells_is_its_title():
+    text = ("Hỡi đồng bào cả nước,\nLời bất hủ ấy ở trong bản Tuyên ngôn Độc lập năm 1776 của "
+            "nước Mỹ.\nĐó là những lẽ phải không ai chối cãi được.")
+    assert name_in_text("tuyen_ngon_doc_lap_1945__tnt305_32dcc95ba34c555b", text) == (
+        "Tuyên ngôn Độc lập")
+    # A hash, a short name or words the text does not hold give none.
+    assert name_in_text("0f2c759132b91976", text) is None
+    assert name_in_text("news_world_228", text) is None
+    assert name_in_text("loi_keu_goi_khang_chien", text) is None
+
+
 @pytest.mark.parametrize("doc,title", [
     # The copy opens with a lead paragraph (the headline is only in the address).
     ("news_business_027", "Ăn chực nằm chờ để được mua cát ở miền Tây"),
@@ -38,6 +63,8 @@ def test_a_syllable_missing_from_the_article_is_spelt_as_usual():
     ("news_society_170", "Ký ức của người chỉ huy trung đoàn đầu tiên đánh vào dinh Độc Lập"),
     # The copy opens with its headline, which the address spells: it is taken as written.
     ("news_business_013", "Xôn xao doanh nghiệp lắp đồng hồ tính thời gian nhân viên dùng nhà vệ sinh"),
+    # Neither "người dân" nor "ống vôi": "đàn ông" is the commoner word.
+    ("news_tech_171", "Người đàn ông với bộ sưu tập 395 chiếc smartphone"),
 ])
 def test_dantri_copies_get_their_headline(shared_data, doc, title):
     text = (shared_data / "news/dantri/articles" / f"{doc}.txt").read_text(encoding="utf-8")

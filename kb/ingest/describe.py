@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 
 from kb.analysis.fold import fold
 from kb.ingest.legacy import fix_legacy
-from kb.understand.headline import clean_headline, first_headline
+from kb.understand.headline import clean_headline, first_headline, headline_shaped
 from kb.understand.metadata import extract_metadata, title_case
 from kb.understand.press import parse_press
 from kb.understand.pubdate import publication_date
+from kb.understand.slug import name_in_text
 from kb.understand.webkind import ARTICLE_KIND, article_kind
 
 PRESS_KIND = ARTICLE_KIND
@@ -66,8 +67,9 @@ def _declared(title: str | None) -> str | None:
     return fix_legacy(title)[0]
 
 
-def describe(text: str, declared_title: str | None = None) -> Description:
-    """Read kind, number, date, title and metadata from a document's clean text."""
+def describe(text: str, declared_title: str | None = None, name: str | None = None) -> Description:
+    """Read kind, number, date, title and metadata from a document's clean text (``name``: the
+    file's name without its suffix, the title of a text that prints none)."""
     declared_title = _declared(declared_title)
     press = parse_press(text)
     if press:
@@ -93,6 +95,9 @@ def describe(text: str, declared_title: str | None = None) -> Description:
     else:
         title = ((clean_headline(declared_title) if declared_title else None) or subject
                  or first_headline(text) or _first_line(text))
+        if not declared_title and not subject and not headline_shaped(title) and name:
+            # A text that opens on its first sentence, kept under a name that spells its title.
+            title = name_in_text(name, text) or title
         if _is_capitals(title):  # "NHỮNG LỜI BÁC HỒ DẠY …" reads "Những lời Bác Hồ dạy …"
             title = title_case(title)
     date = facts.get("date")

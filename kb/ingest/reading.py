@@ -84,7 +84,7 @@ def _document(path: Path, parsed: ParsedDocument, stat: os.stat_result, data_has
     text = clean_text(parsed.text)
     if not text.strip() and not parsed.extra.get("ocr_pending"):
         raise ParseError(str(path), "no text could be extracted", "không trích xuất được văn bản nào")
-    facts = describe(text, parsed.title)
+    facts = describe(text, parsed.title, path.stem if parsed.key is None else None)
     if facts.kind is None and parsed.extra.get("article"):  # a page that declares itself one
         facts.kind = ARTICLE_KIND
     facts.title = facts.title or path.stem  # an image-only PDF waiting for OCR

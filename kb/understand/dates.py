@@ -29,7 +29,13 @@ def iso_date(day: str, month: str, year: str) -> str | None:
 def place_date(header_text: str) -> tuple[str | None, str | None]:
     """(place, date) of the "Hà Nội, ngày 15 tháng 5 năm 2016" line in ``header_text``; a
     draft's blank day gives the place alone."""
-    m = DATE_WORDS.search(header_text) or _DATE_SLASH.search(header_text)
+    # The first date of the header that follows a place, whether in words or with slashes
+    # ("Hà Nội, ngày 21/11/2007"): a date further down (a session's dates) or one a subject
+    # cites ("V/v thực hiện Công văn … ngày 12/3/2005") is not the header's.
+    found = sorted((m for pattern in (DATE_WORDS, _DATE_SLASH)
+                    for m in pattern.finditer(header_text)), key=lambda x: x.start())
+    m = next((x for x in found if _place_before(header_text[: x.start()])),
+             found[0] if found else None)
     date = iso_date(*m.groups()) if m else None
     m = m or _BLANK_DATE.search(header_text)
     if not m:

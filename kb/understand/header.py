@@ -18,12 +18,16 @@ MOTTO = re.compile(
     r"CỘNG\s+H(?:ÒA|OÀ|OA)\s+X[ÃA]\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM"
     r"|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc"
     r"|^ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM\s*$|^ĐẢNG\s+CỘNG\s+SẢN$"
-    r"|^ĐOÀN\s+(?:TNCS|THANH\s+NIÊN\s+CỘNG\s+SẢN)\s+HỒ\s+CHÍ\s+MINH\s*$",
+    r"|^ĐOÀN\s+(?:TNCS|THANH\s+NIÊN\s+CỘNG\s+SẢN)\s+HỒ\s+CHÍ\s+MINH\s*$"
+    # The Democratic Republic's name heads the motto of 1945–1976 documents.
+    r"|^(?-i:VIỆT\s+NAM\s+DÂN\s+CHỦ\s+CỘNG\s+H(?:ÒA|OÀ|OA))\s*$",
     re.IGNORECASE,
 )
-# The Party's name is its motto in capitals (or in a legacy font that lost them), not the
-# "Đảng Cộng sản Việt Nam" of running text or of an encyclopedia's infobox.
-_PARTY_NAME = re.compile(r"^đảng\s+cộng\s+sản(?:\s+việt\s+nam)?\s*$", re.IGNORECASE)
+# The Party's (or the Youth Union's) name is its motto in capitals (or in a legacy font that
+# lost them), not the "Đảng Cộng sản Việt Nam" of running text or of an encyclopedia's infobox.
+_PARTY_NAME = re.compile(r"^(?:đảng\s+cộng\s+sản(?:\s+việt\s+nam)?"
+                         r"|đoàn\s+(?:tncs|thanh\s+niên\s+cộng\s+sản)\s+hồ\s+chí\s+minh)\s*$",
+                         re.IGNORECASE)
 # The Party's name at the end of a header line is the right-hand column printed beside the body
 # ("BAN CHẤP HÀNH TRUNG ƯƠNG        ĐẢNG CỘNG SẢN VIỆT NAM", spaces collapsed by clean-up).
 # The Youth Union prints its name there as the Party does ("ĐOÀN TNCS HỒ CHÍ MINH").

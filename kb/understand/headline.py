@@ -35,9 +35,12 @@ def clean_headline(title: str) -> str:
 def first_headline(text: str) -> str | None:
     """The first line of ``text`` as a headline: past salutations, and past a series kicker
     ending with a colon when a headline-shaped line follows it; None for an empty text."""
-    lines = [ln.strip() for ln in text.split("\n") if len(ln.strip()) > 3]
+    # Emphasis marks of a markdown copy ("*Hỡi đồng bào cả nước,*") hide what a line is.
+    lines = [ln.strip(" *_") for ln in text.split("\n") if len(ln.strip(" *_")) > 3]
     while lines and _SALUTATION.match(lines[0]) and len(lines[0].split()) <= 12:
-        lines.pop(0)  # a salutation is no headline
+        lines.pop(0)  # a salutation is no headline, nor the rest of it wrapped below
+        while lines and lines[0][:1].islower() and len(lines[0].split()) <= 12:
+            lines.pop(0)
     if not lines:
         return None
     if is_kicker(lines[0]) and len(lines) > 1 and headline_shaped(lines[1]):

@@ -71,6 +71,9 @@ def strip_markup(text: str) -> list[str]:
     Crawled pages wrap a bold header over two lines ("**BAN CHẤP HÀNH\\nTRUNG ƯƠNG**"); such a
     span becomes one line so a header unit is not read as two bodies.
     """
+    # A rule of asterisks under a body's name ("QUỐC HỘI *****") is a rule, not the opening of
+    # a bold span that would pair with the next one and glue the header's lines together.
+    text = re.sub(r"(?m)(?:(?<=\s)|^)\*{3,}(?=[ \t]*$)", lambda m: "-" * len(m.group(0)), text)
     # Two bold spans glued ("**LUẬT****CÁN BỘ, CÔNG CHỨC**") are two lines of a header table.
     text = re.sub(r"(?<=[^\s*])\*{4}(?=[^\s*])", "**\n**", text)
     text = re.sub(

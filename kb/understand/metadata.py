@@ -18,6 +18,7 @@ from kb.understand.header import TERM, ZONE_END, issuers, number, read_header
 from kb.understand.kindline import authority, enacting_body, gazette, kind_line
 from kb.understand.kinds import KINDS
 from kb.understand.layout import SEPARATOR, display_case, is_upper, roman, strip_markup, title_case
+from kb.understand.letter import headless_letter
 from kb.understand.references import annexed, attached_to, lead
 from kb.understand.signature import recipients, signer
 from kb.understand.title import NAMED_KINDS, issuer_clause, law_name, subject, summary
@@ -46,7 +47,7 @@ def extract_metadata(text: str) -> dict:
     does not state it. Text that lacks the official header yields ``kind`` None.
     """
     meta: dict = dict.fromkeys(KEYS)
-    lines = strip_markup(clean_text(_excerpt(text)))
+    lines = [_unspaced(ln) for ln in strip_markup(clean_text(_excerpt(text)))]
     head = [ln for ln in lines if ln and not SEPARATOR.match(ln)][:40]
     header = read_header(head)
     kind_at = header["kind_at"]
@@ -57,19 +58,27 @@ def extract_metadata(text: str) -> dict:
         if not found:  # the header saw a kind where the kind line's own reading sees none
             kind_at = None
     official = header["motto"] or header["number_seen"] or (
-        kind_at is not None and kind_at <= 2 and (found.get("gazette") or found.get("grounds")))
+        kind_at is not None and _paragraphs_before(lines, head[kind_at]) <= 2
+        and (found.get("gazette") or found.get("grounds")))
     if kind_at is not None and not is_upper(head[kind_at]) and not (
             header["issuer_lines"] or header["number_seen"] or found.get("gazette")
             or found.get("grounds")):
         # A kind line out of capitals under the motto alone is a blank form ("thông báo / thay
         # đổi vốn điều lệ …" for a company to fill in), not a document issued by a body.
         official = False
-    if not official:
+    # A letter's "V/v …" subject sits under its number ("Số: 813/HC-CNHC"); a heading "VỀ VIỆC
+    # RIÊNG" in a text with no number line is a section of that text, not a công văn's subject.
+    letter = header["subject"] is not None and header["number_seen"]
+    if not official or (kind_at is None and not letter and not header["motto"]):
+        # A number, a body's name or a signature without the motto or a kind line (an
+        # encyclopedia's infobox: "| Quyết định | Số 1570/VH-QĐ |") is no document's header;
+        # a letter that opens at its salutation lost its header in the copy.
+        meta.update(headless_letter(lines) or {})
         return meta
     if kind_at is not None:
         meta["kind"], meta["title"] = found["kind"], found["title"]
         meta["meeting"] = found.get("meeting")
-    elif header["subject"] is not None:
+    elif letter:
         meta["kind"] = "Công văn"  # a letter headed "V/v …" under its number prints no kind
         block = head[header["subject"]: header["end"]]
         if header.get("subject_text"):
@@ -123,6 +132,31 @@ def extract_metadata(text: str) -> dict:
     return meta
 
 
+def _unspaced(line: str) -> str:
+    """A kind printed letter-spaced ("Q U Y Ế T   Đ Ị N H", spaces collapsed by clean-up) as the
+    kind's name; any other line as it is."""
+    letters = line.split()
+    if len(letters) < 3 or any(len(x) != 1 for x in letters) or not line.isupper():
+        return line
+    joined = "".join(letters)
+    return next((key for key in KINDS if key.replace(" ", "") == joined), line)
+
+
+def _paragraphs_before(lines: list[str], kind_line: str) -> int:
+    """How many paragraphs (runs of lines between blank ones) come before the kind line: a
+    press copy's lead wrapped over several lines is one paragraph."""
+    count, in_paragraph = 0, False
+    for line in lines:
+        if line == kind_line:
+            return count
+        if line and not SEPARATOR.match(line):
+            count += not in_paragraph
+            in_paragraph = True
+        elif not line:
+            in_paragraph = False
+    return count
+
+
 def _kind_block(head: list[str], kind_at: int, text: str) -> dict:
     """Kind, summary and what else the kind line and the lines under it say ({} if the line,
     read on its own, states no kind)."""
@@ -174,10 +208,15 @@ def _organ(same_line: str, next_line: str, role: str | None) -> str | None:
     named under the kind ("CHỈ THỊ CỦA BỘ CHÍNH TRỊ") or in the signer's capacity ("T/M BAN BÍ
     THƯ")."""
     for text in (same_line, next_line):
-        m = re.match(r"^của\s+(bộ\s+chính\s+trị|ban\s+bí\s+thư)\b", text.strip(), re.IGNORECASE)
-        if m:
+        # "của Bộ Chính trị" under the kind, or a heading naming what the body concluded
+        # ("THÔNG BÁO / KẾT LUẬN CỦA BỘ CHÍNH TRỊ / về …").
+        m = re.match(r"^(?:[A-ZĐÀ-Ỹ]+\s+){0,3}của\s+(bộ\s+chính\s+trị|ban\s+bí\s+thư)\b",
+                     text.strip(), re.IGNORECASE)
+        if m and (text is same_line or is_upper(text) or text.strip()[:1].islower()):
             return _ORGANS[" ".join(m.group(1).lower().split())]
-    m = re.match(r"^T/?M\.?\s+(Bộ Chính trị|Ban Bí thư)\b", role or "", re.IGNORECASE)
+    # The collective the signer acts for ("T/M BỘ CHÍNH TRỊ") or by whose order ("T/L BAN BÍ
+    # THƯ"); a deputy's "K/T" names a person's title, never a body.
+    m = re.match(r"^(?:T/?M|T/?L)\.?\s+(Bộ Chính trị|Ban Bí thư)\b", role or "", re.IGNORECASE)
     return _ORGANS[m.group(1).lower()] if m else None
 
 
@@ -185,13 +224,30 @@ def _self_references(meta: dict, text: str, lines: list[str]) -> None:
     """Fill number, date and signer from where the document names itself: an appendix's "(Kèm
     theo Hướng dẫn số …, ngày … của …)", a republished copy's lead ("… đã ký ban hành Nghị
     quyết số …")."""
-    for facts in (annexed(text, meta["kind"]), lead(lines[:6], meta["kind"])):
+    for facts in (annexed(text, meta["kind"]), lead(_first_paragraphs(lines, 6), meta["kind"])):
         if not facts:
             continue
         for key in ("number", "date", "issuer", "signer"):
             target = "lead_signer" if key == "signer" else key
             if meta.get(target) is None and facts.get(key):
                 meta[target] = facts[key]
+
+
+def _first_paragraphs(lines: list[str], n: int) -> list[str]:
+    """The first ``n`` paragraphs, each on one line (a portal's lead wrapped over lines)."""
+    paragraphs: list[str] = []
+    joined = False
+    for line in lines:
+        if not line:
+            joined = False
+        elif joined and len(paragraphs[-1]) < 1200:  # a text without blank lines stays lines
+            paragraphs[-1] = f"{paragraphs[-1]} {line}"
+        else:
+            if len(paragraphs) == n:
+                break
+            paragraphs.append(line)
+            joined = True
+    return paragraphs
 
 
 def _as_written(name: str | None, text: str) -> str | None:

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from kb.understand.kinds import RANKS, SURNAMES
-from kb.understand.layout import OFFICE, SEPARATOR, display_case, is_person, is_upper
+from kb.understand.layout import (OFFICE, ORG_START, SEPARATOR, display_case, is_person,
+                                  is_upper)
 
 _PREFIX = r"(?:T/M|T/L|K/T|TM|KT|TL|TUQ|Q)"
 _SIGN_PREFIX = re.compile(r"^(T/M|T/L|K/T|TUQ|TM|KT|TL|Q)(?:\s*[./]\s*|\s+)(\S.*)$", re.IGNORECASE)
@@ -151,11 +152,26 @@ def signer(lines: list[str]) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _placed_name(block: list[str], i: int, name: str) -> bool:
+    """A name whose family name the list lacks ("Chử Xuân Dũng"), told by its place: two to four
+    single syllables, right under a capacity or a title in capitals (past "(Đã ký)")."""
+    words = name.split()
+    if not (2 <= len(words) <= 4 and is_person(name)) or any(len(w) > 7 for w in words):
+        return False
+    if OFFICE.match(name) or ORG_START.match(name.upper()):
+        return False
+    j = i - 1
+    while j >= 0 and (_SIGNED.match(block[j]) or sum(c.isalpha() for c in block[j]) <= 2):
+        j -= 1
+    return j >= 0 and is_upper(block[j]) and bool(_SIGN_PREFIX.match(block[j])
+                                                  or OFFICE.match(block[j]))
+
+
 def _signer_in(block: list[str], forward: bool) -> tuple[str | None, str | None]:
     order = range(len(block)) if forward else range(len(block) - 1, max(len(block) - 12, -1), -1)
     for i in order:
         name = strip_rank(block[i])
-        if not is_signer(name):
+        if not (is_signer(name) or _placed_name(block, i, name)):
             continue
         roles: list[str] = []
         j = i - 1

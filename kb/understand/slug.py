@@ -88,37 +88,56 @@ class _Skeleton:
 
 
 @lru_cache(maxsize=1)
-def _dictionary() -> dict[str, set[str]]:
-    """Words of two to four syllables of underthesea's Vietnamese word list (Hồ Ngọc Đức's
-    Viet74K), by their folded spelling: "cong dong" → {"cộng đồng"}."""
+def _dictionary() -> dict[str, dict[str, int]]:
+    """Words of two to four syllables of underthesea's Vietnamese word lists (Hồ Ngọc Đức's),
+    by their folded spelling, each with its rank: 0 for the 11K list of the commonest words, 1,
+    2 for the 22K and 39K lists, 3 for the full 74K ("cong dong" → {"cộng đồng": 2, "công
+    đồng": 3})."""
     try:
-        from underthesea.corpus import viet_dict_74K
-        words = viet_dict_74K.words
+        from underthesea.corpus import viet_dict_11K, viet_dict_22K, viet_dict_39K, viet_dict_74K
+        lists = [viet_dict_11K.words, viet_dict_22K.words, viet_dict_39K.words,
+                 viet_dict_74K.words]
     except Exception:  # noqa: BLE001 - the word list is a help, never a requirement
         return {}
-    table: dict[str, set[str]] = {}
-    for word in words:
-        syllables = word.split()
-        if 2 <= len(syllables) <= 4:
-            table.setdefault(folded_words(word), set()).add(canonical_tones(word))
+    table: dict[str, dict[str, int]] = {}
+    for rank in range(len(lists) - 1, -1, -1):
+        for word in lists[rank]:
+            syllables = word.split()
+            if 2 <= len(syllables) <= 4:
+                table.setdefault(folded_words(word), {})[canonical_tones(word)] = rank
     return table
 
 
-def _from_dictionary(words: list[str], i: int, sample: "_Sample") -> tuple[str, int] | None:
-    """The longest dictionary word spelt by ``words[i:]``, when its spelling is not in doubt
-    (one spelling, or one whose syllables the article uses more than the others')."""
+def _from_dictionary(words: list[str], i: int, sample: "_Sample",
+                     treebank: "_Sample | None" = None) -> tuple[str, int, int] | None:
+    """The longest dictionary word spelt by ``words[i:]`` when its spelling is not in doubt,
+    with how many of its syllables the article uses: one spelling, or the one the article writes
+    as a pair of syllables, else the one of the commoner word list, else the one the treebank
+    writes, else the one whose syllables the article uses more."""
     table = _dictionary()
     for j in range(min(len(words), i + 4), i + 1, -1):
-        forms: dict[str, str] = {}
-        for form in table.get("".join(words[i:j]), ()):
+        forms: dict[str, tuple[str, int]] = {}
+        for form, rank in table.get("".join(words[i:j]), {}).items():
             if form.lower() not in forms or not form[:1].islower():  # "Việt Nam" over "việt nam"
-                forms[form.lower()] = form
+                forms[form.lower()] = (form, rank)
+
+        def support(low: str) -> int:
+            return sum(sample.uni[x] > 0 for x in low.split())
+
         if len(forms) == 1:
-            return next(iter(forms.values())), j
-        scored = sorted(((sum(sample.uni[x] > 0 for x in low.split()), form)
-                         for low, form in forms.items()), reverse=True)
-        if len(scored) > 1 and scored[0][0] > scored[1][0]:
-            return scored[0][1], j
+            form = next(iter(forms.values()))[0]
+            return form, j, support(form.lower())
+
+        def score(item: tuple[str, tuple[str, int]]) -> tuple:
+            low, (_, rank) = item
+            pairs = list(zip(low.split(), low.split()[1:]))
+            written = sum(sample.bi[pair] > 0 for pair in pairs)
+            usual = sum(treebank.bi[pair] > 0 for pair in pairs) if treebank is not None else 0
+            return written, -rank, usual, support(low)
+
+        scored = sorted(forms.items(), key=score, reverse=True)
+        if len(scored) > 1 and score(scored[0]) > score(scored[1]):
+            return scored[0][1][0], j, support(scored[0][0])
     return None
 
 
@@ -227,9 +246,15 @@ def headline_from_slug(words: list[str], text: str) -> str:
             if span:
                 run = _balanced(re.sub(r"\s+", " ", text[span[0]:span[1]])), j
                 break
-        known = _from_dictionary(words, i, article)
+        known = _from_dictionary(words, i, article, treebank)
+        if known and run is None and i + 1 < known[1]:
+            # Two dictionary words overlap ("dan do xo": "dẫn độ", "đổ xô"): the one whose
+            # syllables the article uses more wins, and this word is then spelt alone.
+            overlap = _from_dictionary(words, i + 1, article, treebank)
+            if overlap and overlap[1] > known[1] and overlap[2] > known[2]:
+                known = None
         if known and (run is None or known[1] > run[1]):
-            run = known
+            run = known[:2]
         if run is None and not words[i].isalpha():
             span = skeleton.find(words[i])
             run = (text[span[0]:span[1]] if span else words[i]), i + 1
@@ -242,6 +267,22 @@ def headline_from_slug(words: list[str], text: str) -> str:
         i = run[1]
     headline = " ".join(pieces)
     return headline[:1].upper() + headline[1:]
+
+
+def name_in_text(name: str, text: str) -> str | None:
+    """A file name's words as ``text`` writes them ("tuyen_ngon_doc_lap_1945__tnt305_32dc…" →
+    "Tuyên ngôn Độc lập"), when the text holds them all as one run; None otherwise. What
+    follows a "__" and trailing numbers (a year, an id) are no part of the name."""
+    words = slug_words(name.split("__", 1)[0])
+    while words and not words[-1].isalpha():
+        words.pop()
+    if len(words) < _MIN_WORDS:
+        return None
+    span = _Skeleton(text[:50000]).find("".join(words))
+    if span is None:
+        return None
+    found = re.sub(r"\s+", " ", text[span[0]:span[1]])
+    return found[:1].upper() + found[1:]
 
 
 def folded_words(line: str) -> str:

@@ -54,6 +54,9 @@ def summary(lines: list[str], kind: str, same_line: str) -> str | None:
             break
         if is_upper(line) and parts and (ORG_START.match(line) or MOTTO.search(line)):
             break
+        if parts and line.islower() and ORG_ANY.match(line) and len(line.split()) <= 6 \
+                and (not after or re.match(r"(?:[-–+•*]\s*)?(?:căn\s+cứ|xét)\b", after, re.I)):
+            break  # the enacting body above the grounds, its capitals lost ("ủy ban thường vụ quốc hội")
         if line.endswith((".", ";", ":")) and len(line) > 120:
             break
         if parts and line.lower() == parts[-1].lower():
@@ -64,11 +67,12 @@ def summary(lines: list[str], kind: str, same_line: str) -> str | None:
     title = " ".join(parts).strip(" :-")
     if kind in NAMED_KINDS:
         # Old laws repeat number and date in the name line: "THUẾ ... SỐ 23-L/CTN NGÀY 10/07/1993".
-        title = re.sub(r"^CỦA\s+QUỐC\s+HỘI.*?\bVỀ\s+", "", title)
+        # Legacy fonts lose the capitals ("của quốc hội … về …"): the cases are read alike.
+        title = re.sub(r"^CỦA\s+QUỐC\s+HỘI.*?\bVỀ\s+", "", title, flags=re.IGNORECASE)
         # "SỐ 18-L/CTN NGÀY 06/07/1993 CỦA QUỐC HỘI VỀ DẦU KHÍ": the gazette's line before the name.
         title = re.sub(r"^SỐ\s+\S+\s+NGÀY\s+\S+(?:\s+CỦA\s+QUỐC\s+HỘI)?(?:\s+VỀ)?\s+", "", title,
                        flags=re.IGNORECASE)
-        title = re.sub(r"\s+SỐ\s+\d\S*.*$", "", title)  # not "TẦN SỐ VÔ TUYẾN ĐIỆN"
+        title = re.sub(r"\s+SỐ\s+\d\S*.*$", "", title, flags=re.IGNORECASE)  # not "TẦN SỐ VÔ TUYẾN"
         # "LÝ LỊCH TƯ PHÁP / CỦA QUỐC HỘI KHÓA XII, KỲ HỌP THỨ 5": the session, not the name.
         title = re.sub(r"\s+CỦA\s+QUỐC\s+HỘI\b.*$", "", title, flags=re.IGNORECASE).strip()
         if not title:
@@ -95,7 +99,7 @@ def _continues(line: str) -> bool:
 def _wrapped(parts: list[str], line: str) -> bool:
     """A capitalised line going on from a summary wrapped in the middle of a phrase ("… của Văn
     phòng / Ban chỉ đạo điều phối …"): the text above ends no sentence and is still short, the
-    line is a fragment no wider than the summary's lines, not a sentence opening the body ("Để
+    line is a fragment no wider than the summary's lines, not a whole sentence, not one opening the body ("Để
     triển khai …", "Hội nghị … đã thảo luận"), a date line, nor the enacting body or office
     ("Bộ trưởng Bộ Tài chính", "Chính phủ")."""
     above = " ".join(parts)
@@ -103,6 +107,8 @@ def _wrapped(parts: list[str], line: str) -> bool:
         return False
     if len(line) > min(90, max(map(len, parts)) + 25) or line.endswith(":"):
         return False
+    if line.endswith((".", "!", "?")) and len(line.split()) >= 8:
+        return False  # a whole sentence: the body's first paragraph, printed under the summary
     if _OPENS_BODY.match(line) or re.search(r"\bđã\s|\bnhư\s+sau\b|,\s*ngày\b", line):
         return False
     if re.match(r"^(?:\S+\s+){0,2}\S+,", line):
