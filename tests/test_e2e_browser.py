@@ -26,12 +26,13 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
+
+from web_support import until as _until
 
 pytestmark = [pytest.mark.e2e, pytest.mark.shared, pytest.mark.slow]
 
@@ -89,15 +90,6 @@ def _answers(url: str) -> bool:
     except OSError:
         return False
 
-
-def _until(condition, seconds: float) -> bool:
-    """Poll ``condition`` (another process's state: there is no event to wait on)."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.3)
-    return condition()
 
 
 def _kb(index: Path, *args: str) -> list[str]:

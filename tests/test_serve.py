@@ -14,11 +14,12 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+
+from web_support import until
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Generous: a loaded machine may take long to start Python and load underthesea's model.
@@ -52,15 +53,6 @@ def alive(pid: int) -> bool:
         return False
     return stat.rsplit(")", 1)[1].split()[0] != "Z"
 
-
-def until(condition, seconds: float) -> bool:
-    """Poll ``condition`` (another process's state: there is no event to wait on)."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.2)
-    return condition()
 
 
 def get(port: int, target: str) -> int:

@@ -21,6 +21,7 @@ from kb.index.search import Searcher
 from kb.service import jobs
 from kb.service.db import connect_instance
 from kb.service.watch import Debouncer, FolderWatch, start_in_server, worth_queueing
+from web_support import until as _until
 
 #: Generous: the observer and an ingestion on a loaded 2-core machine.
 WAIT_SECONDS = 30
@@ -185,15 +186,6 @@ def test_a_job_queued_while_a_worker_writes_waits_for_it(make_config, tmp_path,
         done = jobs.get(conn, job.id)
     assert done.status == "done" and len(done.report["added"]) == 2
 
-
-def _until(condition, seconds: float) -> bool:
-    """Poll ``condition`` (another process's state: there is no event to wait on)."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.3)
-    return condition()
 
 
 @pytest.mark.slow

@@ -8,6 +8,7 @@ are ingested into a temporary index, then the web app can be pointed at it.
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 from kb.config import load_config
@@ -60,3 +61,14 @@ def csrf_of(client, path="/login") -> str:
     """The CSRF token of the form on ``path`` (what a browser would send back)."""
     page = client.get(path).get_data(as_text=True)
     return re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+
+
+def until(condition, seconds: float, interval: float = 0.2) -> bool:
+    """Poll ``condition`` (another process's state: there is no event to wait on) until it
+    holds or ``seconds`` pass; its last answer."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(interval)
+    return condition()
