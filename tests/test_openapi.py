@@ -65,6 +65,8 @@ REQUESTS = [
     ("/api/jobs", 401),  # editors only: signed-in answers are checked in tests/test_uploads.py
     ("/api/jobs/1", 401),
     (f"/api/documents/{CHI_THI_05}/history", 401),  # editors only: see the write test below
+    ("/api/audit", 401),  # admins only: see the write test below
+    ("/api/users", 401),
 ]
 
 
@@ -200,6 +202,8 @@ def test_the_write_endpoints_answers_validate_including_401_and_403(tmp_path):
             reader = users.add_user(db, "ban-doc", "mật khẩu đủ dài 2024", "reader")
             as_editor = {"Authorization": f"Bearer {tokens.create_token(db, editor)[1]}"}
             as_reader = {"Authorization": f"Bearer {tokens.create_token(db, reader)[1]}"}
+            admin = users.add_user(db, "quan-tri", "mật khẩu đủ dài 2024", "admin")
+            as_admin = {"Authorization": f"Bearer {tokens.create_token(db, admin)[1]}"}
 
         def call(method, url, status, headers=None, **kwargs):
             response = client.open(url, method=method, headers=headers or {}, **kwargs)
@@ -236,6 +240,16 @@ def test_the_write_endpoints_answers_validate_including_401_and_403(tmp_path):
         assert client.get("/api/sayings?q=cái gốc của mọi công việc").get_json()["total"] == 0
         history = call("GET", f"/api/documents/{doc}/history", 200, as_editor)
         assert [e["action"] for e in history["history"]] == ["document.correct"]
+        for url in ("/api/audit", "/api/users"):  # the admins' pages as JSON
+            call("GET", url, 403, as_editor)
+        logged = call("GET", "/api/audit", 200, as_admin)["entries"]
+        corrected = [e for e in logged if e["action"] == "document.correct"]
+        assert corrected and corrected[0]["username"] == "bien-tap"
+        assert corrected[0]["target"] == f"document {doc}"
+        assert len(call("GET", "/api/audit?limit=1", 200, as_admin)["entries"]) == 1
+        accounts = call("GET", "/api/users", 200, as_admin)["users"]
+        assert {(u["username"], u["role"]) for u in accounts} == {
+            ("bien-tap", "editor"), ("ban-doc", "reader"), ("quan-tri", "admin")}
         queued = call("POST", f"/api/documents/{doc}/file", 202, as_editor,
                       data={"files": [(io.BytesIO(b"Chi thi moi."), "chi-thi-moi.txt")]})
         assert queued["kind"] == "upload" and queued["status"] == "queued"

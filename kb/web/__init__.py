@@ -58,6 +58,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(editing_bp)
     from kb.web.editing_api import bp as editing_api_bp
     app.register_blueprint(editing_api_bp)
+    from kb.web.admin_api import bp as admin_api_bp
+    app.register_blueprint(admin_api_bp)
     app.after_request(_security_headers)
     return app
 

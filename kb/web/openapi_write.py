@@ -27,7 +27,15 @@ SCHEMAS: dict[str, dict] = {
     "History": obj({"id": STR, "corrections": ref("Corrections"), "history": array(obj(
         {"at": STR, "username": nullable("string"), "action": STR,
          "detail": {"type": "object"}}))}),
+    "AuditLog": obj({"entries": array(obj(
+        {"at": STR, "username": nullable("string"), "action": STR, "target": nullable("string"),
+         "detail": {"type": "object"}}))}),
+    "Accounts": obj({"users": array(obj(
+        {"username": STR, "role": {"enum": ["reader", "editor", "admin"]}, "created_at": STR,
+         "last_login_at": nullable("string")}))}),
 }
+#: The admins' read endpoints: their 403 is for any role below admin.
+ADMIN_ONLY = {**SIGNED_IN, "403": json_body(ref("Error"), "Cần quyền quản trị viên")}
 
 PATHS: dict[str, dict] = {
     "/api/documents/{doc_id}": {
@@ -61,6 +69,18 @@ PATHS: dict[str, dict] = {
         "summary": "Các thay đổi của một tài liệu: ai, lúc nào, sửa gì (biên tập viên)",
         "security": BEARER, "parameters": [DOC_ID],
         "responses": {"200": json_body(ref("History"), "Lịch sử thay đổi"), **SIGNED_IN,
+                      **ERRORS}}},
+    "/api/audit": {"get": {
+        "summary": "Nhật ký thay đổi: ai, lúc nào, làm gì, trên tài liệu hay tài khoản nào "
+                   "(quản trị viên)",
+        "security": BEARER, "parameters": [{"name": "limit", "in": "query", "required": False,
+                                            "description": "Số mục tối đa (mới nhất trước)",
+                                            "schema": {"type": "string"}}],
+        "responses": {"200": json_body(ref("AuditLog"), "Các mục, mới nhất trước"), **ADMIN_ONLY,
+                      **ERRORS}}},
+    "/api/users": {"get": {
+        "summary": "Các tài khoản và vai trò (quản trị viên)", "security": BEARER,
+        "responses": {"200": json_body(ref("Accounts"), "Tài khoản, theo tên"), **ADMIN_ONLY,
                       **ERRORS}}},
 }
 
