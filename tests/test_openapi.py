@@ -67,6 +67,7 @@ REQUESTS = [
     (f"/api/documents/{CHI_THI_05}/history", 401),  # editors only: see the write test below
     ("/api/audit", 401),  # admins only: see the write test below
     ("/api/users", 401),
+    ("/api/account", 401),
 ]
 
 
@@ -247,6 +248,9 @@ def test_the_write_endpoints_answers_validate_including_401_and_403(tmp_path):
         assert corrected and corrected[0]["username"] == "bien-tap"
         assert corrected[0]["target"] == f"document {doc}"
         assert len(call("GET", "/api/audit?limit=1", 200, as_admin)["entries"]) == 1
+        mine = call("GET", "/api/account", 200, as_reader)
+        assert (mine["username"], mine["role"], len(mine["tokens"])) == ("ban-doc", "reader", 1)
+        assert not {"token", "token_hash", "secret"} & set(mine["tokens"][0])
         accounts = call("GET", "/api/users", 200, as_admin)["users"]
         assert {(u["username"], u["role"]) for u in accounts} == {
             ("bien-tap", "editor"), ("ban-doc", "reader"), ("quan-tri", "admin")}

@@ -1,11 +1,12 @@
-"""The JSON twins of the admins' pages: GET /api/audit (the audit log) and GET /api/users (the
-accounts), for an admin's session or API token (``Authorization: Bearer``)."""
+"""The JSON twins of the account pages: GET /api/account (one's own role and API tokens, any
+signed-in account), GET /api/audit (the audit log) and GET /api/users (the accounts), for an
+admin's session or API token (``Authorization: Bearer``)."""
 
 from __future__ import annotations
 
-from flask import Blueprint, jsonify, request
+from flask import Blueprint, g, jsonify, request
 
-from kb.service import audit, users
+from kb.service import audit, tokens, users
 from kb.web.access import require_role
 from kb.web.instance import get_db
 
@@ -34,3 +35,15 @@ def accounts():
     return jsonify({"users": [{"username": u.username, "role": u.role,
                                "created_at": u.created_at, "last_login_at": u.last_login_at}
                               for u in users.list_users(get_db())]})
+
+
+@bp.get("/account")
+@require_role("reader")
+def own_account():
+    """``{"username", "role", "tokens": [{"id", "label", "prefix", "created_at", "last_used_at",
+    "revoked_at"}]}``: what /account shows (never a token's secret)."""
+    return jsonify({"username": g.user.username, "role": g.user.role,
+                    "tokens": [{"id": t.id, "label": t.label, "prefix": t.prefix,
+                                "created_at": t.created_at, "last_used_at": t.last_used_at,
+                                "revoked_at": t.revoked_at}
+                               for t in tokens.list_tokens(get_db(), g.user)]})

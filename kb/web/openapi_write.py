@@ -33,6 +33,10 @@ SCHEMAS: dict[str, dict] = {
     "Accounts": obj({"users": array(obj(
         {"username": STR, "role": {"enum": ["reader", "editor", "admin"]}, "created_at": STR,
          "last_login_at": nullable("string")}))}),
+    "Account": obj({"username": STR, "role": {"enum": ["reader", "editor", "admin"]},
+                    "tokens": array(obj({"id": {"type": "integer"}, "label": STR, "prefix": STR,
+                                         "created_at": STR, "last_used_at": nullable("string"),
+                                         "revoked_at": nullable("string")}))}),
 }
 #: The admins' read endpoints: their 403 is for any role below admin.
 ADMIN_ONLY = {**SIGNED_IN, "403": json_body(ref("Error"), "Cần quyền quản trị viên")}
@@ -78,6 +82,11 @@ PATHS: dict[str, dict] = {
                                             "schema": {"type": "string"}}],
         "responses": {"200": json_body(ref("AuditLog"), "Các mục, mới nhất trước"), **ADMIN_ONLY,
                       **ERRORS}}},
+    "/api/account": {"get": {
+        "summary": "Tài khoản đang dùng: vai trò và các mã truy cập API (không lộ mã)",
+        "security": BEARER,
+        "responses": {"200": json_body(ref("Account"), "Tài khoản"),
+                      "401": SIGNED_IN["401"], **ERRORS}}},
     "/api/users": {"get": {
         "summary": "Các tài khoản và vai trò (quản trị viên)", "security": BEARER,
         "responses": {"200": json_body(ref("Accounts"), "Tài khoản, theo tên"), **ADMIN_ONLY,
