@@ -292,3 +292,61 @@ def test_kb_watch_reports_in_vietnamese_and_stops_on_ctrl_c(make_config, tmp_pat
             reader.join(120)
             proc.stdout.close()
     assert _titles(config, "kết nạp đảng viên") == [str(folder.resolve() / "bien-ban-hop-chi-bo.txt")]
+
+
+def test_a_watch_job_reads_only_what_changed(make_config, tmp_path):
+    """A settled batch of changes reads the changed files and drops the deleted ones; the rest
+    of a large watched folder is not read again (its files are not even looked at)."""
+    from kb.ingest.pipeline import ingest
+    from kb.service.worker import run_worker
+
+    config = make_config()
+    folder = (tmp_path / "van-ban").resolve()
+    (folder / "2024").mkdir(parents=True)
+    for i in range(5):
+        (folder / "2024" / f"bien-ban-{i}.txt").write_text(
+            f"Biên bản sinh hoạt chi bộ tháng {i + 1}\nChi bộ học tập chuyên đề năm 2024.\n",
+            encoding="utf-8")
+    assert ingest([folder], config).ok
+    edited, removed = folder / "2024" / "bien-ban-0.txt", folder / "2024" / "bien-ban-1.txt"
+    edited.write_text("Biên bản sinh hoạt chi bộ tháng 1\nChi bộ bàn về chuyển đổi số.\n",
+                      encoding="utf-8")
+    removed.unlink()
+    added = folder / "bao-cao.txt"
+    added.write_text("Báo cáo kết quả thực hiện cải cách hành chính của chi bộ.\n",
+                     encoding="utf-8")
+    with closing(connect_instance(config)) as conn:
+        job = jobs.submit(conn, "watch", {"paths": [str(folder)],
+                                          "changed": [str(edited), str(removed), str(added)]})
+        assert run_worker(config, once=True) == 1
+        report = jobs.get(conn, job.id).report
+    assert (report["updated"], report["removed"], report["added"]) == \
+        ([str(edited)], [str(removed)], [str(added)])
+    assert report["unchanged"] == []  # the three other minutes were not read again
+    assert _titles(config, "chuyển đổi số") == [str(edited)]
+    assert _titles(config, "cải cách hành chính") == [str(added)]
+    assert str(removed) not in _titles(config, "biên bản sinh hoạt chi bộ")
+
+
+def test_a_new_folder_in_a_watch_walks_the_watched_folder(make_config, tmp_path):
+    """A folder moved in is read whole, with the ignore rules of the watched folder."""
+    from kb.ingest.pipeline import ingest
+    from kb.service.worker import run_worker
+
+    config = make_config()
+    folder = (tmp_path / "van-ban").resolve()
+    folder.mkdir()
+    (folder / ".kbignore").write_text("nhap/\n", encoding="utf-8")
+    (folder / "ke-hoach.txt").write_text("Kế hoạch học tập nghị quyết.\n", encoding="utf-8")
+    assert ingest([folder], config).ok
+    moved = folder / "2025"
+    (moved / "nhap").mkdir(parents=True)
+    (moved / "to-trinh.txt").write_text("Tờ trình về công tác dân vận.\n", encoding="utf-8")
+    (moved / "nhap" / "ban-nhap.txt").write_text("Bản nháp về công tác dân vận.\n",
+                                                 encoding="utf-8")
+    with closing(connect_instance(config)) as conn:
+        job = jobs.submit(conn, "watch", {"paths": [str(folder)], "changed": [str(moved)]})
+        assert run_worker(config, once=True) == 1
+        report = jobs.get(conn, job.id).report
+    assert report["added"] == [str(moved / "to-trinh.txt")]
+    assert _titles(config, "công tác dân vận") == [str(moved / "to-trinh.txt")]

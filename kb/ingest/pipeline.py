@@ -126,7 +126,8 @@ def document_fields(doc: Document) -> dict:
 
 def ingest(paths: Iterable[Path], config: Config, rebuild: bool = False,
            progress: Callable[[Iterable[Path]], Iterable[Path]] | None = None,
-           exclude: Iterable[str] = (), names: dict[str, str] | None = None) -> IngestReport:
+           exclude: Iterable[str] = (), names: dict[str, str] | None = None,
+           changed: Iterable[str | Path] | None = None) -> IngestReport:
     """Bring the index in ``config.index`` up to date with ``paths`` (files or folders).
 
     The run commits in checkpoints (``checkpoint_docs``, ``checkpoint_seconds``): a killed run
@@ -135,29 +136,35 @@ def ingest(paths: Iterable[Path], config: Config, rebuild: bool = False,
     searchable by their other text meanwhile. ``exclude`` holds gitignore patterns of files to
     leave out of the folders. Editors' corrections are put on every document read
     (kb.service.overlay); ``names`` gives the original names of uploaded files (stored path →
-    name), which a document without a title of its own is named by.
+    name), which a document without a title of its own is named by. ``changed`` (a folder
+    watch's settled changes under the folders ``paths``) reads only those: a changed file as a
+    member of its folder, a path that is gone by dropping its documents; a changed folder walks
+    its watched folder whole.
     """
     index_dir = Path(config["index"])
     conn = connect_instance(config)
     try:
         return _ingest(paths, config, rebuild, progress, exclude, index_dir,
-                       Registry(conn, index_dir), Overlay.load(conn, names))
+                       Registry(conn, index_dir), Overlay.load(conn, names),
+                       None if changed is None else [Path(p) for p in changed])
     finally:
         conn.close()
 
 
 def _ingest(paths, config, rebuild, progress, exclude, index_dir, registry,
-            overlay: Overlay) -> IngestReport:
+            overlay: Overlay, changed: list[Path] | None = None) -> IngestReport:
     report = IngestReport()
     start = resume.open_for_ingest(index_dir, [Path(p).resolve() for p in paths], config, rebuild)
     ix, roots = start.ix, start.roots
     report.rebuilt, report.resumed = start.rebuild, start.resumed
     files: list[tuple[Path, bool]] = []
-    for root in roots:
+    walk, members, gone = _to_walk(roots, changed, start.rebuild or start.resumed)
+    for root in walk:
         if not root.exists():
             report.failed.append((str(root), "không tồn tại (no such file or folder)"))
             continue
         files.extend((f, root.is_dir()) for f in iter_files(root, exclude, report.excluded))
+    files += [(f, True) for f in members]  # read as their folder's files: its rules apply
     workers = worker_count(config["workers"], len(files))  # started at the first document
     written: dict[str, tuple[str, bool, object]] = {}
     schedule = Schedule(config["checkpoint_docs"], config["checkpoint_seconds"])
@@ -181,13 +188,19 @@ def _ingest(paths, config, rebuild, progress, exclude, index_dir, registry,
                 faults.reached("document")
         # Only now that every file was walked: a run stopped earlier must not delete what it
         # had not reached yet.
-        for root in roots:
+        for root in walk:
             if root.is_dir():
                 prefix = str(root) + os.sep
                 for path, (doc_id, _) in existing.items():
                     if path.startswith(prefix) and path not in seen:
                         writer.delete_by_term("id", doc_id)
                         report.removed.append(path)
+        for lost in gone:  # a watched file or folder that is no longer there
+            prefix = str(lost) + os.sep
+            for path, (doc_id, _) in existing.items():
+                if (path == str(lost) or path.startswith(prefix)) and path not in seen:
+                    writer.delete_by_term("id", doc_id)
+                    report.removed.append(path)
         report.removed += [p for p in replaced if p not in seen]  # dropped with their segments
     report.checkpoints = writer.checkpoints
     # Documents a worker process could not index (known once it has finished).
@@ -212,6 +225,24 @@ def _ingest(paths, config, rebuild, progress, exclude, index_dir, registry,
 def indexed_text(doc: Document) -> str:
     """The text the index searches: the body plus what is searched but not shown (captions)."""
     return doc.text + ("\n" + doc.index_extra if doc.index_extra else "")
+
+
+def _to_walk(roots: list[Path], changed: list[Path] | None,
+             whole: bool) -> tuple[list[Path], list[Path], list[Path]]:
+    """The roots to walk whole, the changed files to read alone, the changed paths now gone.
+
+    Without ``changed`` (or when a rebuild must read everything) every root is walked. With it,
+    a root is walked only where a folder changed (its ignore rules and nested files are the
+    walk's to apply); changed files elsewhere are read one by one (the watch has already left
+    out what the ignore rules skip).
+    """
+    if changed is None or whole:
+        return roots, [], []
+    resolved = list(dict.fromkeys(p.resolve() for p in changed))
+    walk = [r for r in roots if any(p.is_dir() and p.is_relative_to(r) for p in resolved)]
+    members = [p for p in resolved if p.is_file() and not any(p.is_relative_to(r) for r in walk)]
+    gone = [p for p in resolved if not p.exists()]
+    return walk, members, gone
 
 
 def _prepare(path, in_folder, config, existing, seen, report, overlay):

@@ -40,10 +40,12 @@ def run_job(job: jobs.Job, config: Config) -> dict:
     """Do what one job asks; returns its report."""
     from kb.ingest.pipeline import ingest
 
-    if job.kind in ("ingest", "rebuild", "watch"):  # a watch job ingests its watched folders
+    if job.kind in ("ingest", "rebuild", "watch"):
+        # A watch job reads what changed in its watched folders, not the folders whole.
         report = ingest([Path(p) for p in job.payload["paths"]], config,
                         rebuild=job.kind == "rebuild" or bool(job.payload.get("rebuild")),
-                        exclude=job.payload.get("exclude", ()))
+                        exclude=job.payload.get("exclude", ()),
+                        changed=job.payload.get("changed") if job.kind == "watch" else None)
         return report_dict(report)
     if job.kind == "upload":
         from kb.service.uploads import run_upload
