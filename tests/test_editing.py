@@ -260,6 +260,8 @@ def test_replace_keeps_the_id_and_corrections_and_the_old_version(client, db, co
     assert Path(entry["detail"]["version"]["stored_path"]).exists()
     history = client.get(f"/documents/{doc}").get_data(as_text=True)
     assert "Lịch sử thay đổi" in history and "thay tệp" in history and "sửa thông tin" in history
+    # and, last, who brought it in: the editor who uploaded it
+    assert re.search(r"tai-khoan-editor · đưa vào kho: [^<]*Chỉ thị 05 \(bản", history)
 
 
 def test_an_upload_without_a_title_is_named_by_its_original_name(client, db, config):

@@ -160,12 +160,21 @@ def _last_values(conn: sqlite3.Connection, key: str,
 
 
 def history(conn: sqlite3.Connection, doc_id: str, limit: int = 200) -> list[dict]:
-    """What was done to the document, newest first: the audit entries that name it."""
+    """What was done to the document, newest first: the audit entries that name it, and last
+    its entry into the registry (who added it, when, under which name; no one for kb ingest)."""
     import json
 
     rows = conn.execute("SELECT * FROM audit_log WHERE target = ? ORDER BY id DESC LIMIT ?",
                         (f"document {doc_id}", limit))
-    return [dict(r) | {"detail": json.loads(r["detail"])} for r in rows]
+    found = [dict(r) | {"detail": json.loads(r["detail"])} for r in rows]
+    added = conn.execute("SELECT d.added_at, d.original_name, u.username FROM documents d "
+                         "LEFT JOIN users u ON u.id = d.added_by WHERE d.id = ?",
+                         (str(doc_id),)).fetchone()
+    if added is not None:
+        found.append({"at": added["added_at"], "username": added["username"],
+                      "action": "document.add", "target": f"document {doc_id}",
+                      "detail": {"files": [added["original_name"]]}})
+    return found
 
 
 def pin(conn: sqlite3.Connection, path: str, doc_id: str) -> None:

@@ -21,7 +21,7 @@ bp = Blueprint("editing", __name__)
 #: What the audit log and the history call each action.
 ACTION_LABELS = {"document.correct": "sửa thông tin", "saying.correct": "sửa lời Bác",
                  "document.delete": "xoá tài liệu", "document.replace": "thay tệp",
-                 "upload": "tải lên", "login": "đăng nhập", "login.failed": "đăng nhập sai",
+                 "upload": "tải lên", "document.add": "đưa vào kho", "login": "đăng nhập", "login.failed": "đăng nhập sai",
                  "logout": "đăng xuất", "user.add": "thêm tài khoản",
                  "user.role": "đổi vai trò", "user.passwd": "đổi mật khẩu",
                  "user.remove": "xoá tài khoản", "token.create": "tạo mã API",
