@@ -294,11 +294,21 @@ def test_kb_watch_reports_in_vietnamese_and_stops_on_ctrl_c(make_config, tmp_pat
     assert _titles(config, "kết nạp đảng viên") == [str(folder.resolve() / "bien-ban-hop-chi-bo.txt")]
 
 
+def _run_watch_job(config, folder: Path, changed: list[Path]) -> dict:
+    """Queue a watch job for ``changed`` under ``folder``, let the worker run it; its report."""
+    from kb.service.worker import run_worker
+
+    with closing(connect_instance(config)) as conn:
+        job = jobs.submit(conn, "watch", {"paths": [str(folder)],
+                                          "changed": [str(p) for p in changed]})
+        assert run_worker(config, once=True) == 1
+        return jobs.get(conn, job.id).report
+
+
 def test_a_watch_job_reads_only_what_changed(make_config, tmp_path):
     """A settled batch of changes reads the changed files and drops the deleted ones; the rest
     of a large watched folder is not read again (its files are not even looked at)."""
     from kb.ingest.pipeline import ingest
-    from kb.service.worker import run_worker
 
     config = make_config()
     folder = (tmp_path / "van-ban").resolve()
@@ -315,11 +325,7 @@ def test_a_watch_job_reads_only_what_changed(make_config, tmp_path):
     added = folder / "bao-cao.txt"
     added.write_text("Báo cáo kết quả thực hiện cải cách hành chính của chi bộ.\n",
                      encoding="utf-8")
-    with closing(connect_instance(config)) as conn:
-        job = jobs.submit(conn, "watch", {"paths": [str(folder)],
-                                          "changed": [str(edited), str(removed), str(added)]})
-        assert run_worker(config, once=True) == 1
-        report = jobs.get(conn, job.id).report
+    report = _run_watch_job(config, folder, [edited, removed, added])
     assert (report["updated"], report["removed"], report["added"]) == \
         ([str(edited)], [str(removed)], [str(added)])
     assert report["unchanged"] == []  # the three other minutes were not read again
@@ -331,7 +337,6 @@ def test_a_watch_job_reads_only_what_changed(make_config, tmp_path):
 def test_a_new_folder_in_a_watch_walks_the_watched_folder(make_config, tmp_path):
     """A folder moved in is read whole, with the ignore rules of the watched folder."""
     from kb.ingest.pipeline import ingest
-    from kb.service.worker import run_worker
 
     config = make_config()
     folder = (tmp_path / "van-ban").resolve()
@@ -344,9 +349,6 @@ def test_a_new_folder_in_a_watch_walks_the_watched_folder(make_config, tmp_path)
     (moved / "to-trinh.txt").write_text("Tờ trình về công tác dân vận.\n", encoding="utf-8")
     (moved / "nhap" / "ban-nhap.txt").write_text("Bản nháp về công tác dân vận.\n",
                                                  encoding="utf-8")
-    with closing(connect_instance(config)) as conn:
-        job = jobs.submit(conn, "watch", {"paths": [str(folder)], "changed": [str(moved)]})
-        assert run_worker(config, once=True) == 1
-        report = jobs.get(conn, job.id).report
+    report = _run_watch_job(config, folder, [moved])
     assert report["added"] == [str(moved / "to-trinh.txt")]
     assert _titles(config, "công tác dân vận") == [str(moved / "to-trinh.txt")]

@@ -188,19 +188,8 @@ def _ingest(paths, config, rebuild, progress, exclude, index_dir, registry,
                 faults.reached("document")
         # Only now that every file was walked: a run stopped earlier must not delete what it
         # had not reached yet.
-        for root in walk:
-            if root.is_dir():
-                prefix = str(root) + os.sep
-                for path, (doc_id, _) in existing.items():
-                    if path.startswith(prefix) and path not in seen:
-                        writer.delete_by_term("id", doc_id)
-                        report.removed.append(path)
-        for lost in gone:  # a watched file or folder that is no longer there
-            prefix = str(lost) + os.sep
-            for path, (doc_id, _) in existing.items():
-                if (path == str(lost) or path.startswith(prefix)) and path not in seen:
-                    writer.delete_by_term("id", doc_id)
-                    report.removed.append(path)
+        for place in [r for r in walk if r.is_dir()] + gone:
+            _drop_unseen(place, existing, seen, writer, report)
         report.removed += [p for p in replaced if p not in seen]  # dropped with their segments
     report.checkpoints = writer.checkpoints
     # Documents a worker process could not index (known once it has finished).
@@ -241,8 +230,18 @@ def _to_walk(roots: list[Path], changed: list[Path] | None,
     resolved = list(dict.fromkeys(p.resolve() for p in changed))
     walk = [r for r in roots if any(p.is_dir() and p.is_relative_to(r) for p in resolved)]
     members = [p for p in resolved if p.is_file() and not any(p.is_relative_to(r) for r in walk)]
-    gone = [p for p in resolved if not p.exists()]
+    gone = [p for p in resolved if not p.exists() and not any(p.is_relative_to(r) for r in walk)]
     return walk, members, gone
+
+
+def _drop_unseen(place: Path, existing, seen: set[str], writer, report) -> None:
+    """Delete the documents of ``place`` (a walked folder, or a watched path now gone) and of
+    the files under it that this run did not meet."""
+    prefix = str(place) + os.sep
+    for path, (doc_id, _) in existing.items():
+        if (path == str(place) or path.startswith(prefix)) and path not in seen:
+            writer.delete_by_term("id", doc_id)
+            report.removed.append(path)
 
 
 def _prepare(path, in_folder, config, existing, seen, report, overlay):
