@@ -18,6 +18,9 @@ _OPENS_BODY = re.compile(r"^(?:Để|Nhằm|Ngày|Năm\s+\d|Hôm\s+nay|Vừa\s+q
                          r"Sau\s+khi|Hội\s+nghị|Tiếp\s+theo|Thi\s+hành|Thời\s+gian|Những\s+năm|"
                          r"Trong|Tại|Hiện\s+nay|Thực\s+hiện|Với|Nhìn\s+chung)\b")
 NAMED_KINDS = {"Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp", "Điều lệ", "Sắc lệnh"}
+# "của Quốc hội" ending a law's name line, or going on with the session that passed it.
+_SESSION = re.compile(r"\s+CỦA\s+QUỐC\s+HỘI(?:\s*$|(?=[\s,.(]+(?:NƯỚC|KH[OÓ]A|KHOÁ|KỲ|SỐ|NGÀY|\d))).*$",
+                      re.IGNORECASE)
 
 
 def summary(lines: list[str], kind: str, same_line: str) -> str | None:
@@ -73,8 +76,9 @@ def summary(lines: list[str], kind: str, same_line: str) -> str | None:
         title = re.sub(r"^SỐ\s+\S+\s+NGÀY\s+\S+(?:\s+CỦA\s+QUỐC\s+HỘI)?(?:\s+VỀ)?\s+", "", title,
                        flags=re.IGNORECASE)
         title = re.sub(r"\s+SỐ\s+\d\S*.*$", "", title, flags=re.IGNORECASE)  # not "TẦN SỐ VÔ TUYẾN"
-        # "LÝ LỊCH TƯ PHÁP / CỦA QUỐC HỘI KHÓA XII, KỲ HỌP THỨ 5": the session, not the name.
-        title = re.sub(r"\s+CỦA\s+QUỐC\s+HỘI\b.*$", "", title, flags=re.IGNORECASE).strip()
+        # "LÝ LỊCH TƯ PHÁP / CỦA QUỐC HỘI KHÓA XII, KỲ HỌP THỨ 5": the session, not the name; in
+        # "HOẠT ĐỘNG GIÁM SÁT CỦA QUỐC HỘI VÀ HỘI ĐỒNG NHÂN DÂN" the body is part of the name.
+        title = _SESSION.sub("", title).strip()
         if not title:
             return None
         name = title_case(title) if is_upper(title) or _case_lost(title) else title
@@ -149,6 +153,16 @@ def law_name(text: str, title: str | None) -> str | None:
     """The law's own spelling from "Quốc hội ban hành Luật ..." when it names the same law."""
     if not title:
         return title
+    m = re.search(r"ban\s+hành\s+((?:Bộ\s+luật|Luật)\s+[^.;\n]+)", text[:6000])
+    named = m.group(1).strip() if m else ""
+    if named.lower().startswith(title.lower()) and re.match(
+            r"\s+của\s+Quốc\s+hội\b", named[len(title):], re.IGNORECASE) and title.lower() \
+            .startswith(("luật ", "bộ luật ")):
+        # The enactment names the law with its body ("Luật hoạt động giám sát của Quốc hội và
+        # Hội đồng nhân dân"): the name line ended at the body, which belongs to the name.
+        named = re.sub(r",\s*$", "", named)
+        kind, _, name = named.rpartition("uật ")
+        return f"{kind}uật {name[:1].upper()}{name[1:]}"
     m = re.search(r"ban\s+hành\s+((?:Bộ\s+luật|Luật)\s+[^.;,\n]+)", text[:6000])
     if m and m.group(1).lower().strip() == title.lower():
         kind, _, name = m.group(1).strip().rpartition("uật ")
