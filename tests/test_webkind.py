@@ -4,7 +4,7 @@ import pytest
 
 from kb.config import load_config
 from kb.ingest.pipeline import read_document
-from kb.understand.webkind import article_kind
+from kb.understand.webkind import article_kind, proclaimed_kind
 
 PARAGRAPH = ("Trong những năm qua, phong trào thi đua yêu nước ở địa phương đã có nhiều chuyển "
              "biến rõ rệt, nhiều mô hình hay, cách làm sáng tạo được nhân rộng trong toàn tỉnh. ")
@@ -48,3 +48,20 @@ def test_encyclopedia_furniture_marks_an_entry():
     assert article_kind(body + "\n[sửa | sửa mã nguồn]Ngày 18 tháng 6 năm 1922, …", "Con rồng tre") is None
     assert article_kind(body, "Dân quân tự vệ (Việt Nam)") is None
     assert article_kind(body, "Thảo luận Bản mẫu:Tuyên ngôn độc lập Việt Nam") is None
+
+
+def test_a_proclamation_named_by_its_title_is_of_that_kind(shared_data):
+    # The Declaration of Independence, kept under a file name that spells its title; it opens on
+    # "Hỡi đồng bào cả nước," and prints no kind line.
+    config = load_config({"progress": "never"}, environ={})
+    path = shared_data / "hcm/hcm_texts/tuyen_ngon_doc_lap_1945__tnt305_32dcc95ba34c555b.md"
+    assert read_document(path, config).kind == "Tuyên ngôn"
+
+
+def test_an_encyclopedia_entry_about_a_proclamation_keeps_no_kind(shared_data):
+    config = load_config({"progress": "never"}, environ={})
+    assert read_document(shared_data / "party-docs/docs/7e81c869c3952912.md", config).kind is None
+    body = "Hỡi đồng bào cả nước,\n" + "\n".join([PARAGRAPH * 2] * 4)
+    assert proclaimed_kind(body, "Tuyên ngôn độc lập") == "Tuyên ngôn"
+    assert proclaimed_kind(body + "\nTham khảo\n1. Báo Nhân Dân.", "Tuyên ngôn độc lập") is None
+    assert proclaimed_kind(body, "Tuyên ngôn độc lập (Việt Nam Dân chủ Cộng hòa)") is None

@@ -16,7 +16,7 @@ from kb.understand.metadata import extract_metadata, title_case
 from kb.understand.press import parse_press
 from kb.understand.pubdate import publication_date
 from kb.understand.slug import name_in_text
-from kb.understand.webkind import ARTICLE_KIND, article_kind
+from kb.understand.webkind import ARTICLE_KIND, article_kind, proclaimed_kind
 
 PRESS_KIND = ARTICLE_KIND
 _TITLE_MAX = 160
@@ -102,7 +102,7 @@ def describe(text: str, declared_title: str | None = None, name: str | None = No
             title = title_case(title)
     date = facts.get("date")
     if not kind and not number:
-        kind = article_kind(text, declared_title or subject)
+        kind = article_kind(text, declared_title or subject) or proclaimed_kind(text, title)
         date = date or publication_date(text)  # a web page's own publication line
     meta = {k: v for k, v in facts.items() if k not in ("kind", "number", "date", "title")}
     meta["document_title"] = subject

@@ -35,9 +35,14 @@ KINDS = {
     "CHƯƠNG TRÌNH": "Chương trình",
     "ĐỀ ÁN": "Đề án",
     "LỜI KÊU GỌI": "Lời kêu gọi",
+    "TUYÊN NGÔN": "Tuyên ngôn",
     "DI CHÚC": "Di chúc",
     "CƯƠNG LĨNH": "Cương lĩnh",
 }
+
+# Kinds of a text in its author's own voice, which its title alone names ("Tuyên ngôn độc lập",
+# "Lời kêu gọi toàn quốc kháng chiến"): such texts often print no kind line above them.
+PROCLAMATIONS = ("Tuyên ngôn", "Lời kêu gọi", "Di chúc")
 
 # Canonical spelling of bodies and titles inside a capitalised line, longest first.
 PHRASES = [

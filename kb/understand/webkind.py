@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from kb.understand.kinds import PROCLAMATIONS
+
 ARTICLE_KIND = "Bài báo"
 
 _REFERENCE_SECTION = re.compile(
@@ -61,3 +63,18 @@ def article_kind(text: str, title: str | None) -> str | None:
     if headings > _MAX_HEADINGS_SHARE * max(prose, 1):
         return None
     return ARTICLE_KIND
+
+
+def proclaimed_kind(text: str, title: str | None) -> str | None:
+    """The kind a page's own title names when it is a proclamation in its author's voice
+    ("Tuyên ngôn độc lập" is a Tuyên ngôn), unless the page is an encyclopedia entry about it."""
+    if not title:
+        return None
+    kind = next((k for k in PROCLAMATIONS
+                 if re.match(re.escape(k) + r"(?:\s+\w|$)", title.strip(), re.IGNORECASE)), None)
+    if kind is None or _ENTRY_TITLE.search(title.strip()):
+        return None
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    if any(_REFERENCE_SECTION.match(ln) or _ENCYCLOPEDIA.search(ln) for ln in lines):
+        return None
+    return kind
