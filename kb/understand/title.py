@@ -43,19 +43,21 @@ def summary(lines: list[str], kind: str, same_line: str) -> str | None:
             # HÀNH TRUNG ƯƠNG ĐẢNG KHÓA XIII / về …": the middle line names who issues it.
             continue
         # "Thực hiện …" opens the body; "thực hiện …" under the kind is the subject of the title.
-        if SEPARATOR.match(line) or (BODY_START.match(line) and not line[:1].islower()):
+        if SEPARATOR.match(line) or (BODY_START.match(line) and not line[:1].islower()
+                                     and not (parts and (_open_ended(parts) or _aside(parts, line)))):
             break
         if parts and is_upper(" ".join(parts)) and not is_upper(line) \
                 and line.startswith(("về ", "v/v ")) and kind not in NAMED_KINDS:
             # "THÔNG BÁO / KẾT LUẬN CỦA BỘ CHÍNH TRỊ / về …": the capitals head the subject.
             parts = [title_case(" ".join(parts)), line]
             continue
-        if parts and is_upper(" ".join(parts)) != is_upper(line):
+        if parts and is_upper(" ".join(parts)) != is_upper(line) and not _aside(parts, line):
             break
         if parts and not is_upper(line) and not _continues(line) \
-                and not _wrapped(parts, line):
+                and not _wrapped(parts, line) and not _aside(parts, line):
             break
-        if is_upper(line) and parts and (ORG_START.match(line) or MOTTO.search(line)):
+        if is_upper(line) and parts and (ORG_START.match(line) or MOTTO.search(line)) \
+                and not _open_ended(parts):
             break
         if parts and line.islower() and ORG_ANY.match(line) and len(line.split()) <= 6 \
                 and (not after or re.match(r"(?:[-–+•*]\s*)?(?:căn\s+cứ|xét)\b", after, re.I)):
@@ -87,6 +89,26 @@ def summary(lines: list[str], kind: str, same_line: str) -> str | None:
         first = title.split()[0].lower()
         return title_case(title, capitalise=first not in {"về", "của", "tại", "v/v"})
     return title
+
+
+# Words a summary cannot end on: the name goes on with the parties ("GIỮA / CHÍNH PHỦ … / VÀ /
+# CHÍNH PHỦ …") or the object of a preposition.
+_OPEN_END = re.compile(r"(?:^|\s)(?:GIỮA|VÀ|VỚI|CỦA|VỀ\s+VIỆC|VỀ)$", re.IGNORECASE)
+# A parenthesis the layout adds under a summary, which is none of it.
+_FURNITURE = re.compile(r"^\((?:ban\s+hành\s+kèm|kèm\s+theo|dự\s+thảo|lần\s|đã\s+ký|tài\s+liệu)",
+                        re.IGNORECASE)
+
+
+def _open_ended(parts: list[str]) -> bool:
+    """Whether the summary so far stops on a word that needs what follows (a treaty's "GIỮA")."""
+    return bool(_OPEN_END.search(" ".join(parts).rstrip(" ,")))
+
+
+def _aside(parts: list[str], line: str) -> bool:
+    """A parenthesis closing on its line under a summary: part of it ("(Chương trình Nghị sự
+    21 của Việt Nam)"), unless the layout's own ("(Ban hành kèm theo …)", "(Dự thảo)")."""
+    return (line.startswith("(") and line.endswith(")") and len(line) <= 150
+            and not _FURNITURE.match(line) and not is_upper(" ".join(parts)))
 
 
 def _new_phrase(line: str) -> bool:
