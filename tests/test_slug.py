@@ -71,3 +71,16 @@ def test_dantri_copies_get_their_headline(shared_data, doc, title):
     article = parse_press(text)
     assert article["title"].lower() == title.lower()
     assert not article["body"].startswith(article["title"])
+
+
+def test_of_two_overlapping_runs_of_the_article_the_longer_or_commoner_wins():
+    # "khi con nguoi lien lac": "khi còn" and "con người" are both runs of the article; "con
+    # người" is written more often, so "khi" is spelt alone (Dân trí, news_science_095).
+    article = ("Giáo sư tin rằng con người sẽ tìm thấy người ngoài hành tinh, khi còn nhiều "
+               "hành tinh chưa biết. Con người nên thận trọng khi liên lạc với người ngoài hành tinh.")
+    assert headline_from_slug("canh-bao-khi-con-nguoi-lien-lac".split("-"), article) == (
+        "Cảnh báo khi con người liên lạc")
+    # A longer run starting inside a pair wins over the pair.
+    article = "Nhiều người dân đổ xô đi mua. Người dân đổ xô đi du lịch dịp lễ, đi xa hơn."
+    assert headline_from_slug("nguoi-dan-do-xo-di-du-lich".split("-"), article) == (
+        "Người dân đổ xô đi du lịch")

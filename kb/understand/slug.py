@@ -227,6 +227,22 @@ def _balanced(piece: str) -> str:
     return piece.translate({ord(q): None for q in _QUOTES}).replace("  ", " ") if marks % 2 else piece
 
 
+def _uses(sample: "_Sample", run: str) -> int:
+    """How often the article writes the two syllables of ``run`` side by side."""
+    pair = tuple(canonical_tones(x.lower()) for x in re.findall(r"[^\W\d_]+", run))
+    return sample.bi[pair] if len(pair) == 2 else 0
+
+
+def _text_run(words: list[str], i: int, skeleton: "_Skeleton", text: str) -> tuple[str, int] | None:
+    """The longest run of two or more slug words from ``words[i]`` the article writes, as it
+    writes it, with where the run ends; None when there is none."""
+    for j in range(len(words), i + 1, -1):
+        span = skeleton.find("".join(words[i:j]))
+        if span:
+            return _balanced(re.sub(r"\s+", " ", text[span[0]:span[1]])), j
+    return None
+
+
 def headline_from_slug(words: list[str], text: str) -> str:
     """The headline the slug ``words`` spell, marks and punctuation taken from ``text``.
 
@@ -240,12 +256,16 @@ def headline_from_slug(words: list[str], text: str) -> str:
     pieces: list[str] = []
     i = 0
     while i < len(words):
-        run = None
-        for j in range(len(words), i + 1, -1):
-            span = skeleton.find("".join(words[i:j]))
-            if span:
-                run = _balanced(re.sub(r"\s+", " ", text[span[0]:span[1]])), j
-                break
+        run = _text_run(words, i, skeleton, text)
+        if run is not None:
+            # Two runs of the article overlap ("khi còn" / "con người"): the longer one, or of
+            # two pairs the one the article writes more often, wins; this word is spelt alone.
+            later = _text_run(words, i + 1, skeleton, text)
+            if later is not None and later[1] > run[1] and (
+                    later[1] - (i + 1) > run[1] - i
+                    or (later[1] - (i + 1) == run[1] - i == 2
+                        and _uses(article, later[0]) > _uses(article, run[0]))):
+                run = None
         known = _from_dictionary(words, i, article, treebank)
         if known and run is None and i + 1 < known[1]:
             # Two dictionary words overlap ("dan do xo": "dẫn độ", "đổ xô"): the one whose
