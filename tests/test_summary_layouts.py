@@ -36,10 +36,15 @@ def test_a_treaty_s_name_runs_through_its_parties():
                              "đường bộ")
 
 
-def test_a_parenthesis_closing_the_summary_is_part_of_it():
-    assert summary(GUIDANCE, "Hướng dẫn", "") == (
+def test_a_parenthesis_the_text_names_again_is_part_of_the_summary():
+    # The grounds repeat "(Chương trình Nghị sự 21 của Việt Nam)": it names the subject.
+    body = "\n".join(GUIDANCE) + ("\n- Căn cứ … “Định hướng Chiến lược phát triển bền vững ở Việt "
+                                  "Nam“ (Chương trình Nghị sự 21 của Việt Nam);")
+    assert summary(GUIDANCE, "Hướng dẫn", "", body) == (
         "Về việc: Triển khai thực hiện Quyết định của Thủ tướng Chính phủ về Định hướng chiến "
         "lược phát triển bền vững ở Việt Nam (Chương trình Nghị sự 21 của Việt Nam)")
+    # Printed once, under the summary only, a parenthesis says something of the paper itself.
+    assert summary(GUIDANCE, "Hướng dẫn", "", "\n".join(GUIDANCE)).endswith("ở Việt Nam")
 
 
 def test_the_layout_s_own_parenthesis_is_not():

@@ -192,7 +192,7 @@ def _kind_block(head: list[str], kind_at: int, text: str) -> dict:
         # "NGHỊ QUYẾT / HỘI NGHỊ LẦN THỨ TƯ BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHÓA XII / về …": the
         # plenum is part of the document's name, not of its summary.
         found["meeting"] = title_case(block[0])
-    title = summary(block, kind, rest)
+    title = summary(block, kind, rest, text)
     if kind in {"Luật", "Bộ luật"}:
         title = law_name(text, title)
     found["title"] = title

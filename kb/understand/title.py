@@ -23,8 +23,9 @@ _SESSION = re.compile(r"\s+CỦA\s+QUỐC\s+HỘI(?:\s*$|(?=[\s,.(]+(?:NƯỚC|K
                       re.IGNORECASE)
 
 
-def summary(lines: list[str], kind: str, same_line: str) -> str | None:
-    """The summary in the lines under the kind line (``same_line``: what follows the kind on it)."""
+def summary(lines: list[str], kind: str, same_line: str, body: str = "") -> str | None:
+    """The summary in the lines under the kind line (``same_line``: what follows the kind on it;
+    ``body``: the document's text, where a parenthesis of the summary is found again)."""
     following = [ln for ln in lines[:3] if ln]
     if same_line.upper().startswith("CỦA ") and kind not in NAMED_KINDS and following \
             and _new_phrase(following[0]):
@@ -44,17 +45,17 @@ def summary(lines: list[str], kind: str, same_line: str) -> str | None:
             continue
         # "Thực hiện …" opens the body; "thực hiện …" under the kind is the subject of the title.
         if SEPARATOR.match(line) or (BODY_START.match(line) and not line[:1].islower()
-                                     and not (parts and (_open_ended(parts) or _aside(parts, line)))):
+                                     and not (parts and (_open_ended(parts) or _aside(parts, line, body)))):
             break
         if parts and is_upper(" ".join(parts)) and not is_upper(line) \
                 and line.startswith(("về ", "v/v ")) and kind not in NAMED_KINDS:
             # "THÔNG BÁO / KẾT LUẬN CỦA BỘ CHÍNH TRỊ / về …": the capitals head the subject.
             parts = [title_case(" ".join(parts)), line]
             continue
-        if parts and is_upper(" ".join(parts)) != is_upper(line) and not _aside(parts, line):
+        if parts and is_upper(" ".join(parts)) != is_upper(line) and not _aside(parts, line, body):
             break
         if parts and not is_upper(line) and not _continues(line) \
-                and not _wrapped(parts, line) and not _aside(parts, line):
+                and not _wrapped(parts, line) and not _aside(parts, line, body):
             break
         if is_upper(line) and parts and (ORG_START.match(line) or MOTTO.search(line)) \
                 and not _open_ended(parts):
@@ -104,11 +105,15 @@ def _open_ended(parts: list[str]) -> bool:
     return bool(_OPEN_END.search(" ".join(parts).rstrip(" ,")))
 
 
-def _aside(parts: list[str], line: str) -> bool:
-    """A parenthesis closing on its line under a summary: part of it ("(Chương trình Nghị sự
-    21 của Việt Nam)"), unless the layout's own ("(Ban hành kèm theo …)", "(Dự thảo)")."""
-    return (line.startswith("(") and line.endswith(")") and len(line) <= 150
-            and not _FURNITURE.match(line) and not is_upper(" ".join(parts)))
+def _aside(parts: list[str], line: str, body: str) -> bool:
+    """A parenthesis closing on its line under a summary that names what the summary speaks of
+    ("(Chương trình Nghị sự 21 của Việt Nam)"): the text names it so again. The layout's own
+    ("(Ban hành kèm theo …)", "(Dự thảo)") is no part of the summary."""
+    if not (line.startswith("(") and line.endswith(")") and len(line) <= 150) \
+            or _FURNITURE.match(line) or is_upper(" ".join(parts)):
+        return False
+    inner = re.sub(r"\s+", " ", line[1:-1]).strip().lower()
+    return len(inner.split()) >= 2 and re.sub(r"\s+", " ", body).lower().count(inner) >= 2
 
 
 def _new_phrase(line: str) -> bool:
