@@ -137,3 +137,17 @@ def test_user_aliases(tmp_path):
     table = build_alias_table(DOCS)
     assert resolve(one("theo Nghị định 32 về cụm công nghiệp"), table) is None
     assert resolve(one("theo Nghị định 32 về cụm công nghiệp"), table, str(extra)) == "nd32"
+
+
+def test_a_bare_kind_and_serial_is_the_one_the_document_names_in_full(shared_data):
+    # A legal site's page on the city's fire-safety directive: its headline says "Chỉ thị 05:",
+    # its text "Chỉ thị 05/CT-UBND năm 2025"; the bare mention is that directive, not 05-CT/TW.
+    from kb.understand.enrich import enrich
+
+    text = (shared_data / "party-docs/docs/e5016435461f5572.md").read_text(encoding="utf-8")
+    numbers = {c.get("number") for c in enrich(text, None)["citations"]
+               if c.get("kind") == "Chỉ thị" and c.get("serial") == "05"}
+    assert numbers == {"05/CT-UBND"}
+    # Alone, "Chỉ thị 05" is still the Politburo's directive, the best-known one.
+    alone = enrich("Chi bộ tổ chức học tập Chỉ thị 05 trong tháng 5.", None)["citations"]
+    assert [c.get("number") for c in alone] == ["05-CT/TW"]

@@ -355,6 +355,23 @@ def well_known_number(cit: dict, extra_path: str | None = None) -> str | None:
     return None
 
 
+def bind_bare(citations: list[dict]) -> list[dict]:
+    """The citations of one document, a bare kind and serial ("Chỉ thị 05") given the number
+    the same document cites in full for that kind and serial ("Chỉ thị 05/CT-UBND năm 2025"):
+    the text names its own Chỉ thị 05, not the best-known one."""
+    full: dict[tuple, dict] = {}
+    for cit in citations:
+        if cit.get("number") and cit.get("kind") and cit.get("serial"):
+            full.setdefault((cit["kind"], str(int(cit["serial"]))), cit)
+    out = []
+    for cit in citations:
+        named = (full.get((cit.get("kind"), str(int(cit["serial"]))))
+                 if cit.get("serial") and not cit.get("number") and not cit.get("issuer")
+                 and not cit.get("plenum") else None)
+        out.append({**cit, "number": named["number"], "issuer": named.get("issuer")} if named else cit)
+    return out
+
+
 def resolve(cit: dict, alias_table: dict[tuple, set[str]], extra_path: str | None = None) -> str | None:
     """The one document id a citation points to, or None when unknown or ambiguous."""
     keys = citation_keys(cit)

@@ -8,7 +8,7 @@ the files again.
 from __future__ import annotations
 
 from kb.analysis.docnum import canonical_docnum
-from kb.understand.citations import extract_citations, well_known_number
+from kb.understand.citations import bind_bare, extract_citations, well_known_number
 from kb.understand.minutes import parse_minutes
 from kb.understand.sayings import declared_saying, extract_sayings, saying_key
 from kb.understand.sections import split_sections
@@ -23,7 +23,7 @@ def enrich(text: str, kind: str | None, quotation: dict | None = None) -> dict:
     by Hồ Chí Minh, it is a saying of the document whatever the text's quotation marks say.
     """
     citations = []
-    for cit in extract_citations(text):
+    for cit in bind_bare(extract_citations(text)):
         item = {k: cit.get(k) for k in _CITATION_KEYS if cit.get(k) is not None}
         if not item.get("number"):
             known = well_known_number(cit)
