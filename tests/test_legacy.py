@@ -130,6 +130,9 @@ def test_syllable_check():
     assert all(is_syllable(w) for w in ["nghiêng", "quốc", "giữa", "khuya", "gì", "ĐƯỜNG", "oẳn"])
     assert not any(is_syllable(w) for w in ["ChÝnh", "phñ", "qđ", "cáṕ", "vaø", "bật̀"])
     assert not is_syllable("các̃")  # two tones
+    # Rhymes the language does not have: "ơ" closes only on m, n, p, t; "ă", "â", "ư" never on ch, nh.
+    assert not any(is_syllable(w) for w in ["ớng", "ơnh", "ăch", "ânh", "ưnh"])
+    assert all(is_syllable(w) for w in ["lớp", "hơn", "thương", "chứng", "tầng", "nắng"])
 
 
 @pytest.mark.shared

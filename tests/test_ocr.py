@@ -38,6 +38,8 @@ def test_homoglyphs_become_latin_only_inside_latin_text(broken, fixed):
     ("Cộng hòa xã h ộ i chủ nghĩa V iệ t N am", "Cộng hòa xã hội chủ nghĩa Việt Nam"),
     ("cùng có lợ i, thúc đẩy về kin h tế, thương m ại", "cùng có lợi, thúc đẩy về kinh tế, thương mại"),
     ("Hai Bên k ý kết, C hính phủ", "Hai Bên ký kết, Chính phủ"),
+    # legacy-encodings/…/tcvn3/2006-19412_QD115.04TTg_BLTch_DNNVV.pdf: "ơ" never closes on "ng".
+    ("ngày 20 tháng 12 năm 2001 của Thủ tư ớng Chính phủ", "ngày 20 tháng 12 năm 2001 của Thủ tướng Chính phủ"),
 ])
 def test_split_syllables_are_rejoined(broken, fixed):
     assert join_split_syllables(broken) == fixed

@@ -58,7 +58,11 @@ _OPEN_RHYMES = (
 ).split()
 _CLOSED_NUCLEI = "a ă â e ê i o ô ơ u ư iê yê uô ươ oa oă oe uâ uê uy uyê oo".split()
 _CODAS = "c ch m n ng nh p t".split()
-_RHYMES = frozenset(_OPEN_RHYMES + [n + c for n in _CLOSED_NUCLEI for c in _CODAS])
+# Codas a nucleus never takes: "ơ" closes only on m, n, p, t ("ớng" is no syllable, "tướng" is),
+# "ă", "â", "ư" never on the palatal "ch", "nh".
+_NO_CODA = {"ơ": {"c", "ch", "ng", "nh"}, "ă": {"ch", "nh"}, "â": {"ch", "nh"}, "ư": {"ch", "nh"}}
+_RHYMES = frozenset(_OPEN_RHYMES + [n + c for n in _CLOSED_NUCLEI for c in _CODAS
+                                    if c not in _NO_CODA.get(n, ())])
 _WORD_SPLIT = re.compile(r"[\s,.;:!?()\[\]{}\"'/\\|<>=+*&%$#@^~`_\-–—“”‘’…•0-9]+")
 
 
