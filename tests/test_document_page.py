@@ -150,3 +150,19 @@ def test_copies_are_one_document_only_with_number_issuer_and_date():
         _stored("f", "h5", "01-NQ/ĐU", "Đảng ủy phường Lê Lợi"),
     ])
     assert graph.same == {"a": "a", "b": "a", "c": "a", "d": "d", "e": "e", "f": "f"}
+
+
+def test_a_board_printed_bare_is_listed_with_its_committee():
+    # party-docs/docs/6e4d7759e03163f7.md prints "BAN CHẤP HÀNH TRUNG ƯƠNG / VĂN PHÒNG": its card
+    # in "Được trích dẫn bởi" reads "Văn phòng Trung ương", not a bare "Văn phòng".
+    from kb.index.citations_view import build_graph
+
+    kl = _stored("k", "h1", "07-KL/VPTW", "Văn phòng", "2025-12-01", title="Kết luận 07-KL/VPTW")
+    kl["issuer_parent"] = "Ban Chấp hành Trung ương"
+    hd = _stored("h", "h2", "45-HD/BTGTU", "Ban Tuyên giáo", "2024-01-25", title="Hướng dẫn 45-HD/BTGTU")
+    hd["meta"]["issuer_parent"] = "Thành ủy Hải Phòng"
+    cuc = _stored("c", "h3", "813/HC-CNHC", "Cục Hóa chất", "2026-04-22", title="Công văn 813")
+    cuc["issuer_parent"] = "Bộ Công Thương"
+    cards = build_graph([kl, hd, cuc]).cards
+    assert [cards[x]["issuer"] for x in "khc"] == [
+        "Văn phòng Trung ương", "Ban Tuyên giáo Thành ủy Hải Phòng", "Cục Hóa chất"]

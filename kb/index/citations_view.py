@@ -42,11 +42,26 @@ def _card(stored: dict) -> dict:
     meta = stored.get("meta") or {}
     # A press article has no issuer: its publication stands in ("Báo Hải Phòng").
     issuer = stored.get("issuer") or meta.get("issuer") or meta.get("source") or None
+    issuer = _with_committee(issuer, stored.get("issuer_parent") or meta.get("issuer_parent"))
     return {"id": stored["id"], "title": stored.get("title") or None,
             "kind": stored.get("kind") or meta.get("kind") or None,
             "number": meta.get("number") or None,
             "issuer": (issuer.strip(" -—–|·") or None) if issuer else None,
             "date": stored.get("date") or None}
+
+
+# A board of a Party committee printed bare in the header ("VĂN PHÒNG" under "BAN CHẤP HÀNH
+# TRUNG ƯƠNG"): a list names it with the committee, as the Party does ("Văn phòng Trung ương").
+_BOARD = re.compile(r"^(?:Văn phòng|Ban [^\s]+(?: [^\s]+)?|Ủy ban Kiểm tra|Uỷ ban Kiểm tra)$")
+_COMMITTEE = re.compile(r"^(?:Ban Chấp hành )?(Trung ương)$|^((?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng) [uủ]ỷ?y?\b.*)$")
+
+
+def _with_committee(issuer: str | None, parent: str | None) -> str | None:
+    """``issuer`` named with the Party committee above it when the header printed it bare."""
+    if not issuer or not parent or not _BOARD.match(issuer.strip()):
+        return issuer
+    m = _COMMITTEE.match(parent.strip())
+    return f"{issuer.strip()} {m.group(1) or m.group(2)}" if m else issuer
 
 
 def _copy_keys(stored: dict, card: dict) -> list[tuple]:
