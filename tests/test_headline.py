@@ -47,3 +47,28 @@ def test_party_docs_pages_get_their_headline(shared_data):
 def test_a_salutation_wrapped_over_two_lines_is_not_the_headline():
     text = "Kính gửi: Các cơ sở\nđào tạo trực thuộc Bộ\nKế hoạch năm học 2025 - 2026 của các trường\nNội dung."
     assert first_headline(text) == "Kế hoạch năm học 2025 - 2026 của các trường"
+
+
+def test_the_heading_over_the_publication_line_is_the_headline(shared_data):
+    # party-docs/docs/d6fd65694d33a9f4.md: "# Làm theo gương Bác Hồ" is the site's name; the
+    # headline is the heading right above "Được đăng: Thứ bảy, 15 Tháng 10 2016 19:14".
+    from kb.config import load_config
+    from kb.ingest.pipeline import read_document
+
+    config = load_config({"progress": "never"}, environ={})
+    doc = read_document(shared_data / "party-docs/docs/d6fd65694d33a9f4.md", config)
+    assert doc.title == ("Tư tưởng Hồ Chí Minh về giải phóng dân tộc, giải phóng giai cấp, "
+                         "giải phóng con người")
+    assert doc.date == "2016-10-15"
+
+
+def test_a_headline_with_its_date_under_it_stays():
+    from kb.understand.headline import headline_over_date
+
+    text = "Bác Hồ với Hải Phòng\n04/01/2020 08:36\nNăm 1946, Bác về thăm Hải Phòng."
+    assert headline_over_date(text, "Bác Hồ với Hải Phòng") is None
+    text = "Báo Hải Phòng\nBác Hồ với Hải Phòng\n04/01/2020 08:36\nNăm 1946, Bác về thăm."
+    assert headline_over_date(text, "Báo Hải Phòng") == "Bác Hồ với Hải Phòng"
+    # A sentence above the date is no headline.
+    text = "Báo Hải Phòng\nNăm 1946, Bác về thăm Hải Phòng.\n04/01/2020 08:36"
+    assert headline_over_date(text, "Báo Hải Phòng") is None

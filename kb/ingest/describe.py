@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from kb.analysis.fold import fold
 from kb.ingest.legacy import fix_legacy
-from kb.understand.headline import clean_headline, first_headline, headline_shaped
+from kb.understand.headline import clean_headline, first_headline, headline_over_date, headline_shaped
 from kb.understand.metadata import extract_metadata, title_case
 from kb.understand.press import parse_press
 from kb.understand.pubdate import publication_date
@@ -98,6 +98,7 @@ def describe(text: str, declared_title: str | None = None, name: str | None = No
         if not declared_title and not subject and not headline_shaped(title) and name:
             # A text that opens on its first sentence, kept under a name that spells its title.
             title = name_in_text(name, text) or title
+        title = headline_over_date(text, title) or title
         if _is_capitals(title):  # "NHỮNG LỜI BÁC HỒ DẠY …" reads "Những lời Bác Hồ dạy …"
             title = title_case(title)
     date = facts.get("date")

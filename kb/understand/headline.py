@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from kb.understand.pubdate import publication_line_date
+
 _SECTION_PREFIX = re.compile(r"^[(\[]\s*[^()\[\]]{2,40}?\s*[)\]]\s*[-–:]?\s*(?=\S)")
 # "Hỡi đồng bào cả nước,", "Thưa các đồng chí,", "Kính gửi: …": whom a speech or letter addresses
 _SALUTATION = re.compile(r"^(?:Hỡi|Thưa|Kính\s+thưa|Kính\s+gửi|Thân\s+gửi|Gửi)\b.{0,80}[,:!]?$", re.IGNORECASE)
@@ -46,3 +48,19 @@ def first_headline(text: str) -> str | None:
     if is_kicker(lines[0]) and len(lines) > 1 and headline_shaped(lines[1]):
         return clean_headline(lines[1])
     return clean_headline(lines[0])
+
+
+def headline_over_date(text: str, title: str | None) -> str | None:
+    """The heading printed right above the page's publication line when ``title`` is a line
+    above that one: the site's or section's name heads the page ("Làm theo gương Bác Hồ"), the
+    article's headline sits over its date ("Được đăng: Thứ bảy, 15 Tháng 10 2016")."""
+    if not title:
+        return None
+    lines = [ln.strip(" *_#") for ln in text.split("\n") if len(ln.strip(" *_#")) > 3][:15]
+    for n, line in enumerate(lines):
+        if publication_line_date(line):
+            above = lines[n - 1] if n >= 2 else ""
+            if headline_shaped(above) and above != title and title.strip() in lines[:n - 1]:
+                return above
+            return None
+    return None
