@@ -130,6 +130,8 @@ def attributed_before(gap: str, earlier: str = "", fragment: bool = False, long:
     between = tail[last:].rstrip(" \t\n:*_")  # "Người viết:\n\n“...": the break is the colon's
     if _TOPIC_END.search(between):
         return False  # "Quan điểm của Người về “...”": the topic, in the writer's words
+    if fragment and _OBJECT_OF_PREPOSITION.search(between):
+        return False  # "nhấn mạnh vai trò của thanh niên trong “...”": a phrase the writer marks
     if len(between) > (MAX_FRAGMENT_LEAD if fragment else 150):
         return False
     return not speaks(between) and not BREAK.search(between + " ")
@@ -137,8 +139,13 @@ def attributed_before(gap: str, earlier: str = "", fragment: bool = False, long:
 
 _NOUN_PHRASE_AFTER = re.compile(r"(?:\s+[a-zà-ỹđ]+){1,2}\s+(?:này|đó|ấy|kia)\b")
 _TOPIC_END = re.compile(r"(?<!\w)(?:về|về vấn đề|về việc)$")
+# A lower-case fragment that completes a noun phrase after the verb ("vai trò của thanh niên
+# trong “...”") is the object of a preposition, not the words said.
+_OBJECT_OF_PREPOSITION = re.compile(r"(?<!\w)\w+(?:\s+\w+)+\s+(?:trong|của|vào|tới|đến|với|cho|bằng|từ)$")
 # "ông viết:", "Ông trả lời:": a pronoun, not "ông Nguyễn Văn A".
-_PRONOUN = re.compile(rf"(?<!\w)(?:ông|Ông)(?!\s+[{_UPPER}]){ADVERBS}\s+(?:{_SPEECH}\b|{_HAS_WORDS})")
+_PRONOUN = re.compile(rf"(?<!\w)(?:ông|Ông)(?!\s+[{_UPPER}]){ADVERBS}\s+(?:{_SPEECH}\b|{_HAS_WORDS}"
+                      # any verb of saying when it leads straight to the colon: "Về sau ông cho biết:"
+                      rf"|{_VERBS}(?=[\s*_]*:[\s*_]*$))")
 _NAMED_PERSON = re.compile(rf"(?P<him>{FULL_NAME})|(?<!\w)(?:ông|bà|cụ|anh|chị|đồng chí|Ông|Bà|Cụ)\s+[{_UPPER}]\w*")
 
 
@@ -308,6 +315,19 @@ def introduces_next(after: str) -> bool:
 SAID_INLINE = re.compile(rf"(?:Bác(?! sĩ)|Người|{FULL_NAME}|(?P<pronoun>(?<!\w)(?:ông|Ông)(?!\s+[{_UPPER}])))"
                          rf"{ADVERBS}\s+(?:nói|bảo|hỏi|trả lời|dặn|đáp|căn dặn)"
                           r"(?P<to>[^.!?:;“”\"«»\n]{0,30}):[ \t*_]*(?P<said>[^\s“”\"«»\-–—*_][^\n]*)")
+# Whom words are said to, between the verb and its colon ("Bác bảo tôi:", "Người nói với các
+# cháu:"); any other words there make the verb something else ("ông nói thành thạo các thứ
+# tiếng gồm: Nga, Pháp ..." lists languages he speaks).
+_ADDRESSEE = re.compile(
+    r"\s*(?:(?:với|cho|lại|lại với|thêm|tiếp|ngay)\s*)?(?:(?:tôi|chúng tôi|chú|các chú|cháu|các cháu|anh|các anh"
+    r"|chị|các chị|em|các em|cô|các cô|bác|các bác|mọi người|đồng chí|các đồng chí|đồng bào|anh em|bà con"
+    r"|cán bộ|bộ đội|chiến sĩ|các chiến sĩ|đại biểu|các đại biểu|ông|bà|họ|ông ấy|bà ấy|mình|nhân dân|hội nghị"
+    r"|đoàn|phái đoàn|cảnh vệ|đồng chí cảnh vệ|thư ký|nhà báo|phóng viên)\b[^,;]{0,20})?\s*")
+
+
+def addressed(to: str) -> bool:
+    """Whether the words between a speech verb and its colon only name whom he speaks to."""
+    return _ADDRESSEE.fullmatch(to) is not None
 
 
 # Places, schools, campaigns and bodies named after him: "TP. Hồ Chí Minh", "Trường THPT
@@ -326,7 +346,24 @@ def pronoun_is_him(before: str) -> bool:
     return _last_named_is_him(before)
 
 
+# His name inside a phrase that describes another subject, not as the subject: "Ủy ban khởi
+# nghĩa do Chủ tịch Hồ Chí Minh đứng đầu đã ra lời kêu gọi", "viên tướng ..., người mà sau này
+# Hồ Chí Minh có nhiều quan hệ, đã từng nói".
+_MODIFIER = re.compile(
+    rf"\bdo (?P<name>{FULL_NAME}|Bác(?! sĩ)|Người)\s+(?:trực tiếp\s+)?(?:đứng đầu|lãnh đạo|chủ trì|sáng lập"
+    rf"|thành lập|khởi xướng|chỉ đạo|phụ trách|dẫn đầu|giới thiệu|cử|tổ chức)\b"
+    rf"|(?:người|nơi|những người) mà (?=[^,.;:!?\n]{{0,60}}?(?P<name2>{FULL_NAME}|Bác(?! sĩ)))"
+)
+
+
 def mask_namesakes(text: str) -> str:
-    """``text`` with the names in namesakes blanked out (same length, so offsets hold)."""
-    return _NAMESAKE.sub(lambda m: m[0][: m.start("name") - m.start()] + "_" * len(m["name"]), text)
+    """``text`` with the names in namesakes blanked out (same length, so offsets hold), and his
+    name where it only modifies another subject ("do Chủ tịch Hồ Chí Minh đứng đầu")."""
+    text = _NAMESAKE.sub(lambda m: m[0][: m.start("name") - m.start()] + "_" * len(m["name"]), text)
+    out = list(text)
+    for m in _MODIFIER.finditer(text):
+        key = "name" if m["name"] else "name2"
+        for i in range(m.start(key), m.end(key)):
+            out[i] = "_"
+    return "".join(out)
 

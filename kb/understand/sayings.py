@@ -29,7 +29,7 @@ from collections.abc import Mapping
 from kb.analysis.fold import fold
 from kb.analysis.tones import canonical_tones
 from kb.understand.attribution import (AFTER_MARKER, AS_HE_WISHED, FOOTNOTE_MARK, NAMED_INSIDE, OTHER_SPEAKER,
-                                      SAID_INLINE, SPEAKER_LABEL, attributed_before, goes_on_speaking,
+                                      SAID_INLINE, SPEAKER_LABEL, addressed, attributed_before, goes_on_speaking,
                                       introduces_another, introduces_next, mask_namesakes, other_before,
                                       person_speaks, pronoun_is_him, said_by_other_after, speaks,
                                       subject_says)
@@ -228,7 +228,8 @@ def extract_sayings(text: str) -> list[dict]:
             saying = re.sub(r"[ \t]*\n\s*", "\n", text[start:end]).strip(" *_\n")
             saying = re.sub(r"[ \t]+", " ", saying) if "\n" in saying else re.sub(r"\s+", " ", saying)
             # A line set off in a list may be shorter than a quote ("Phải siêng học").
-            if (len(re.findall(r"\w+", saying)) < (MIN_WORDS - 1 if len(items) > 1 else MIN_WORDS)
+            # Footnote marks ("Đội viên[3]") are no words.
+            if (len(re.findall(r"\w+", FOOTNOTE_MARK.sub(" ", saying))) < (MIN_WORDS - 1 if len(items) > 1 else MIN_WORDS)
                     or REPLY.match(saying) or is_citation(saying)
                     or NAMED_INSIDE.search(masked[start:end])):
                 continue
@@ -257,7 +258,7 @@ def extract_sayings(text: str) -> list[dict]:
             found.append((m.start("said"), {"text": said, "context": re.sub(r"\s+", " ", text[m.start():m.end()]),
                                             "work": None, "sectors": match_sectors(said, sectors)}))
     for m in SAID_INLINE.finditer(masked):
-        if OTHER_SPEAKER.search(m["to"]) and speaks(m["to"]):
+        if (OTHER_SPEAKER.search(m["to"]) and speaks(m["to"])) or not addressed(m["to"]):
             continue
         if m["pronoun"] and not pronoun_is_him(masked[max(0, m.start() - 1500):m.start()]):
             continue  # "ông trả lời:" of someone else

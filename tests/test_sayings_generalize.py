@@ -1,0 +1,77 @@
+"""Attribution mechanisms that carry to pages kb has not been tuned on (issue 9, point 5).
+
+Each case is a sentence as real pages write it (encyclopedia, press, essays); each would pass
+or fail on its own mechanism.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.config import load_config
+from kb.ingest.pipeline import read_document
+from kb.understand.footnotes import is_citation
+from kb.understand.sayings import extract_sayings
+
+
+def texts(text: str) -> list[str]:
+    return [s["text"] for s in extract_sayings(text)]
+
+
+def test_pronoun_subject_with_any_speech_verb_before_a_colon():
+    # "ông cho biết:" stands for him when he is the last person named.
+    text = ("Năm 1947, Chính phủ được cải tổ với sự tham gia thêm của một số trí thức. Hồ Chí Minh "
+            "giữ chức Chủ tịch. Về sau này ông cho biết: \"Khi tổ chức Chính phủ lâm thời, có những "
+            "đồng chí đáng lẽ tham gia Chính phủ, song các đồng chí ấy đã tự động xin lui\".")
+    assert texts(text) == ["Khi tổ chức Chính phủ lâm thời, có những đồng chí đáng lẽ tham gia "
+                           "Chính phủ, song các đồng chí ấy đã tự động xin lui"]
+
+
+def test_pronoun_of_another_person_is_not_him():
+    text = ("Hồ Chí Minh tiếp ông Nguyễn Văn Tố tại Bắc Bộ phủ. Về sau này ông cho biết: \"Hôm ấy "
+            "chúng tôi bàn rất lâu về việc lập Chính phủ\".")
+    assert texts(text) == []
+
+
+def test_speech_verb_with_an_object_is_not_speech():
+    # "nói thành thạo các thứ tiếng gồm:" lists languages, no words said.
+    text = ("Hồ Chí Minh có năng khiếu ngôn ngữ, ông nói thành thạo các thứ tiếng gồm: Nga, Pháp, "
+            "Trung Quốc, Anh, Ý.")
+    assert texts(text) == []
+
+
+def test_speech_verb_to_an_addressee_is_speech():
+    text = "Bác bảo tôi: Chú mở cái băng gì vui vui cho Bác nghe với."
+    assert texts(text) == ["Chú mở cái băng gì vui vui cho Bác nghe với."]
+
+
+@pytest.mark.parametrize("text", [
+    # His name inside a phrase that describes another subject.
+    "Giữa lúc đó, Ủy ban khởi nghĩa toàn quốc do Chủ tịch Hồ Chí Minh đứng đầu đã ra lời kêu gọi "
+    "đồng bào toàn quốc: \"Giờ quyết định cho vận mệnh dân tộc đã đến, toàn quốc đồng bào hãy đứng dậy\".",
+    "Chính viên tướng Claire Chennault, người mà sau này Hồ Chí Minh có nhiều quan hệ, đã từng công "
+    "khai nói tới việc \"Chính phủ Mỹ mong muốn thấy Pháp bị loại khỏi Đông Dương\".",
+])
+def test_his_name_in_a_modifier_is_not_the_speaker(text):
+    assert texts(text) == []
+
+
+def test_fragment_completing_a_noun_phrase_is_the_writers():
+    text = ("Hồ Chí Minh nhấn mạnh vai trò của thanh niên trong \"sự nghiệp cách mạng, xây dựng và bảo "
+            "vệ Tổ quốc\"; yêu cầu Đảng phải chăm lo \"bồi dưỡng đạo đức cách mạng\" cho họ.")
+    assert "sự nghiệp cách mạng, xây dựng và bảo vệ Tổ quốc" not in texts(text)
+
+
+def test_bibliography_lines_are_no_turns():
+    text = ("## Tham khảo\n\nHồ Chí Minh: Tiểu sử. Hà Nội: Nhà xuất bản Chính trị quốc gia. - "
+            "Bartholomew-Feis, Dixee R. (2006).\n")
+    assert texts(text) == []
+    assert is_citation("Tiểu sử. Hà Nội: Nhà xuất bản Chính trị quốc gia.")
+    assert not is_citation("Không có gì quý hơn độc lập, tự do.")
+
+
+def test_footnote_marks_are_not_words_of_a_set_off_line(shared_data):
+    # The Đội's page: its slogan ends "Vì lý tưởng của Bác Hồ vĩ đại:", and the heading
+    # "## Đội viên[3]" after it is no line of his (two words and a footnote mark).
+    doc = read_document(shared_data / "party-docs/docs/a3595c5a5d60ef0c.md", load_config())
+    assert not any(s["text"].startswith("Đội viên") for s in doc.meta["sayings"])
