@@ -75,3 +75,39 @@ def test_footnote_marks_are_not_words_of_a_set_off_line(shared_data):
     # "## Đội viên[3]" after it is no line of his (two words and a footnote mark).
     doc = read_document(shared_data / "party-docs/docs/a3595c5a5d60ef0c.md", load_config())
     assert not any(s["text"].startswith("Đội viên") for s in doc.meta["sayings"])
+
+
+def test_passage_of_his_letter_named_in_the_sentence_before():
+    text = ("Tháng 8 năm 1945, Hồ Chí Minh đã gửi thư chúc mừng vị Giám mục này. Trong thư có đoạn: "
+            "\"Có một nhà lãnh đạo mới của người Công giáo đi theo chân Đức Giê-su, hầu giúp giáo dân "
+            "biết hy sinh và chiến đấu bảo vệ tự do và độc lập của đất nước\".")
+    assert texts(text) == ["Có một nhà lãnh đạo mới của người Công giáo đi theo chân Đức Giê-su, hầu "
+                           "giúp giáo dân biết hy sinh và chiến đấu bảo vệ tự do và độc lập của đất nước"]
+
+
+def test_passage_of_a_letter_by_someone_else_is_not_his():
+    text = ("Năm 1935, Nguyễn Ái Quốc bị phê phán nặng nề. Quốc tế Cộng sản đã gửi thư cho Đảng. Trong "
+            "thư có đoạn: \"Những tàn dư ấy rất mạnh và tạo thành một chướng ngại nghiêm trọng cho sự "
+            "phát triển chủ nghĩa cộng sản\".")
+    assert texts(text) == []
+
+
+def test_passage_of_the_testament_of_the_page_s_person():
+    text = ("Hồ Chí Minh bắt đầu viết di chúc vào dịp sinh nhật lần thứ 75. Mở đầu bản di chúc năm 1965 "
+            "có đoạn: \"Năm nay tôi 75 tuổi, tinh thần vẫn sáng suốt, thân thể vẫn mạnh khỏe\".")
+    assert texts(text) == ["Năm nay tôi 75 tuổi, tinh thần vẫn sáng suốt, thân thể vẫn mạnh khỏe"]
+
+
+def test_his_words_named_as_a_charge_he_gave():
+    text = ("Trước khi sang Pháp năm 1946, Hồ Chí Minh bàn giao quyền lãnh đạo đất nước cho Huỳnh Thúc "
+            "Kháng với lời dặn \"Dĩ bất biến, ứng vạn biến\".")
+    assert texts(text) == ["Dĩ bất biến, ứng vạn biến"]
+    other = ("Trước khi qua đời, cụ Huỳnh Thúc Kháng gửi thư cho các đồng chí với lời dặn \"Hãy đoàn "
+             "kết chặt chẽ quanh Chính phủ\".")
+    assert texts(other) == []
+
+
+def test_pronoun_with_a_verb_of_writing_and_no_colon():
+    text = ("Tài liệu huấn luyện của Hồ Chí Minh chủ yếu là sách do chính tay soạn. Tại cuối một cuốn "
+            "sách như vậy ông ghi \"Việt Nam độc lập năm 1945\".")
+    assert texts(text) == ["Việt Nam độc lập năm 1945"]
