@@ -111,3 +111,15 @@ def test_pronoun_with_a_verb_of_writing_and_no_colon():
     text = ("Tài liệu huấn luyện của Hồ Chí Minh chủ yếu là sách do chính tay soạn. Tại cuối một cuốn "
             "sách như vậy ông ghi \"Việt Nam độc lập năm 1945\".")
     assert texts(text) == ["Việt Nam độc lập năm 1945"]
+
+
+def test_fragment_inside_the_clause_he_reports():
+    text = ("Hòa vào bối cảnh đó, Hồ Chí Minh tuyên bố rằng thanh kiếm, trước đây được dùng để đàn áp dân "
+            "chúng, giờ đây sẽ được dùng để \"chặt đầu kẻ phản bội\".")
+    assert texts(text) == ["chặt đầu kẻ phản bội"]
+
+
+def test_fragment_reported_by_someone_else_is_not_his():
+    text = ("Hồ Chí Minh đọc bản Tuyên ngôn tại Ba Đình. Báo chí phương Tây sau đó cho rằng ông Sainteny "
+            "tuyên bố rằng nước Pháp sẽ \"không bao giờ rời bỏ Đông Dương\".")
+    assert texts(text) == []

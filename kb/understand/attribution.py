@@ -425,3 +425,29 @@ def his_words_noun(tail: str, earlier: str = "") -> bool:
     between = re.sub(rf"\b(?:cho|với|tới|đến|gửi|tặng)\s+(?:[{_UPPER}]\w*\s*)+", " ", between)
     return not (speaks(between) or _PERSON.search(_strip_names(" " + between)) or _new_subject_after_comma(between)
                 or re.search(r"\b(?:được|bị)\b", between))
+
+
+# Reported speech: "Hồ Chí Minh tuyên bố rằng thanh kiếm ... sẽ được dùng để “chặt đầu kẻ phản
+# bội”", "Ông ... và cảnh báo rằng người Việt “kiên quyết chống lại ...”": a quote inside the
+# clause his verb of saying reports is his, however far into the clause it comes.
+_REPORTED = re.compile(rf"(?:(?<![\w,])(?P<him>{FULL_NAME}|Bác(?! sĩ))|(?<=,\s)Người|(?<!\w)(?P<pronoun>ông|Ông)(?!\s+[{_UPPER}]))"
+                       rf"{ADVERBS}(?:\s+có)?\s+{_SPEECH}\s+rằng\b")
+
+
+def reported_speech(sentence: str, earlier: str = "") -> bool:
+    """Whether ``sentence`` (running up to a quote) has him report words with "<verb> rằng" and
+    nobody else speak after that verb; "ông" must stand for him (the last person named)."""
+    found = None
+    for found in _REPORTED.finditer(sentence):
+        pass
+    if found is None:
+        return False
+    if found["pronoun"] and not _last_named_is_him(earlier + sentence[:found.start()]):
+        return False
+    head = sentence[:found.start()]
+    if _PERSON.search(_strip_names(" " + re.split(r",", head)[-1])) or re.search(r"\b(?:được|bị)\s*$", head):
+        return False
+    rest = sentence[found.end():]
+    # Another speaker taking over in the reported clause ("rằng ông A nói", "theo X").
+    return not (speaks(rest) or person_speaks(rest) or QUOTES_ANOTHER.search(rest)
+                or re.search(rf"\b(?:theo|như)\s+(?:lời\s+)?(?!Bác|Người)[{_UPPER}]", rest))

@@ -31,7 +31,7 @@ from kb.analysis.tones import canonical_tones
 from kb.understand.attribution import (AFTER_MARKER, AS_HE_WISHED, FOOTNOTE_MARK, NAMED_INSIDE, OTHER_SPEAKER,
                                       SAID_INLINE, SPEAKER_LABEL, addressed, attributed_before, goes_on_speaking,
                                       introduces_another, introduces_next, mask_namesakes, other_before,
-                                      person_speaks, pronoun_is_him, said_by_other_after, speaks,
+                                      person_speaks, pronoun_is_him, reported_speech, said_by_other_after, speaks,
                                       subject_says)
 from kb.understand.footnotes import footnotes, in_note, is_citation, reference_after
 from kb.understand.hcm_vocab import FULL_NAME
@@ -164,6 +164,8 @@ def extract_sayings(text: str) -> list[dict]:
             or _under_hcm_heading(text, start)
             # The sentence's subject named before an earlier quote of the same sentence.
             or (not quote[:1].islower() and subject_says(_sentence_before(masked, spans, start)))
+            # Inside the clause a verb of his reports ("tuyên bố rằng ... “chặt đầu kẻ phản bội”").
+            or reported_speech(_sentence_before(masked, spans, start), masked[max(0, start - 1500):start])
             or (prev_saying and goes_on_speaking(FOOTNOTE_MARK.sub("", gap)))
         )
         weak = (
