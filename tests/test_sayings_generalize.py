@@ -123,3 +123,15 @@ def test_fragment_reported_by_someone_else_is_not_his():
     text = ("Hồ Chí Minh đọc bản Tuyên ngôn tại Ba Đình. Báo chí phương Tây sau đó cho rằng ông Sainteny "
             "tuyên bố rằng nước Pháp sẽ \"không bao giờ rời bỏ Đông Dương\".")
     assert texts(text) == []
+
+
+def test_a_speaker_going_on_after_quoting_him_is_not_him():
+    text = ("Phát biểu tại hội nghị, Tổng Bí thư nhấn mạnh lời dạy của Bác: “Đảng ta là đạo đức, là văn "
+            "minh”, đồng thời yêu cầu: “Mỗi cán bộ, đảng viên phải gương mẫu đi đầu trong mọi công việc”.")
+    assert texts(text) == ["Đảng ta là đạo đức, là văn minh"]
+
+
+def test_he_going_on_speaking_is_still_him():
+    text = ("Chủ tịch Hồ Chí Minh khẳng định: “Đảng ta là đạo đức, là văn minh”, đồng thời yêu cầu: “Mỗi "
+            "cán bộ, đảng viên phải gương mẫu đi đầu trong mọi công việc”.")
+    assert len(texts(text)) == 2

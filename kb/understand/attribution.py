@@ -195,7 +195,7 @@ _SUBJECT = re.compile(rf"(?:^|[.!?]\s+|\n|,\s+)(?:Người(?=,|{ADVERBS}\s+(?:{_
                       # "Do đó, Người hướng tới ...": capitalised after a comma, only him.
                       rf"|(?<=,\s)Người(?=\s+(?!(?:ta|dân|nào|này|đó|kia|ấy)\b)[a-zà-ỹđ])"
                       rf"(?!\s+[{_UPPER}])")
-_VERB_COLON = re.compile(rf"\b{_SPEECH}\b(?P<object>[^.!?;:“”\"«»\n]{{0,40}})(?::|\brằng)[\s*_]*$")
+_VERB_COLON = re.compile(rf"\b(?:{_SPEECH}|đọc|ghi|cho biết|tâm sự|phân tích)\b(?P<object>[^.!?;:“”\"«»\n]{{0,40}})(?::|\brằng)[\s*_]*$")
 
 
 def _same_subject_says(tail: str) -> bool:
@@ -451,3 +451,13 @@ def reported_speech(sentence: str, earlier: str = "") -> bool:
     # Another speaker taking over in the reported clause ("rằng ông A nói", "theo X").
     return not (speaks(rest) or person_speaks(rest) or QUOTES_ANOTHER.search(rest)
                 or re.search(rf"\b(?:theo|như)\s+(?:lời\s+)?(?!Bác|Người)[{_UPPER}]", rest))
+
+
+def other_subject(sentence: str) -> bool:
+    """Whether someone else, not he, is the speaking subject of ``sentence`` (earlier quotes
+    blanked): "Phát biểu tại hội nghị, Tổng Bí thư nhấn mạnh lời dạy của Bác: …, đồng thời yêu cầu:"."""
+    subject = _CLAUSE_SUBJECT.match(sentence.lstrip(" \t*_-–—"))
+    if _same_subject_says(sentence) or (subject is not None and subject["him"] is not None):
+        return False  # his sentence
+    first = re.split(r"…|“|\"", sentence, maxsplit=1)[0]
+    return speaks(first) or person_speaks(first)

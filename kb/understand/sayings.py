@@ -30,7 +30,7 @@ from kb.analysis.fold import fold
 from kb.analysis.tones import canonical_tones
 from kb.understand.attribution import (AFTER_MARKER, AS_HE_WISHED, FOOTNOTE_MARK, NAMED_INSIDE, OTHER_SPEAKER,
                                       SAID_INLINE, SPEAKER_LABEL, addressed, attributed_before, goes_on_speaking,
-                                      introduces_another, introduces_next, mask_namesakes, other_before,
+                                      introduces_another, introduces_next, mask_namesakes, other_before, other_subject,
                                       person_speaks, pronoun_is_him, reported_speech, said_by_other_after, speaks,
                                       subject_says)
 from kb.understand.footnotes import footnotes, in_note, is_citation, reference_after
@@ -166,7 +166,10 @@ def extract_sayings(text: str) -> list[dict]:
             or (not quote[:1].islower() and subject_says(_sentence_before(masked, spans, start)))
             # Inside the clause a verb of his reports ("tuyên bố rằng ... “chặt đầu kẻ phản bội”").
             or reported_speech(_sentence_before(masked, spans, start), masked[max(0, start - 1500):start])
-            or (prev_saying and goes_on_speaking(FOOTNOTE_MARK.sub("", gap)))
+            # "..., đồng thời khẳng định:" goes on with his words, unless the sentence is someone
+            # else's ("Tổng Bí thư nhấn mạnh lời dạy của Bác: “…”, đồng thời yêu cầu: “…”").
+            or (prev_saying and goes_on_speaking(FOOTNOTE_MARK.sub("", gap))
+                and not other_subject(_sentence_before(masked, spans, start)))
         )
         weak = (
             (prev_saying and _CHAIN_GAP.match(FOOTNOTE_MARK.sub("", gap)) is not None
