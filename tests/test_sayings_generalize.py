@@ -135,3 +135,21 @@ def test_he_going_on_speaking_is_still_him():
     text = ("Chủ tịch Hồ Chí Minh khẳng định: “Đảng ta là đạo đức, là văn minh”, đồng thời yêu cầu: “Mỗi "
             "cán bộ, đảng viên phải gương mẫu đi đầu trong mọi công việc”.")
     assert len(texts(text)) == 2
+
+
+@pytest.mark.parametrize("opening, closing", [("‘", "’"), ("'", "'")])
+def test_single_quotation_marks_as_outer_marks(opening, closing):
+    text = (f"Về thăm trường năm 1958, Bác dạy: {opening}Các cháu phải thi đua học tập tốt, lao động tốt"
+            f"{closing}. Sau đó Bác đi thăm các lớp học.")
+    assert texts(text) == ["Các cháu phải thi đua học tập tốt, lao động tốt"]
+
+
+def test_single_marks_inside_his_quote_stay_nested():
+    text = "Bác viết: “Tôi năm nay đã 79 tuổi, đã là lớp người ‘xưa nay hiếm’ nhưng tinh thần vẫn sáng suốt”."
+    assert texts(text) == ["Tôi năm nay đã 79 tuổi, đã là lớp người ‘xưa nay hiếm’ nhưng tinh thần vẫn sáng suốt"]
+
+
+def test_block_quote_after_his_colon():
+    text = ("Nói chuyện với cán bộ tỉnh Thanh Hóa năm 1947, Bác dạy:\n\n> Cán bộ phải là người đầy tớ "
+            "trung thành của nhân dân.\n\nSau đó Bác đi thăm đồng bào.")
+    assert texts(text) == ["Cán bộ phải là người đầy tớ trung thành của nhân dân."]

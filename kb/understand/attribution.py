@@ -162,8 +162,14 @@ def _last_named_is_him(before: str) -> bool:
 def person_speaks(clause: str) -> bool:
     """Whether someone named in ``clause``, not him, says or issues something ("Lê Duẩn thay mặt
     Bộ Chính trị đã công bố ...:")."""
-    return any(re.search(rf"^[^.!?:]{{0,60}}?\b(?:{_SPEECH}|công bố|đọc)\b", clause[m.end():])
-               for m in _PERSON.finditer(_strip_names(clause)) if not re.fullmatch(r"[\s_]*", m[0]))
+    for m in _PERSON.finditer(_strip_names(clause)):
+        if re.fullmatch(r"[\s_]*", m[0]):
+            continue
+        verb = re.search(rf"^[^.!?:]{{0,60}}?\b(?:{_SPEECH}|công bố|đọc)\b", clause[m.end():])
+        # "Nói chuyện với cán bộ tỉnh Thanh Hóa, Bác dạy:": he, named after the place, speaks.
+        if verb and not re.search(rf"(?<!\w)(?:{FULL_NAME}|Bác(?! sĩ))\b", verb[0]):
+            return True
+    return False
 
 
 def speaks(clause: str) -> bool:

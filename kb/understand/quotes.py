@@ -106,7 +106,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 # A line ending in a colon, a note mark after it ("... là:1", "... dạy:[2]").
 _INTRO_LINE = re.compile(r"(?<![^\n])[^\n]*:(?:\d{1,2}|\[\d{1,3}\])?[ \t*_]*\n")
-_LIST_MARK = re.compile(r"[ \t]*(?:[-–—+•*]|\d{1,2}[.)]|[a-zđ][.)])[ \t]*")
+_LIST_MARK = re.compile(r"[ \t]*(?:>[ \t>]*)?(?:[-–—+•*]|\d{1,2}[.)]|[a-zđ][.)])?[ \t]*")
 _MARKED = re.compile(r"[ \t]*(?:[-–—+•*]|\d{1,2}[.)]|[a-zđ][.)])[ \t]")  # a line with its list mark
 MAX_ITEM_WORDS = 20  # a line this short, among others like it, is a list item
 
@@ -142,6 +142,8 @@ def block_spans(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
             # the narrator's) begins inside the line.
             lines = [(lines[0][0], turn.start())]
         first = text[lines[0][0]:lines[0][1]].strip(" \t*_")
+        if first.startswith(">") and not first.lstrip("> \t")[:1] in ("“", "«", '"', "”", ""):
+            first = first.lstrip("> \t")  # a block quote ("> Cán bộ phải ..."), its mark dropped
         if not first or first[0] in "“«\"”#|>" or first.endswith(":"):
             continue
         dialogue = first[:1] in "–—"  # one line of a dialogue: the next may be someone else's
@@ -226,3 +228,24 @@ def _strip_mark(text: str, span: tuple[int, int]) -> tuple[int, int]:
     if m:
         start = m.end()
     return start, end
+
+
+# Single quotation marks used as the outer marks of a quotation: ‘…’ (or '…') after a space or
+# a colon, closed before a space or punctuation. Inside a double-quoted passage they are a quote
+# within a quote and stay as they are.
+_SINGLE = re.compile(r"(?<=[\s:(\[–—-])([‘'])([^‘’'\n“”\"«»]{8,600}?)([’'])(?=[\s.,;:!?…)\]]|$)")
+
+
+def single_quotes_as_double(text: str) -> str:
+    """``text`` with single-quoted passages outside double quotes marked “…” (same length, so
+    offsets hold), for :func:`quote_spans` to read like any other quotation."""
+    spans = quote_spans(text)
+    out = list(text)
+    for m in _SINGLE.finditer(text):
+        if (m[1] == "'") != (m[3] == "'"):
+            continue  # ‘…' : not one pair
+        if any(s <= m.start() < e for s, e in spans):
+            continue
+        out[m.start(1)] = "“"
+        out[m.start(3)] = "”"
+    return "".join(out)

@@ -35,7 +35,7 @@ from kb.understand.attribution import (AFTER_MARKER, AS_HE_WISHED, FOOTNOTE_MARK
                                       subject_says)
 from kb.understand.footnotes import footnotes, in_note, is_citation, reference_after
 from kb.understand.hcm_vocab import FULL_NAME
-from kb.understand.quotes import block_spans, heading_lists, quote_spans
+from kb.understand.quotes import block_spans, heading_lists, quote_spans, single_quotes_as_double
 from kb.understand.sector_lexicon import load_sectors, match_sectors
 from kb.understand.voices import REPLY, TRANSLATION_LEAD, question_to_him
 
@@ -134,6 +134,7 @@ def extract_sayings(text: str) -> list[dict]:
     """
     if signed_by_him(text):
         return []
+    text = single_quotes_as_double(text)
     sectors = load_sectors()
     found: list[tuple[int, dict]] = []
     prev_end, prev_saying, prev_quote = 0, False, ""
