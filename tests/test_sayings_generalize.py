@@ -153,3 +153,26 @@ def test_block_quote_after_his_colon():
     text = ("Nói chuyện với cán bộ tỉnh Thanh Hóa năm 1947, Bác dạy:\n\n> Cán bộ phải là người đầy tớ "
             "trung thành của nhân dân.\n\nSau đó Bác đi thăm đồng bào.")
     assert texts(text) == ["Cán bộ phải là người đầy tớ trung thành của nhân dân."]
+
+
+def test_a_comma_does_not_join_a_noun_to_his_name_as_a_namesake():
+    # "khai trường, Chủ tịch Hồ Chí Minh" is no school named after him.
+    text = ("Hơn 70 năm trước, trong Thư gửi các cháu học sinh nhân ngày khai trường, Chủ tịch Hồ Chí Minh "
+            "mong muốn: “Non sông Việt Nam có trở nên tươi đẹp hay không, chính là nhờ một phần lớn ở công "
+            "học tập của các em”.")
+    assert len(texts(text)) == 1
+    school = "Thầy hiệu trưởng Trường THPT Hồ Chí Minh nói: “Các em phải chăm chỉ học tập mỗi ngày”."
+    assert texts(school) == []
+
+
+@pytest.mark.parametrize("text", [
+    "“Thi đua là yêu nước, yêu nước thì phải thi đua”, lời dạy của Chủ tịch Hồ Chí Minh vẫn còn nguyên giá trị.",
+    "“Thi đua là yêu nước, yêu nước thì phải thi đua” - lời kêu gọi của Bác Hồ năm 1948 vẫn còn nguyên giá trị.",
+])
+def test_his_words_named_after_the_quote(text):
+    assert texts(text) == ["Thi đua là yêu nước, yêu nước thì phải thi đua"]
+
+
+def test_words_named_after_the_quote_as_another_s():
+    text = "“Chúng tôi luôn ghi nhớ công ơn của Bác”, lời của cụ Nguyễn Văn Ba, người từng gặp Bác."
+    assert texts(text) == []

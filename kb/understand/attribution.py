@@ -51,7 +51,10 @@ AFTER_MARKER = re.compile(
     rf"^(?:[\s|>]*[,.;:!?–—-]*)*\s*(?:\(\s*)?(?:(?:Trích\s+)?(?:[^\n]{{0,40}}?\bcủa\s+)?{FULL_NAME}(?=[\s\d\[\]()*_.|]*(?:\n|\Z|\)))"
     rf"|(?:{FULL_NAME}|Bác(?! sĩ)|Người){ADVERBS}\s+{_VERBS}\b(?!\s*[,:])|lời Bác"
     # "” - Những câu thơ Bác Hồ tặng thanh niên ...".
-    rf"|(?:[Nn]hững |[Mm]ấy |[Cc]ác )?(?:câu thơ|vần thơ|bài thơ|lời|câu nói)\s+(?:của\s+)?(?:Bác(?! sĩ)|Người|{FULL_NAME})\b"
+    rf"|(?:[Nn]hững |[Mm]ấy |[Cc]ác )?(?:câu thơ|vần thơ|bài thơ|lời|câu nói)"
+    # "”, lời dạy của Chủ tịch Hồ Chí Minh ...", "” - lời kêu gọi của Bác Hồ năm 1948".
+    rf"(?:\s+(?:dạy|căn dặn|dặn|kêu gọi|khuyên|nhắc nhở|nói|chỉ dẫn|di huấn|nhắn nhủ)(?:\s+(?:bất hủ|nổi tiếng|thiêng liêng|ấy|này))?)?"
+    rf"\s+(?:của\s+)?(?:Bác(?! sĩ)|Người|{FULL_NAME})\b"
     rf"|của (?:Bác|Người|{FULL_NAME})\b)"
 )
 # "”, đầu bếp Thiệu nhớ lại", "” - ông Hoàng Giáp tâm sự": a speaker named after the quote.
@@ -297,7 +300,8 @@ AS_HE_WISHED = re.compile(
 def said_by_other_after(after: str) -> bool:
     """Whether the words after a quote name another speaker ("” - ông Hoàng Giáp tâm sự")."""
     m = _AFTER_SPEAKER.match(after)
-    return m is not None and not re.match(rf"(?:Bác|Người|{FULL_NAME})\b", m[1] or m[2])
+    # "”, lời dạy của Bác ...": his words named, not a speaker ("lời" is no one).
+    return m is not None and not re.match(rf"(?:Bác|Người|{FULL_NAME}|(?:những |các )?(?:lời|câu nói|câu)\b)\b", m[1] or m[2])
 
 
 _SPEECH_AT_END = re.compile(rf"\b{_SPEECH}\s*:?[\s*_]*$")
@@ -344,7 +348,7 @@ _NAMESAKE = re.compile(
     r"(?i:thành phố|tp\.?|trường(?: thpt| thcs| đại học)?|thpt|thcs|đội(?: thiếu niên tiền phong)?|đoàn"
     r"|chiến dịch|đường|lăng|bảo tàng|di tích|học viện|giải(?: thưởng)?|huy hiệu|quỹ|nhà xuất bản"
     r"|đại học|quận|hội|tư tưởng|phong cách|đạo đức|tấm gương|khu|nhà lưu niệm|sân bay|cộng sản"
-    r"|tiền phong|thanh niên cộng sản|mang tên|tên|chuyên)[\s,]+(?:Chủ tịch |Bác )?"
+    r"|tiền phong|thanh niên cộng sản|mang tên|tên|chuyên)[ \t]+(?:Chủ tịch |Bác )?"
     r"(?P<name>Hồ Chí Minh|Nguyễn Tất Thành|Nguyễn Ái Quốc)"
 )
 
