@@ -176,3 +176,20 @@ def test_his_words_named_after_the_quote(text):
 def test_words_named_after_the_quote_as_another_s():
     text = "“Chúng tôi luôn ghi nhớ công ơn của Bác”, lời của cụ Nguyễn Văn Ba, người từng gặp Bác."
     assert texts(text) == []
+
+
+def sectors(text: str) -> list[list[str]]:
+    return [s["sectors"] for s in extract_sayings(text)]
+
+
+def test_sector_from_the_introduction_or_the_saying_s_subject():
+    assert sectors("Trong Thư gửi ngành y tế năm 1955, Bác viết: “Người bệnh phó thác tính mệnh của họ "
+                   "nơi các cô, các chú”.") == [["y tế"]]
+    assert sectors("Bác dạy: “Cán bộ là cái gốc của mọi công việc, muôn việc thành công hoặc thất bại đều "
+                   "do cán bộ tốt hoặc kém”.") == [["cán bộ đảng viên"]]
+
+
+def test_a_word_in_passing_decides_no_sector():
+    # "hòa bình" once, deep in a saying about independence, is no saying on diplomacy.
+    assert sectors("Bác khẳng định: “Dân tộc Việt Nam quyết đem tất cả tinh thần và lực lượng, tính mạng "
+                   "và của cải để giữ vững quyền tự do, độc lập và hòa bình”.") == [[]]

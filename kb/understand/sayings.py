@@ -36,7 +36,7 @@ from kb.understand.attribution import (AFTER_MARKER, AS_HE_WISHED, FOOTNOTE_MARK
 from kb.understand.footnotes import footnotes, in_note, is_citation, reference_after
 from kb.understand.hcm_vocab import FULL_NAME
 from kb.understand.quotes import block_spans, heading_lists, quote_spans, single_quotes_as_double
-from kb.understand.sector_lexicon import load_sectors, match_sectors
+from kb.understand.sector_lexicon import load_sectors, match_sectors, mentions
 from kb.understand.voices import REPLY, TRANSLATION_LEAD, question_to_him
 
 MIN_WORDS = 4  # "làm theo", "học tập": shorter quotes are words, not sayings
@@ -214,9 +214,8 @@ def extract_sayings(text: str) -> list[dict]:
         # sentence (which often goes on about something else).
         # The introducing words are those since the previous quote (and within its sentence).
         lead = re.split(r"[.!?](?=\s)|\n\s*\n", gap[-250:])[-1]
-        clues = " \n ".join([lead, quote, work or "", _section_heading(text, start)])
         found.append((start, {"text": quote, "context": context, "work": work,
-                              "sectors": match_sectors(clues, sectors)}))
+                              "sectors": quote_sectors(lead, quote, work, _section_heading(text, start), sectors)}))
     for intro_start, intro_end, items in block_spans(text):
         intro = masked[intro_start:intro_end]
         if (not (attributed_before(intro, masked[max(0, intro_start - 1500):intro_start])
@@ -287,6 +286,18 @@ def extract_sayings(text: str) -> list[dict]:
             bags.append(bag)
             out.append(saying)
     return out
+
+
+OPENING_WORDS = 6  # "Cán bộ phải ...", "Thanh niên là ...": the words that say whom it is about
+
+
+def quote_sectors(lead: str, quote: str, work: str | None, heading: str, sectors: Mapping) -> list[str]:
+    """Sectors of a quoted saying: those its introduction names (the leading words, the cited
+    work, the section heading), its opening words name (whom it is about or addresses), or it
+    comes back to (two mentions or more); one word in passing deep in the saying decides none."""
+    found = match_sectors(" \n ".join([lead, work or "", heading, " ".join(quote.split()[:OPENING_WORDS])]), sectors)
+    found += [name for name, n in mentions(quote, sectors).items() if n >= 2 and name not in found]
+    return [name for name in sectors if name in found]  # lexicon order
 
 
 def _same_words(a: Counter, b: Counter) -> bool:

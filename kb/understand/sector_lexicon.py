@@ -48,3 +48,11 @@ def match_sectors(text: str, sectors: Mapping[str, re.Pattern] | None = None) ->
     sectors = load_sectors() if sectors is None else sectors
     normed = _norm(text)
     return [name for name, pattern in sectors.items() if pattern.search(normed)]
+
+
+def mentions(text: str, sectors: Mapping[str, re.Pattern] | None = None) -> dict[str, int]:
+    """How many times ``text`` names each sector (its keywords' occurrences), sectors named only."""
+    sectors = load_sectors() if sectors is None else sectors
+    normed = _norm(text)
+    counts = {name: len(pattern.findall(normed)) for name, pattern in sectors.items()}
+    return {name: n for name, n in counts.items() if n}
