@@ -193,3 +193,20 @@ def test_a_word_in_passing_decides_no_sector():
     # "hòa bình" once, deep in a saying about independence, is no saying on diplomacy.
     assert sectors("Bác khẳng định: “Dân tộc Việt Nam quyết đem tất cả tinh thần và lực lượng, tính mạng "
                    "và của cải để giữ vững quyền tự do, độc lập và hòa bình”.") == [[]]
+
+
+def test_dash_turn_answering_a_turn_put_to_him_is_his():
+    text = ("Bác ngồi nhìn ra cửa sổ và đọc:\n\n– Đã lâu không làm bài thơ nào, phẩy xuống dòng\n\n"
+            "Tôi ngừng bút hỏi:\n\n–Thưa Bác, thơ à?\n\n– Chú cứ viết tiếp: Nay lại thử làm thơ xem sao?, "
+            "phẩy, xuống dòng\n\nTôi nghĩ đúng là thơ rồi.\n\nBác đọc tiếp: Lục khắp giấy tờ vẫn chẳng thấy, "
+            "phẩy xuống dòng.\n")
+    found = texts(text)
+    assert "Thưa Bác, thơ à?" not in found
+    assert any(s.startswith("Chú cứ viết tiếp") for s in found)
+    assert any(s.startswith("Lục khắp giấy tờ") for s in found)
+
+
+def test_dash_turn_after_a_turn_to_someone_else_is_not_his():
+    text = ("Anh Ba hỏi chị Tư:\n\n– Thưa chị, hôm nay đoàn có về không?\n\n– Chắc chiều nay đoàn mới về "
+            "đến làng mình.\n")
+    assert texts(text) == []

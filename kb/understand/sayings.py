@@ -262,6 +262,11 @@ def extract_sayings(text: str) -> list[dict]:
                 and not any(s <= m.end("said") and m.start("said") <= e for s, e in spans)):
             found.append((m.start("said"), {"text": said, "context": re.sub(r"\s+", " ", text[m.start():m.end()]),
                                             "work": None, "sectors": match_sectors(said, sectors)}))
+    for start, end in his_replies(text, spans):
+        said = text[start:end].strip(" *_")
+        if len(re.findall(r"\w+", said)) >= MIN_WORDS and not REPLY.match(said):
+            found.append((start, {"text": said, "context": said, "work": None,
+                                  "sectors": match_sectors(said, sectors)}))
     for m in SAID_INLINE.finditer(masked):
         if (OTHER_SPEAKER.search(m["to"]) and speaks(m["to"])) or not addressed(m["to"]):
             continue
@@ -298,6 +303,27 @@ def quote_sectors(lead: str, quote: str, work: str | None, heading: str, sectors
     found = match_sectors(" \n ".join([lead, work or "", heading, " ".join(quote.split()[:OPENING_WORDS])]), sectors)
     found += [name for name, n in mentions(quote, sectors).items() if n >= 2 and name not in found]
     return [name for name in sectors if name in found]  # lexicon order
+
+
+# One turn of a dash dialogue, on a line of its own: "– Chú cứ viết tiếp: ...".
+_DASH_TURN = re.compile(r"(?m)^[ \t]*[–—-][ \t]*(?P<said>\S[^\n]*)$")
+# A turn put to him: "–Thưa Bác, thơ à?", "– Bác ơi, ...".
+_TO_HIM = re.compile(r"^(?:Thưa|Kính thưa|Dạ|Bẩm)\s+(?:Bác|Người|Chủ tịch|Cụ)\b|^(?:Bác|Cụ) ơi\b")
+
+
+def his_replies(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Dash turns of a dialogue that answer a turn put to him ("–Thưa Bác, thơ à?" then "– Chú
+    cứ viết tiếp: ..."): the next turn, with no narration between, is his."""
+    out = []
+    turns = list(_DASH_TURN.finditer(text))
+    for prev, turn in zip(turns, turns[1:]):
+        between = text[prev.end():turn.start()]
+        if between.strip() or not _TO_HIM.match(prev["said"].strip(" *_")):
+            continue
+        if any(s <= turn.end("said") and turn.start("said") <= e for s, e in spans):
+            continue  # quoted: read above
+        out.append((turn.start("said"), turn.end("said")))
+    return out
 
 
 def _same_words(a: Counter, b: Counter) -> bool:
