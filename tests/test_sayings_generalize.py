@@ -210,3 +210,17 @@ def test_dash_turn_after_a_turn_to_someone_else_is_not_his():
     text = ("Anh Ba hỏi chị Tư:\n\n– Thưa chị, hôm nay đoàn có về không?\n\n– Chắc chiều nay đoàn mới về "
             "đến làng mình.\n")
     assert texts(text) == []
+
+
+def test_answers_of_an_interview_he_gives_are_his_questions_not():
+    text = ("Ngày 14-9-1946, Chủ tịch Hồ Chí Minh trả lời phỏng vấn của các nhà báo nước ngoài.\n\n"
+            "Hỏi: Thưa Chủ tịch, Chính phủ có chính sách gì đối với người Pháp ở Việt Nam?\n\n"
+            "Trả lời: Chính phủ Việt Nam bảo đảm tính mạng và tài sản của kiều dân Pháp làm ăn lương thiện.\n")
+    assert texts(text) == ["Chính phủ Việt Nam bảo đảm tính mạng và tài sản của kiều dân Pháp làm ăn lương thiện."]
+
+
+def test_answers_of_an_interview_someone_else_gives_are_not_his():
+    text = ("Học tập tư tưởng Hồ Chí Minh, Bộ trưởng Nguyễn Văn An trả lời phỏng vấn báo chí về năm 2020.\n\n"
+            "Hỏi: Thưa Bộ trưởng, ngành đã đạt được những kết quả gì?\n\n"
+            "Trả lời: Chúng tôi đã hoàn thành vượt mức mọi kế hoạch đề ra.\n")
+    assert texts(text) == []

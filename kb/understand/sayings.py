@@ -262,6 +262,11 @@ def extract_sayings(text: str) -> list[dict]:
                 and not any(s <= m.end("said") and m.start("said") <= e for s, e in spans)):
             found.append((m.start("said"), {"text": said, "context": re.sub(r"\s+", " ", text[m.start():m.end()]),
                                             "work": None, "sectors": match_sectors(said, sectors)}))
+    for start, end in interview_answers(masked, spans):
+        said = text[start:end].strip(" *_")
+        if len(re.findall(r"\w+", said)) >= MIN_WORDS and not is_citation(said):
+            found.append((start, {"text": said, "context": said, "work": None,
+                                  "sectors": match_sectors(said, sectors)}))
     for start, end in his_replies(text, spans):
         said = text[start:end].strip(" *_")
         if len(re.findall(r"\w+", said)) >= MIN_WORDS and not REPLY.match(said):
@@ -303,6 +308,33 @@ def quote_sectors(lead: str, quote: str, work: str | None, heading: str, sectors
     found = match_sectors(" \n ".join([lead, work or "", heading, " ".join(quote.split()[:OPENING_WORDS])]), sectors)
     found += [name for name, n in mentions(quote, sectors).items() if n >= 2 and name not in found]
     return [name for name in sectors if name in found]  # lexicon order
+
+
+# An interview he gives: "Hồ Chủ tịch trả lời phỏng vấn ...", "phỏng vấn Chủ tịch Hồ Chí Minh".
+_HE_ANSWERS = re.compile(rf"(?:{FULL_NAME}|Bác(?! sĩ)|Người)(?:\s+(?:đã|lần lượt))?\s+trả lời\s+(?:phỏng vấn|các câu hỏi|câu hỏi"
+                         rf"|những câu hỏi|nhà báo|các nhà báo|phóng viên|báo)"
+                         rf"|phỏng vấn (?:{FULL_NAME}|Bác(?! sĩ)|Người)\b")
+_AN_INTERVIEW = re.compile(r"\btrả lời (?:phỏng vấn|các câu hỏi|câu hỏi|những câu hỏi)|\bphỏng vấn\b")
+# The answer lines of its transcript: "Trả lời: ...", "**Đáp:** ...", "TL: ...".
+_ANSWER_LINE = re.compile(r"(?m)^[ \t*_]*(?:Trả lời|TRẢ LỜI|Đáp|ĐÁP|TL)[ \t*_]*[:.–—-][ \t*_]*(?P<said>\S[^\n]*)$")
+_QUESTION_LINE = re.compile(r"(?m)^[ \t*_]*(?:Hỏi|HỎI)[ \t*_]*[:.–—-]")
+
+
+def interview_answers(masked: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The "Trả lời:" lines of an interview he gives (a "Hỏi:" line before each, the interview
+    named within the 1,500 characters before): his answers; the questions are not his."""
+    out = []
+    for m in _ANSWER_LINE.finditer(masked):
+        before = masked[max(0, m.start() - 1500):m.start()]
+        interviews = list(_AN_INTERVIEW.finditer(before))
+        # The interview named last before the answer must be his, not another's on the page.
+        if not _QUESTION_LINE.search(before) or not interviews or not any(
+                h.end() >= interviews[-1].start() for h in _HE_ANSWERS.finditer(before)):
+            continue
+        if any(s <= m.end("said") and m.start("said") <= e for s, e in spans):
+            continue  # quoted: read above
+        out.append((m.start("said"), m.end("said")))
+    return out
 
 
 # One turn of a dash dialogue, on a line of its own: "– Chú cứ viết tiếp: ...".
