@@ -30,13 +30,15 @@ from kb.analysis.fold import fold
 from kb.analysis.tones import canonical_tones
 from kb.understand.attribution import (AFTER_MARKER, AS_HE_WISHED, FOOTNOTE_MARK, NAMED_INSIDE, OTHER_SPEAKER,
                                       SAID_INLINE, SPEAKER_LABEL, addressed, attributed_before, goes_on_speaking,
-                                      introduces_another, introduces_next, mask_namesakes, other_before, other_subject,
-                                      person_speaks, pronoun_is_him, reported_speech, said_by_other_after, speaks,
+                                      introduces_another, introduces_next, mask_namesakes, other_before,
+                                      person_speaks, pronoun_is_him, said_by_other_after, speaks,
                                       subject_says)
+from kb.understand.dialogue import his_replies, interview_answers
 from kb.understand.footnotes import footnotes, in_note, is_citation, reference_after
 from kb.understand.hcm_vocab import FULL_NAME
 from kb.understand.quotes import block_spans, heading_lists, quote_spans, single_quotes_as_double
-from kb.understand.sector_lexicon import load_sectors, match_sectors, mentions
+from kb.understand.sector_lexicon import load_sectors, match_sectors, quote_sectors
+from kb.understand.speaker import his_words_noun, his_work_passage, other_subject, reported_speech
 from kb.understand.voices import REPLY, TRANSLATION_LEAD, question_to_him
 
 MIN_WORDS = 4  # "làm theo", "học tập": shorter quotes are words, not sayings
@@ -90,6 +92,14 @@ def _sentence_before(masked: str, spans: list[tuple[int, int]], start: int) -> s
         pos = max(pos, e)
     pieces.append(masked[pos:max(pos, start - 1)])  # without the opening mark
     return re.split(r"[.!?](?=\s)|\n", "".join(pieces))[-1]
+
+
+def _named_further(gap: str, earlier: str) -> bool:
+    """Whether the sentence before a quote makes it his by a passage of his work or his words
+    named as a charge he gave (kb.understand.speaker)."""
+    tail = gap[-300:]
+    before = earlier + gap[:len(gap) - len(tail)]
+    return his_work_passage(tail, before) or his_words_noun(tail, before)
 
 
 def _title_like(quote: str) -> bool:
@@ -161,6 +171,7 @@ def extract_sayings(text: str) -> list[dict]:
             (note is not None and note[1])
             or attributed_before(gap, masked[max(0, prev_end - 1500):prev_end],
                                  fragment=quote[:1].islower(), long=len(quote.split()) >= 10)
+            or _named_further(gap, masked[max(0, prev_end - 1500):prev_end])
             or (work is not None and (_HCM_WORK.search(work) or _LETTER_WORK.match(work)) is not None)
             or _under_hcm_heading(text, start)
             # The sentence's subject named before an earlier quote of the same sentence.
@@ -219,6 +230,7 @@ def extract_sayings(text: str) -> list[dict]:
     for intro_start, intro_end, items in block_spans(text):
         intro = masked[intro_start:intro_end]
         if (not (attributed_before(intro, masked[max(0, intro_start - 1500):intro_start])
+                 or _named_further(intro, masked[max(0, intro_start - 1500):intro_start])
                  or _under_hcm_heading(text, intro_start + 1)
                  or SPEAKER_LABEL.fullmatch(intro.rstrip("\n")) is not None)
                 or other_before(intro.rstrip(" \t\n*_:"), masked[max(0, intro_start - 1500):intro_start])
@@ -295,66 +307,6 @@ def extract_sayings(text: str) -> list[dict]:
             seen.add(key)
             bags.append(bag)
             out.append(saying)
-    return out
-
-
-OPENING_WORDS = 6  # "Cán bộ phải ...", "Thanh niên là ...": the words that say whom it is about
-
-
-def quote_sectors(lead: str, quote: str, work: str | None, heading: str, sectors: Mapping) -> list[str]:
-    """Sectors of a quoted saying: those its introduction names (the leading words, the cited
-    work, the section heading), its opening words name (whom it is about or addresses), or it
-    comes back to (two mentions or more); one word in passing deep in the saying decides none."""
-    found = match_sectors(" \n ".join([lead, work or "", heading, " ".join(quote.split()[:OPENING_WORDS])]), sectors)
-    found += [name for name, n in mentions(quote, sectors).items() if n >= 2 and name not in found]
-    return [name for name in sectors if name in found]  # lexicon order
-
-
-# An interview he gives: "Hồ Chủ tịch trả lời phỏng vấn ...", "phỏng vấn Chủ tịch Hồ Chí Minh".
-_HE_ANSWERS = re.compile(rf"(?:{FULL_NAME}|Bác(?! sĩ)|Người)(?:\s+(?:đã|lần lượt))?\s+trả lời\s+(?:phỏng vấn|các câu hỏi|câu hỏi"
-                         rf"|những câu hỏi|nhà báo|các nhà báo|phóng viên|báo)"
-                         rf"|phỏng vấn (?:{FULL_NAME}|Bác(?! sĩ)|Người)\b")
-_AN_INTERVIEW = re.compile(r"\btrả lời (?:phỏng vấn|các câu hỏi|câu hỏi|những câu hỏi)|\bphỏng vấn\b")
-# The answer lines of its transcript: "Trả lời: ...", "**Đáp:** ...", "TL: ...".
-_ANSWER_LINE = re.compile(r"(?m)^[ \t*_]*(?:Trả lời|TRẢ LỜI|Đáp|ĐÁP|TL)[ \t*_]*[:.–—-][ \t*_]*(?P<said>\S[^\n]*)$")
-_QUESTION_LINE = re.compile(r"(?m)^[ \t*_]*(?:Hỏi|HỎI)[ \t*_]*[:.–—-]")
-
-
-def interview_answers(masked: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The "Trả lời:" lines of an interview he gives (a "Hỏi:" line before each, the interview
-    named within the 1,500 characters before): his answers; the questions are not his."""
-    out = []
-    for m in _ANSWER_LINE.finditer(masked):
-        before = masked[max(0, m.start() - 1500):m.start()]
-        interviews = list(_AN_INTERVIEW.finditer(before))
-        # The interview named last before the answer must be his, not another's on the page.
-        if not _QUESTION_LINE.search(before) or not interviews or not any(
-                h.end() >= interviews[-1].start() for h in _HE_ANSWERS.finditer(before)):
-            continue
-        if any(s <= m.end("said") and m.start("said") <= e for s, e in spans):
-            continue  # quoted: read above
-        out.append((m.start("said"), m.end("said")))
-    return out
-
-
-# One turn of a dash dialogue, on a line of its own: "– Chú cứ viết tiếp: ...".
-_DASH_TURN = re.compile(r"(?m)^[ \t]*[–—-][ \t]*(?P<said>\S[^\n]*)$")
-# A turn put to him: "–Thưa Bác, thơ à?", "– Bác ơi, ...".
-_TO_HIM = re.compile(r"^(?:Thưa|Kính thưa|Dạ|Bẩm)\s+(?:Bác|Người|Chủ tịch|Cụ)\b|^(?:Bác|Cụ) ơi\b")
-
-
-def his_replies(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Dash turns of a dialogue that answer a turn put to him ("–Thưa Bác, thơ à?" then "– Chú
-    cứ viết tiếp: ..."): the next turn, with no narration between, is his."""
-    out = []
-    turns = list(_DASH_TURN.finditer(text))
-    for prev, turn in zip(turns, turns[1:]):
-        between = text[prev.end():turn.start()]
-        if between.strip() or not _TO_HIM.match(prev["said"].strip(" *_")):
-            continue
-        if any(s <= turn.end("said") and turn.start("said") <= e for s, e in spans):
-            continue  # quoted: read above
-        out.append((turn.start("said"), turn.end("said")))
     return out
 
 
