@@ -224,3 +224,18 @@ def test_answers_of_an_interview_someone_else_gives_are_not_his():
             "Hỏi: Thưa Bộ trưởng, ngành đã đạt được những kết quả gì?\n\n"
             "Trả lời: Chúng tôi đã hoàn thành vượt mức mọi kế hoạch đề ra.\n")
     assert texts(text) == []
+
+
+def test_quote_over_paragraphs_each_opened_again_is_one_saying():
+    text = ("Trong bài Sửa đổi lối làm việc, Bác viết:\n\n“Cán bộ là những người đem chính sách của Đảng giải "
+            "thích cho dân chúng hiểu rõ và thi hành.\n\n“Đồng thời đem tình hình của dân chúng báo cáo cho "
+            "Đảng, để đặt chính sách cho đúng.”\n\nSau đó Bác đi thăm đồng bào.")
+    assert texts(text) == ["Cán bộ là những người đem chính sách của Đảng giải thích cho dân chúng hiểu rõ và "
+                           "thi hành. Đồng thời đem tình hình của dân chúng báo cáo cho Đảng, để đặt chính sách "
+                           "cho đúng."]
+
+
+def test_two_closed_quotes_in_two_paragraphs_stay_two():
+    text = ("Bác viết: “Cán bộ phải là người đầy tớ trung thành của nhân dân.”\n\n“Chúng tôi luôn nhớ lời "
+            "Bác dạy về cán bộ.” - ông Nguyễn Văn An nói.")
+    assert texts(text) == ["Cán bộ phải là người đầy tớ trung thành của nhân dân."]

@@ -13,6 +13,7 @@ import re
 MAX_CHARS = 2000  # an unclosed quote must not swallow the rest of the document
 
 _MARKS = re.compile(r"[“”«»\"„]|\n[ \t]*\n")
+_PARAGRAPH_OPENS = re.compile(r"[ \t*_>]*[“«„]")  # a paragraph opening with a quotation mark
 _OPENERS_BEFORE = set("([{:–—-*_/|>") | {"\n", "\t", " "}
 # A note mark right before a new opening mark: where the open quote ended.
 _NOTE_REF_END = re.compile(r"[.:;,!?…]?\s?(?:\(\d{1,3}\)|\[\d{1,3}\])[.:;,]?\s*$")
@@ -59,6 +60,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the text inside every outermost quotation of ``text``."""
     pairs: list[tuple[int, int]] = []
     stack: list[int] = []  # positions of the open marks
+    continued: set[int] = set()  # opening marks that only continue an open quote in a new paragraph
     unclosed: list[tuple[int, int]] = []
 
     def close_open(limit: int) -> None:
@@ -80,8 +82,17 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             # A paragraph break ends open quotes, unless one quote runs on to a closing mark in a
             # later paragraph ("Người viết:\n\n“Trời có bốn mùa...\n\nĐất có bốn phương...”",
             # "Người căn dặn “Đảng ta là một Đảng cầm quyền. ...\n\nPhải giữ gìn Đảng ta ...”").
+            if len(stack) == 1:
+                # A quote over several paragraphs may open each of them again and close only the
+                # last ("Bác viết:\n\n“Cán bộ phải ...\n\n“Cán bộ phải ...”"): one quotation.
+                again = _PARAGRAPH_OPENS.match(text, m.end())
+                if again and _closes_later(text, again.end(), stack[0] + MAX_CHARS):
+                    continued.add(again.end() - 1)
+                    continue
             if not (len(stack) == 1 and _closes_later(text, pos, stack[0] + MAX_CHARS)):
                 close_open(pos)
+            continue
+        if pos in continued:
             continue
         if _is_opening(text, pos):
             ref = _NOTE_REF_END.search(text, stack[-1] + 1, pos) if stack else None

@@ -156,7 +156,8 @@ def extract_sayings(text: str) -> list[dict]:
         cut = _DASH_SPEAKER.search(masked, start, end)
         if cut:
             end = cut.start()  # “Đây là đội tỉnh nào? - Bác quay sang hỏi ...: the mark left off
-        quote = re.sub(r"\s+", " ", text[start:end]).strip(" *_")
+        # Without the marks that open its later paragraphs again.
+        quote = re.sub(r"\s+", " ", re.sub(r"(\n[ \t]*\n[ \t*_>]*)[“«„]", r"\1", text[start:end])).strip(" *_")
         gap = masked[prev_end:start - 1]
         raw_after = masked[end + 1 : end + 301]
         note = notes.get(reference_after(raw_after) or -1)
