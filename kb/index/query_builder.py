@@ -121,7 +121,15 @@ class QueryBuilder:
                         with_fold: bool = True):
         w = self.weights
         terms = []
+        # "05-CT/TW" is read as the number and, at the same place, its serial "5" (so that
+        # "chỉ thị 5" finds it). The number's own terms carry that evidence; the serial alone
+        # would score every "19/5" and "5 năm" of a text.
+        numbered = {p for p, s in analysis.syllables if s in analysis.docnums}
+        shadows = {s for p, s in analysis.syllables if p in numbered} - set(analysis.docnums) \
+            - {s for p, s in analysis.syllables if p not in numbered}
         for s, n in Counter(content).items():
+            if s in shadows:
+                continue
             if "/" in s or ("-" in s and s in analysis.docnums):
                 # The document itself first (its own number), then the documents citing it.
                 terms += [Q.Term("number", s, boost=w["number"]), Q.Term("syl", s, boost=w["syl"]),
