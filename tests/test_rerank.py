@@ -40,7 +40,9 @@ def _features_by_name(searcher, query):
     return response, {n: dict(zip(rerank.FEATURES, row)) for n, row in zip(names, X)}, tiers
 
 
-def test_features_tell_words_together_from_words_scattered(make_config, tmp_path):
+def test_features_tell_words_together_from_words_scattered(make_config, tmp_path, monkeypatch):
+    # Without a model every feature is computed (as benchmarks/fit_reranker.py sees them).
+    monkeypatch.setattr(rerank, "load_model", lambda *a, **k: None)
     config = _index(make_config, tmp_path, {"tu-phap.txt": TOGETHER, "cong-tam.txt": SCATTERED})
     with _reranking(config) as searcher:
         _, found, tiers = _features_by_name(searcher, "phụng công thủ pháp")
@@ -52,6 +54,8 @@ def test_features_tell_words_together_from_words_scattered(make_config, tmp_path
     assert together["pairs_cov"] == pytest.approx(1.0) and scattered["pairs_cov"] == 0.0
     assert together["prox"] == pytest.approx(1.0) and scattered["prox"] == 0.0
     assert together["kb"] == pytest.approx(1.0) and together["kb_rr"] == 1.0
+    # The best passage holds the whole query in one, its syllables apart in the other.
+    assert together["passage"] == pytest.approx(1.0) and scattered["passage"] < 0.8
     assert list(tiers) == [0, 0]
 
 

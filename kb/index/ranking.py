@@ -139,11 +139,12 @@ class Ranker:
         docnums = np.array([d for d, _ in head], dtype=np.int64)
         tiers = rerank.tiers_of(head, set(own.tolist()) if own is not None else set(),
                                 set(kind_docs.tolist()) if kind_docs is not None else set())
+        model = rerank.load_model()
         X = rerank.features(engine, built, docnums, np.array([s for _, s in head]), tiers,
                             np.array([bonus.get(d, 0.0) for d in docnums.tolist()]),
-                            np.array([share.get(d, 0.0) for d in docnums.tolist()]))
+                            np.array([share.get(d, 0.0) for d in docnums.tolist()]),
+                            model["needed"] if model is not None else None)
         self.last_features = (docnums, X, tiers)
-        model = rerank.load_model()
         if model is None:
             return ranked
         return rerank.reorder(head, X, tiers, model["weights"]) + ranked[rerank.RERANK_DEPTH:]

@@ -37,7 +37,8 @@ PASSAGE_DEPTH = 20
 
 @lru_cache(maxsize=4)
 def load_model(path: Path = MODEL_FILE) -> dict | None:
-    """The fitted model ({"features", "weights"}), or None when there is none."""
+    """The fitted model ({"features", "weights", "needed": the features it weighs}), or None
+    when there is none."""
     try:
         model = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -45,6 +46,7 @@ def load_model(path: Path = MODEL_FILE) -> dict | None:
     if model.get("features") != FEATURES or len(model.get("weights", [])) != len(FEATURES):
         return None  # fitted on other features: refit with benchmarks/fit_reranker.py
     model["weights"] = np.asarray(model["weights"], dtype=np.float64)
+    model["needed"] = {f for f, w in zip(FEATURES, model["weights"]) if w}
     return model
 
 
@@ -116,11 +118,13 @@ def _passage(engine, fieldname: str, texts: list[str], docnums: np.ndarray) -> n
 
 
 def features(engine, built, docnums: np.ndarray, scores: np.ndarray, tiers: np.ndarray,
-             bonus: np.ndarray, share: np.ndarray) -> np.ndarray:
+             bonus: np.ndarray, share: np.ndarray, needed: set | None = None) -> np.ndarray:
     """The feature matrix (one row per document of ``docnums``, in kb's order, FEATURES columns).
 
     ``scores`` are kb's, ``tiers`` from :func:`tiers_of`, ``bonus`` the phrase
     (proximity) score added, ``share`` the share of a long query's three-syllable runs held.
+    Only the features in ``needed`` (all when None) are computed; the others are 0: a search
+    computes what its model weighs, the fitting script everything.
     """
     from kb.index.query_builder import leaves
     from kb.index.ranking import OWN_NUMBER_TIER
@@ -129,26 +133,44 @@ def features(engine, built, docnums: np.ndarray, scores: np.ndarray, tiers: np.n
     for leaf in leaves(built.query):
         if isinstance(leaf, Q.Term) and leaf.text not in terms.setdefault(leaf.fieldname, []):
             terms[leaf.fieldname].append(leaf.text)
-    folded = built.folded
-    text_field, title_field = ("fold", "title_fold") if folded else ("syl", "title")
+    text_field, title_field = ("fold", "title_fold") if built.folded else ("syl", "title")
     text_terms = [t for t in terms.get(text_field, []) if "/" not in t]
-    text, text_cov = _field(engine, text_field, text_terms, docnums)
-    pairs, pairs_cov = _field(engine, "pairs", terms.get("pairs", []), docnums)
-    words, words_cov = _field(engine, "words", terms.get("words", []), docnums)
-    title, title_cov = _field(engine, title_field, terms.get(title_field, []), docnums)
-    number = np.zeros(len(docnums))
-    for fieldname in ("number", "cites"):
-        number = np.maximum(number, _field(engine, fieldname, terms.get(fieldname, []),
-                                           docnums)[1] > 0)
-    lengths = np.log1p(engine.lengths(text_field)[docnums].astype(np.float64))
-    own = scores - OWN_NUMBER_TIER * (tiers == 2)
-    X = np.column_stack([
-        _over_max(np.maximum(own, 0.0)), 1.0 / (1.0 + np.arange(len(docnums))),
-        _over_max(text), _over_max(pairs), _over_max(words), _over_max(title),
-        _over_max(text + pairs), text_cov, pairs_cov, words_cov, title_cov,
-        _over_max(bonus), share, lengths - lengths.mean() if len(lengths) else lengths, number,
-        _passage(engine, text_field, text_terms, docnums),
-    ])
+    views = {"text": text_field, "pairs": "pairs", "words": "words", "title": title_field}
+    cached: dict[str, tuple] = {}
+
+    def view(name):
+        if name not in cached:
+            fieldname = views[name]
+            cached[name] = _field(engine, fieldname, text_terms if name == "text"
+                                  else terms.get(fieldname, []), docnums)
+        return cached[name]
+
+    def number():
+        found = np.zeros(len(docnums))
+        for fieldname in ("number", "cites"):
+            found = np.maximum(found, _field(engine, fieldname, terms.get(fieldname, []),
+                                             docnums)[1] > 0)
+        return found
+
+    def loglen():
+        lengths = np.log1p(engine.lengths(text_field)[docnums].astype(np.float64))
+        return lengths - lengths.mean() if len(lengths) else lengths
+
+    compute = {
+        "kb": lambda: _over_max(np.maximum(scores - OWN_NUMBER_TIER * (tiers == 2), 0.0)),
+        "kb_rr": lambda: 1.0 / (1.0 + np.arange(len(docnums))),
+        "base": lambda: _over_max(view("text")[0] + view("pairs")[0]),
+        "prox": lambda: _over_max(bonus), "window": lambda: share,
+        "loglen": loglen, "number": number,
+        "passage": lambda: _passage(engine, text_field, text_terms, docnums),
+    }
+    for name in views:
+        compute[name] = lambda name=name: _over_max(view(name)[0])
+        compute[f"{name}_cov"] = lambda name=name: view(name)[1]
+    X = np.zeros((len(docnums), len(FEATURES)))
+    for column, name in enumerate(FEATURES):
+        if needed is None or name in needed:
+            X[:, column] = compute[name]()
     return X
 
 
