@@ -28,7 +28,7 @@ from kb.understand.vocabulary import expand_query_terms
 #: Weights of the views of the text (fitted on the dev folds of benchmarks/relevance.py's sets).
 WEIGHTS = {"syl": 1.0, "fold": 0.1, "fold_only": 1.0, "words": 0.3, "pairs": 1.0,
            "title": 0.5, "number": 12.0, "cites": 2.0, "phrase": 1.5, "window": 0.25,
-           "title_phrase": 0.0, "kind": 1.0, "qtf": 1.0}
+           "title_phrase": 0.0, "kind": 1.0, "qtf": 1.0, "rerank": 0.0}
 
 #: Queries with more content syllables than this are ranked without requiring all of them.
 SHORT_QUERY_SYLLABLES = 6
@@ -51,6 +51,8 @@ class BuiltQuery:
     """Kind keys the query opens with ("Luật Việc làm", "ĐIỀU LỆ ĐẢNG"): that kind is wanted."""
     excluded: object = None
     """What a document must not match ("-word" clauses), or None."""
+    folded: bool = False
+    """True when the query has no diacritics and is matched on the folded view."""
 
 
 def query_tf(count: int, k3: float) -> float:
@@ -113,7 +115,7 @@ class QueryBuilder:
         excluded = Q.Or([self._clause_match(c, folded_mode=not has_diacritics(c.text))
                          for c in parsed.excluded]) if parsed.excluded else None
         return BuiltQuery(scoring_q, need, (exact, folded), proximity, own, windows, kinds,
-                          excluded)
+                          excluded, folded_mode)
 
     def _clause_scoring(self, clause: Clause, analysis, content, folded_mode: bool,
                         with_fold: bool = True):
