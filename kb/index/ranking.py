@@ -92,7 +92,12 @@ class Ranker:
             # A lookup by number ("CT05", "05/CT-TW", "chỉ thị 05") wants the document itself
             # first, whatever the phrase evidence of the texts that talk about it.
             own = engine.docs(Q.Or(built.own_numbers))
-            scores[own] += OWN_NUMBER_TIER
+            if not built.long:
+                scores[own] += OWN_NUMBER_TIER
+            else:
+                # "HD 37 ban tuyên giáo và dân vận": a number inside a longer query names the
+                # document it is about; the words around it still rank the rest.
+                scores[own] *= 1.0 + self.weights["own_long"]
         if built.kinds and not isinstance(q, Q.Every):
             # "Luật Việc làm", "Điều lệ Đảng": the document of that kind before the articles
             # about it, whose titles often say the same words.
