@@ -1,4 +1,4 @@
-"""A number inside a longer query, and a date typed with slashes, on real Party pages.
+"""A number inside a longer query, a date typed with slashes, a saying pasted whole.
 
 Given the pages of ../shared/data/party-docs that name the Central Propaganda and Mass
 Mobilisation Commission (one of them its guidance 37-HD/BTGDVTW) or Hồ Chí Minh's Declaration
@@ -89,3 +89,14 @@ def test_a_long_query_keeps_the_number_it_names_as_its_own():
     built = QueryBuilder(WEIGHTS).build(parse_query("HD 37 ban tuyên giáo và dân vận"), False)
     assert built.long
     assert "huongdan:37" in {t.text for t in built.own_numbers}
+
+
+@pytest.mark.parametrize("query", ["dang ta la mot dang cam quyen", "Đảng ta là một Đảng cầm quyền"])
+def test_a_text_holding_the_pasted_saying_whole_beats_one_holding_its_pieces(
+        tmp_path, make_config, shared_data, query):
+    # 27038661… quotes the Testament ("Đảng ta là một Đảng cầm quyền"); b959073a… speaks of "một
+    # Đảng cầm quyền" and of "Đảng ta" apart, many times over.
+    docs = shared_data / "party-docs" / "docs"
+    files = [docs / "27038661d915cf9a.md", docs / "b959073a15c75291.md"]
+    names = _search(tmp_path, make_config, files, query)
+    assert names[:1] == ["27038661d915cf9a.md"]

@@ -134,12 +134,16 @@ class Ranker:
         holds as typed: a pasted quotation, or a question worded like its answer, beats the same
         words scattered."""
         leading = np.array(sorted(d for d, _ in ranked), dtype=np.int64)
-        found = np.zeros(len(leading))
-        for fieldname, words in windows:
-            found += engine.phrase_counts(fieldname, words, leading) > 0
+        held = np.array([engine.phrase_counts(fieldname, words, leading) > 0
+                         for fieldname, words in windows])
+        found = held.sum(axis=0)
+        # The longest streak of the query's runs a text holds one after another: the whole
+        # quotation as typed against its three-syllable pieces found here and there.
+        streak = _longest_streak(held) / len(windows)
         share = dict(zip(leading.tolist(), (found / len(windows)).tolist()))
-        w = self.weights["window"]
-        return sorted(((d, s * (1.0 + w * share[d])) for d, s in ranked),
+        run = dict(zip(leading.tolist(), streak.tolist()))
+        w, wr = self.weights["window"], self.weights["window_run"]
+        return sorted(((d, s * (1.0 + w * share[d]) * (1.0 + wr * run[d])) for d, s in ranked),
                       key=lambda x: (-x[1], x[0]))
 
     def _filters(self, parsed: ParsedQuery):
@@ -161,6 +165,16 @@ class Ranker:
                     parts.append(Q.TermRange("date", bound if name == "date_from" else None,
                                              bound if name == "date_to" else None))
         return Q.And(parts) if parts else None
+
+
+def _longest_streak(held: np.ndarray) -> np.ndarray:
+    """Per column of a (runs × documents) boolean array, the longest run of True rows."""
+    best = np.zeros(held.shape[1])
+    current = np.zeros(held.shape[1])
+    for row in held:
+        current = np.where(row, current + 1, 0)
+        best = np.maximum(best, current)
+    return best
 
 
 def _term_value(value: str) -> str:
