@@ -263,6 +263,11 @@ def test_three_files_chosen_in_the_picker_are_uploaded_and_ingested(browser, ser
     rows = {tuple(td.text for td in row.find_elements("tag name", "td"))[:2]
             for row in all_css(browser, "#job-files tr")[1:]}
     assert rows == {(name, "đã thêm") for name in UPLOADS}
+    # Each file links the document it became (rendered by job.js from /api/jobs/<id>).
+    links = {row.find_elements("tag name", "td")[0].text:
+             [a.get_attribute("href") for a in row.find_elements("css selector", "td a")]
+             for row in all_css(browser, "#job-files tr")[1:]}
+    assert all(len(found) == 1 and "/documents/" in found[0] for found in links.values()), links
     journey["uploaded"] = {p.name: p.read_bytes() for p in paths}
 
 

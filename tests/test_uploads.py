@@ -148,6 +148,35 @@ def test_a_zip_of_a_folder_is_expanded_and_its_names_kept(app, client, db, insta
     assert all(f["status"] == "added" for f in job["files"])
 
 
+TABLE = ("Số hiệu,Tiêu đề,Ngày ban hành,Nội dung\n"
+         "05-CT/TW,Chỉ thị về đẩy mạnh học tập và làm theo tư tưởng Hồ Chí Minh,15/05/2016,"
+         "\"Tiếp tục đẩy mạnh việc học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.\"\n"
+         "04-NQ/TW,\"Nghị quyết về tăng cường xây dựng, chỉnh đốn Đảng\",30/10/2016,"
+         "\"Ngăn chặn, đẩy lùi sự suy thoái về tư tưởng chính trị, đạo đức, lối sống.\"\n")
+
+
+def test_a_finished_job_links_each_file_to_the_documents_it_became(app, client, db):
+    sign_in(client, db)
+    location = upload(client, [("Kết luận 01.md", CONCLUSION.read_bytes()),
+                               ("văn bản.csv", TABLE.encode("utf-8")),
+                               ("hong.pdf", b"%PDF-1.4 day khong phai tep PDF that")]
+                      ).headers["Location"]
+    run_worker(app.config["KB"], once=True)
+    job = client.get("/api/jobs").get_json()["jobs"][0]
+    became = {f["name"]: f["documents"] for f in job["files"]}
+    assert became["hong.pdf"] == []
+    assert len(became["Kết luận 01.md"]) == 1
+    assert [d["title"] for d in became["văn bản.csv"]] == [  # one document per record, in order
+        "Chỉ thị về đẩy mạnh học tập và làm theo tư tưởng Hồ Chí Minh",
+        "Nghị quyết về tăng cường xây dựng, chỉnh đốn Đảng"]
+    page = client.get(location).get_data(as_text=True)
+    for doc in became["Kết luận 01.md"] + became["văn bản.csv"]:
+        assert f'<a href="/documents/{doc["id"]}">' in page
+        assert client.get(doc["url"]).status_code == 200
+    conclusion = client.get(became["Kết luận 01.md"][0]["url"]).get_data(as_text=True)
+    assert "01-KL/TW" in conclusion
+
+
 def test_a_file_that_cannot_be_read_fails_alone_with_a_vietnamese_reason(app, client, db):
     sign_in(client, db)
     upload(client, [("chi-thi-05.txt", DIRECTIVE.read_bytes()),

@@ -208,7 +208,7 @@ def test_document_page_shows_metadata_and_paragraphs(client):
     text = page(client, f"/documents/{doc_id(CHI_THI_05)}")
     rows = {html.unescape(k): html.unescape(re.sub(r"<[^>]+>", "", v)).strip() for k, v in
             re.findall(r'<th scope="row">(.*?)</th>\s*<td>(.*?)</td>', text, re.S)}
-    assert rows["Loại"] == "Chỉ thị"
+    assert rows["Loại văn bản"] == "Chỉ thị"
     assert rows["Số hiệu"] == "05-CT/TW"  # as printed, not the canonical search key
     assert rows["Ngày"] == "15/05/2016"
     assert rows["Định dạng"] == "Văn bản thuần (TXT)"

@@ -20,7 +20,7 @@ from kb.service.db import now, transaction
 
 #: The document's fields an editor corrects, with their labels on the forms.
 FIELDS = {"kind": "Loại văn bản", "number": "Số hiệu", "issuer": "Cơ quan ban hành",
-          "date": "Ngày ban hành", "title": "Tiêu đề", "signer": "Người ký"}
+          "date": "Ngày", "title": "Tiêu đề", "signer": "Người ký"}
 #: Fields kept in the document's metadata rather than as its own attributes.
 META_FIELDS = ("issuer", "signer")
 #: A saying's corrections: its sectors (a JSON list: a sector's name may hold a comma, as

@@ -152,13 +152,25 @@ def run_upload(job: jobs.Job, config) -> dict:
                          "added_by = COALESCE(added_by, ?) WHERE stored_path = ?",
                          [(f["name"], job.submitted_by, str(Path(f["stored"]).resolve()))
                           for f in files])
+        documents = {str(Path(f["stored"]).resolve()): documents_of(conn, f["stored"])
+                     for f in files}
     result = report_dict(report)
-    result["files"] = file_outcomes(files, result)
+    result["files"] = file_outcomes(files, result, documents)
     return result
 
 
-def file_outcomes(files: list[dict], report: dict) -> list[dict]:
-    """Each uploaded file (by its original name) and what its ingestion did."""
+def documents_of(conn, stored: str) -> list[str]:
+    """Ids of the registered documents read from the stored file (several for a record file),
+    in the order they were registered."""
+    return [row["id"] for row in conn.execute(
+        "SELECT id FROM documents WHERE stored_path = ? ORDER BY rowid",
+        (str(Path(stored).resolve()),))]
+
+
+def file_outcomes(files: list[dict], report: dict,
+                  documents: dict[str, list[str]] | None = None) -> list[dict]:
+    """Each uploaded file (by its original name), what its ingestion did, and the ids of the
+    documents it became."""
     failed = {path: reason for path, reason in report["failed"]}
     pending = {path: pages for path, pages in report["ocr_skipped"]}
     outcomes = []
@@ -168,5 +180,7 @@ def file_outcomes(files: list[dict], report: dict) -> list[dict]:
             (key for key in ("added", "updated", "unchanged")
              if any(p == path or p.startswith(path + "#") for p in report[key])), "unchanged")
         outcomes.append({"name": f["name"], "status": status, "reason": failed.get(path),
-                         "ocr_pages_skipped": len(pending.get(path, []))})
+                         "ocr_pages_skipped": len(pending.get(path, [])),
+                         "documents": [] if status == "failed" else
+                         (documents or {}).get(path, [])})
     return outcomes

@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import re
 
+from kb.service.corrections import FIELDS as CORRECTABLE
+
 FORMAT_LABELS = {"text": "Văn bản thuần (TXT)", "markdown": "Markdown", "pdf": "PDF",
                  "docx": "Word (DOCX)", "doc": "Word (DOC)", "html": "Trang web (HTML)",
                  "json": "Dữ liệu JSON", "jsonl": "Dữ liệu JSON Lines", "csv": "Bảng CSV",
                  "tsv": "Bảng TSV", "xlsx": "Excel (XLSX)", "xls": "Excel (XLS)"}
 
-#: Labels of the document metadata shown on the document page, in order.
-META_LABELS = (
-    ("kind", "Loại"), ("number", "Số hiệu"), ("date", "Ngày"), ("author", "Tác giả"),
+#: Labels of the document metadata shown on the document page, in order. The fields an editor
+#: may correct take their labels from the correction form's table, so both pages name them alike.
+META_LABELS = tuple((key, CORRECTABLE.get(key, label)) for key, label in (
+    ("kind", ""), ("number", ""), ("date", ""), ("author", "Tác giả"),
     ("work", "Tác phẩm, nguồn"),
-    ("issuer", "Cơ quan ban hành"), ("issuer_parent", "Cơ quan cấp trên"), ("term", "Khoá"),
+    ("issuer", ""), ("issuer_parent", "Cơ quan cấp trên"), ("term", "Khoá"),
     ("meeting", "Hội nghị"),
-    ("place", "Nơi ban hành"), ("signer", "Người ký"), ("signer_role", "Chức vụ người ký"),
+    ("place", "Nơi ban hành"), ("signer", ""), ("signer_role", "Chức vụ người ký"),
     ("recipients", "Nơi nhận"), ("format", "Định dạng"), ("name", "Tệp gốc"), ("id", "Mã"),
-)
+))
 
 
 def vn_date(value: str | None) -> str:

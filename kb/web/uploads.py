@@ -9,11 +9,12 @@ from flask import (Blueprint, abort, current_app, g, jsonify, redirect, render_t
                    url_for)
 
 from kb.config import instance_path
-from kb.errors import ServiceError
+from kb.errors import KbError, ServiceError
 from kb.service import jobs
 from kb.service.uploads import accept, submit_upload
 from kb.web.access import require_role
 from kb.web.instance import get_db
+from kb.web.searchers import get_searcher
 
 bp = Blueprint("uploads", __name__)
 
@@ -123,11 +124,31 @@ def _outcomes(job: jobs.Job, report: dict) -> list[dict]:
                     "ocr_pages_skipped": 0} for p, r in failed.items()]
 
 
+def _documents(ids: list[str]) -> list[dict]:
+    """The documents a file became, with their titles and pages; those gone since are left out."""
+    if not ids:
+        return []
+    try:
+        searcher = get_searcher()
+    except KbError:  # no index yet, or one being rebuilt: no links rather than an error page
+        return []
+    found = []
+    for doc_id in ids:
+        try:
+            stored = searcher.document(doc_id)
+        except KbError:
+            continue
+        found.append({"id": doc_id, "title": stored.get("title") or None,
+                      "url": url_for("pages.document", doc_id=doc_id)})
+    return found
+
+
 def job_dict(job: jobs.Job) -> dict:
     """A job as the API gives it: state, counts of files done and failed (with reasons in
     Vietnamese), OCR pages left unread; server paths never appear."""
     report = job.report or {}
-    files = _outcomes(job, report)
+    files = [{**f, "documents": _documents(f.get("documents") or [])}
+             for f in _outcomes(job, report)]
     total = len(job.payload.get("files") or []) or report.get("files_total") or len(files)
     if job.status == "running":
         done = report.get("files_seen", 0)

@@ -25,6 +25,15 @@
       [file.name, outcomes[file.status] || file.status, file.reason || ""].forEach(function (v) {
         row.insertCell().textContent = v;
       });
+      var cell = row.insertCell();
+      cell.className = "job-documents";
+      (file.documents || []).forEach(function (doc, i) {
+        if (i) { cell.appendChild(document.createTextNode("; ")); }
+        var link = document.createElement("a");
+        link.href = doc.url;
+        link.textContent = doc.title || file.name;
+        cell.appendChild(link);
+      });
     });
   }
 
