@@ -28,9 +28,8 @@ from kb.understand.vocabulary import expand_query_terms
 #: Weights of the views of the text (fitted on the dev folds of benchmarks/relevance.py's sets).
 WEIGHTS = {"syl": 1.0, "fold": 0.1, "fold_only": 1.0, "words": 0.3, "pairs": 1.0,
            "title": 0.5, "number": 12.0, "cites": 2.0, "phrase": 1.5, "window": 0.25,
-           "title_phrase": 0.0, "kind": 1.0, "qtf": 1.0,
-           "own_long": 1.0, "date_optional": 1,
-           "window_run": 0.25}
+           "title_phrase": 0.0, "kind": 1.0, "qtf": 1.0, "rerank": 0.0,
+           "own_long": 1.0, "date_optional": 1, "window_run": 0.25}
 
 #: Queries with more content syllables than this are ranked without requiring all of them.
 SHORT_QUERY_SYLLABLES = 6
@@ -53,6 +52,8 @@ class BuiltQuery:
     """Kind keys the query opens with ("Luật Việc làm", "ĐIỀU LỆ ĐẢNG"): that kind is wanted."""
     excluded: object = None
     """What a document must not match ("-word" clauses), or None."""
+    folded: bool = False
+    """True when the query has no diacritics and is matched on the folded view."""
     long: bool = False
     """A long query (question, pasted sentence): a number it names lifts its document by a
     factor instead of putting it first."""
@@ -118,13 +119,21 @@ class QueryBuilder:
         excluded = Q.Or([self._clause_match(c, folded_mode=not has_diacritics(c.text))
                          for c in parsed.excluded]) if parsed.excluded else None
         return BuiltQuery(scoring_q, need, (exact, folded), proximity, own, windows, kinds,
-                          excluded, long_query)
+                          excluded, folded_mode, long_query)
 
     def _clause_scoring(self, clause: Clause, analysis, content, folded_mode: bool,
                         with_fold: bool = True):
         w = self.weights
         terms = []
+        # "05-CT/TW" is read as the number and, at the same place, its serial "5" (so that
+        # "chỉ thị 5" finds it). The number's own terms carry that evidence; the serial alone
+        # would score every "19/5" and "5 năm" of a text.
+        numbered = {p for p, s in analysis.syllables if s in analysis.docnums}
+        shadows = {s for p, s in analysis.syllables if p in numbered} - set(analysis.docnums) \
+            - {s for p, s in analysis.syllables if p not in numbered}
         for s, n in Counter(content).items():
+            if s in shadows:
+                continue
             if "/" in s or ("-" in s and s in analysis.docnums):
                 # The document itself first (its own number), then the documents citing it.
                 terms += [Q.Term("number", s, boost=w["number"]), Q.Term("syl", s, boost=w["syl"]),

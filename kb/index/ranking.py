@@ -15,6 +15,7 @@ import numpy as np
 from whoosh import query as Q
 
 from kb.analysis.docnum import canonical_docnum
+from kb.index import rerank
 from kb.index.budget import Budget
 from kb.index.engine import Engine, top
 from kb.index.facets import value_filter
@@ -50,6 +51,8 @@ class Ranker:
     def __init__(self, searcher, weights: dict):
         self._searcher = searcher
         self.weights = weights
+        #: (docnums, features, tiers) of the last reranking, for the fitting script.
+        self.last_features = None
 
     def run(self, built: BuiltQuery, parsed: ParsedQuery, page: int, limit: int, sort: str,
             budget: Budget | None = None) -> Hits:
@@ -88,6 +91,7 @@ class Ranker:
                 if masked is not None:
                     hit[masked] = False
                 candidates = np.flatnonzero(hit)
+        own = kind_docs = None
         if built.own_numbers and not isinstance(q, Q.Every):
             # A lookup by number ("CT05", "05/CT-TW", "chỉ thị 05") wants the document itself
             # first, whatever the phrase evidence of the texts that talk about it.
@@ -101,8 +105,8 @@ class Ranker:
         if built.kinds and not isinstance(q, Q.Every):
             # "Luật Việc làm", "Điều lệ Đảng": the document of that kind before the articles
             # about it, whose titles often say the same words.
-            scores[engine.docs(Q.Or([Q.Term("kind_key", k) for k in built.kinds]))] *= \
-                1.0 + self.weights["kind"]
+            kind_docs = engine.docs(Q.Or([Q.Term("kind_key", k) for k in built.kinds]))
+            scores[kind_docs] *= 1.0 + self.weights["kind"]
         total, matched = len(candidates), _DocSet(candidates)
         if sort in ("newest", "oldest"):
             return Hits(total, matched, _by_date(searcher, candidates, sort, page, limit))
@@ -112,9 +116,9 @@ class Ranker:
             return Hits(total, matched, [])
         # Two phases: rank by terms, then add proximity (phrase) scores to the leading
         # candidates only: phrase matching on every matched document dominated short queries.
+        bonus = dict.fromkeys((d for d, _ in ranked), 0.0)
         if built.proximity:
             leading = np.array(sorted(d for d, _ in ranked), dtype=np.int64)
-            bonus = dict.fromkeys(leading.tolist(), 0.0)
             for phrase in built.proximity:
                 if budget is not None and budget.cut():
                     break  # out of time: the ranking by terms stands
@@ -125,14 +129,35 @@ class Ranker:
                         # proximity lifts a document without letting repetition dominate.
                         bonus[docnum] += phrase.boost * PHRASE_WEIGHT * f / (f + 1.0)
             ranked = sorted(((d, s + bonus[d]) for d, s in ranked), key=lambda x: (-x[1], x[0]))
+        share = dict.fromkeys(bonus, 0.0)
         if built.windows and self.weights["window"] > 0:
-            ranked = self._by_windows(engine, built.windows, ranked)
+            ranked, share = self._by_windows(engine, built.windows, ranked)
+        if self.weights.get("rerank", 0) > 0 and not (budget is not None and budget.cut()):
+            ranked = self._reranked(engine, built, ranked, bonus, share, own, kind_docs)
         return Hits(total, matched, ranked[(page - 1) * limit:page * limit])
 
-    def _by_windows(self, engine: Engine, windows: list, ranked: list) -> list:
+    def _reranked(self, engine: Engine, built: BuiltQuery, ranked: list, bonus: dict,
+                  share: dict, own, kind_docs) -> list:
+        """The leading candidates reordered by the learned model (kb.index.rerank), within
+        their tiers; ``last_features`` keeps what it saw (benchmarks/fit_reranker.py reads it)."""
+        head = ranked[:rerank.RERANK_DEPTH]
+        docnums = np.array([d for d, _ in head], dtype=np.int64)
+        tiers = rerank.tiers_of(head, set(own.tolist()) if own is not None else set(),
+                                set(kind_docs.tolist()) if kind_docs is not None else set())
+        model = rerank.load_model()
+        X = rerank.features(engine, built, docnums, np.array([s for _, s in head]), tiers,
+                            np.array([bonus.get(d, 0.0) for d in docnums.tolist()]),
+                            np.array([share.get(d, 0.0) for d in docnums.tolist()]),
+                            model["needed"] if model is not None else None)
+        self.last_features = (docnums, X, tiers)
+        if model is None:
+            return ranked
+        return rerank.reorder(head, X, tiers, model["weights"]) + ranked[rerank.RERANK_DEPTH:]
+
+    def _by_windows(self, engine: Engine, windows: list, ranked: list) -> tuple[list, dict]:
         """Scale the leading scores by the share of the query's three-syllable runs each text
         holds as typed: a pasted quotation, or a question worded like its answer, beats the same
-        words scattered."""
+        words scattered. Returns the new order and each document's share."""
         leading = np.array(sorted(d for d, _ in ranked), dtype=np.int64)
         held = np.array([engine.phrase_counts(fieldname, words, leading) > 0
                          for fieldname, words in windows])
@@ -144,7 +169,7 @@ class Ranker:
         run = dict(zip(leading.tolist(), streak.tolist()))
         w, wr = self.weights["window"], self.weights["window_run"]
         return sorted(((d, s * (1.0 + w * share[d]) * (1.0 + wr * run[d])) for d, s in ranked),
-                      key=lambda x: (-x[1], x[0]))
+                      key=lambda x: (-x[1], x[0])), share
 
     def _filters(self, parsed: ParsedQuery):
         parts = []

@@ -118,6 +118,8 @@ class Searcher:
         self.weights = dict(WEIGHTS)
         #: Whether query stopwords are left out of scoring (phrases always keep them).
         self.use_stopwords = True
+        #: (docnums, features, tiers) the reranker saw in the last search (kb.index.rerank).
+        self.last_features = None
 
     def refresh(self) -> None:
         """Pick up what other processes committed since the last call.
@@ -200,6 +202,7 @@ class Searcher:
             hits = ranker.run(built, parsed, page, limit, sort, budget)
             response.relaxed = True
         response.partial = budget.exhausted
+        self.last_features = ranker.last_features
         if hits is None:
             return response
         response.total = hits.total

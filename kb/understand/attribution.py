@@ -51,7 +51,10 @@ AFTER_MARKER = re.compile(
     rf"^(?:[\s|>]*[,.;:!?–—-]*)*\s*(?:\(\s*)?(?:(?:Trích\s+)?(?:[^\n]{{0,40}}?\bcủa\s+)?{FULL_NAME}(?=[\s\d\[\]()*_.|]*(?:\n|\Z|\)))"
     rf"|(?:{FULL_NAME}|Bác(?! sĩ)|Người){ADVERBS}\s+{_VERBS}\b(?!\s*[,:])|lời Bác"
     # "” - Những câu thơ Bác Hồ tặng thanh niên ...".
-    rf"|(?:[Nn]hững |[Mm]ấy |[Cc]ác )?(?:câu thơ|vần thơ|bài thơ|lời|câu nói)\s+(?:của\s+)?(?:Bác(?! sĩ)|Người|{FULL_NAME})\b"
+    rf"|(?:[Nn]hững |[Mm]ấy |[Cc]ác )?(?:câu thơ|vần thơ|bài thơ|lời|câu nói)"
+    # "”, lời dạy của Chủ tịch Hồ Chí Minh ...", "” - lời kêu gọi của Bác Hồ năm 1948".
+    rf"(?:\s+(?:dạy|căn dặn|dặn|kêu gọi|khuyên|nhắc nhở|nói|chỉ dẫn|di huấn|nhắn nhủ)(?:\s+(?:bất hủ|nổi tiếng|thiêng liêng|ấy|này))?)?"
+    rf"\s+(?:của\s+)?(?:Bác(?! sĩ)|Người|{FULL_NAME})\b"
     rf"|của (?:Bác|Người|{FULL_NAME})\b)"
 )
 # "”, đầu bếp Thiệu nhớ lại", "” - ông Hoàng Giáp tâm sự": a speaker named after the quote.
@@ -130,6 +133,8 @@ def attributed_before(gap: str, earlier: str = "", fragment: bool = False, long:
     between = tail[last:].rstrip(" \t\n:*_")  # "Người viết:\n\n“...": the break is the colon's
     if _TOPIC_END.search(between):
         return False  # "Quan điểm của Người về “...”": the topic, in the writer's words
+    if fragment and _OBJECT_OF_PREPOSITION.search(between):
+        return False  # "nhấn mạnh vai trò của thanh niên trong “...”": a phrase the writer marks
     if len(between) > (MAX_FRAGMENT_LEAD if fragment else 150):
         return False
     return not speaks(between) and not BREAK.search(between + " ")
@@ -137,8 +142,13 @@ def attributed_before(gap: str, earlier: str = "", fragment: bool = False, long:
 
 _NOUN_PHRASE_AFTER = re.compile(r"(?:\s+[a-zà-ỹđ]+){1,2}\s+(?:này|đó|ấy|kia)\b")
 _TOPIC_END = re.compile(r"(?<!\w)(?:về|về vấn đề|về việc)$")
+# A lower-case fragment that completes a noun phrase after the verb ("vai trò của thanh niên
+# trong “...”") is the object of a preposition, not the words said.
+_OBJECT_OF_PREPOSITION = re.compile(r"(?<!\w)\w+(?:\s+\w+)+\s+(?:trong|của|vào|tới|đến|với|cho|bằng|từ)$")
 # "ông viết:", "Ông trả lời:": a pronoun, not "ông Nguyễn Văn A".
-_PRONOUN = re.compile(rf"(?<!\w)(?:ông|Ông)(?!\s+[{_UPPER}]){ADVERBS}\s+(?:{_SPEECH}\b|{_HAS_WORDS})")
+_PRONOUN = re.compile(rf"(?<!\w)(?:ông|Ông)(?!\s+[{_UPPER}]){ADVERBS}(?:\s+có)?\s+(?:{_SPEECH}\b|(?:ghi|ghi rõ|cho biết)\b|{_HAS_WORDS}"
+                      # any verb of saying when it leads straight to the colon: "Về sau ông cho biết:"
+                      rf"|{_VERBS}(?=[\s*_]*:[\s*_]*$))")
 _NAMED_PERSON = re.compile(rf"(?P<him>{FULL_NAME})|(?<!\w)(?:ông|bà|cụ|anh|chị|đồng chí|Ông|Bà|Cụ)\s+[{_UPPER}]\w*")
 
 
@@ -153,8 +163,14 @@ def _last_named_is_him(before: str) -> bool:
 def person_speaks(clause: str) -> bool:
     """Whether someone named in ``clause``, not him, says or issues something ("Lê Duẩn thay mặt
     Bộ Chính trị đã công bố ...:")."""
-    return any(re.search(rf"^[^.!?:]{{0,60}}?\b(?:{_SPEECH}|công bố|đọc)\b", clause[m.end():])
-               for m in _PERSON.finditer(_strip_names(clause)) if not re.fullmatch(r"[\s_]*", m[0]))
+    for m in _PERSON.finditer(_strip_names(clause)):
+        if re.fullmatch(r"[\s_]*", m[0]):
+            continue
+        verb = re.search(rf"^[^.!?:]{{0,60}}?\b(?:{_SPEECH}|công bố|đọc)\b", clause[m.end():])
+        # "Nói chuyện với cán bộ tỉnh Thanh Hóa, Bác dạy:": he, named after the place, speaks.
+        if verb and not re.search(rf"(?<!\w)(?:{FULL_NAME}|Bác(?! sĩ))\b", verb[0]):
+            return True
+    return False
 
 
 def speaks(clause: str) -> bool:
@@ -186,7 +202,7 @@ _SUBJECT = re.compile(rf"(?:^|[.!?]\s+|\n|,\s+)(?:Người(?=,|{ADVERBS}\s+(?:{_
                       # "Do đó, Người hướng tới ...": capitalised after a comma, only him.
                       rf"|(?<=,\s)Người(?=\s+(?!(?:ta|dân|nào|này|đó|kia|ấy)\b)[a-zà-ỹđ])"
                       rf"(?!\s+[{_UPPER}])")
-_VERB_COLON = re.compile(rf"\b{_SPEECH}\b(?P<object>[^.!?;:“”\"«»\n]{{0,40}})(?::|\brằng)[\s*_]*$")
+_VERB_COLON = re.compile(rf"\b(?:{_SPEECH}|đọc|ghi|cho biết|tâm sự|phân tích)\b(?P<object>[^.!?;:“”\"«»\n]{{0,40}})(?::|\brằng)[\s*_]*$")
 
 
 def _same_subject_says(tail: str) -> bool:
@@ -282,7 +298,8 @@ AS_HE_WISHED = re.compile(
 def said_by_other_after(after: str) -> bool:
     """Whether the words after a quote name another speaker ("” - ông Hoàng Giáp tâm sự")."""
     m = _AFTER_SPEAKER.match(after)
-    return m is not None and not re.match(rf"(?:Bác|Người|{FULL_NAME})\b", m[1] or m[2])
+    # "”, lời dạy của Bác ...": his words named, not a speaker ("lời" is no one).
+    return m is not None and not re.match(rf"(?:Bác|Người|{FULL_NAME}|(?:những |các )?(?:lời|câu nói|câu)\b)\b", m[1] or m[2])
 
 
 _SPEECH_AT_END = re.compile(rf"\b{_SPEECH}\s*:?[\s*_]*$")
@@ -306,8 +323,21 @@ def introduces_next(after: str) -> bool:
 
 # "Bác bảo tôi: Chú mở cái băng ... với." — words said, set off by a colon only.
 SAID_INLINE = re.compile(rf"(?:Bác(?! sĩ)|Người|{FULL_NAME}|(?P<pronoun>(?<!\w)(?:ông|Ông)(?!\s+[{_UPPER}])))"
-                         rf"{ADVERBS}\s+(?:nói|bảo|hỏi|trả lời|dặn|đáp|căn dặn)"
+                         rf"{ADVERBS}\s+(?:nói|bảo|hỏi|trả lời|dặn|đáp|căn dặn|đọc)"
                           r"(?P<to>[^.!?:;“”\"«»\n]{0,30}):[ \t*_]*(?P<said>[^\s“”\"«»\-–—*_][^\n]*)")
+# Whom words are said to, between the verb and its colon ("Bác bảo tôi:", "Người nói với các
+# cháu:"); any other words there make the verb something else ("ông nói thành thạo các thứ
+# tiếng gồm: Nga, Pháp ..." lists languages he speaks).
+_ADDRESSEE = re.compile(
+    r"\s*(?:(?:với|cho|lại|lại với|thêm|tiếp|ngay)\s*)?(?:(?:tôi|chúng tôi|chú|các chú|cháu|các cháu|anh|các anh"
+    r"|chị|các chị|em|các em|cô|các cô|bác|các bác|mọi người|đồng chí|các đồng chí|đồng bào|anh em|bà con"
+    r"|cán bộ|bộ đội|chiến sĩ|các chiến sĩ|đại biểu|các đại biểu|ông|bà|họ|ông ấy|bà ấy|mình|nhân dân|hội nghị"
+    r"|đoàn|phái đoàn|cảnh vệ|đồng chí cảnh vệ|thư ký|nhà báo|phóng viên)\b[^,;]{0,20})?\s*")
+
+
+def addressed(to: str) -> bool:
+    """Whether the words between a speech verb and its colon only name whom he speaks to."""
+    return _ADDRESSEE.fullmatch(to) is not None
 
 
 # Places, schools, campaigns and bodies named after him: "TP. Hồ Chí Minh", "Trường THPT
@@ -316,7 +346,7 @@ _NAMESAKE = re.compile(
     r"(?i:thành phố|tp\.?|trường(?: thpt| thcs| đại học)?|thpt|thcs|đội(?: thiếu niên tiền phong)?|đoàn"
     r"|chiến dịch|đường|lăng|bảo tàng|di tích|học viện|giải(?: thưởng)?|huy hiệu|quỹ|nhà xuất bản"
     r"|đại học|quận|hội|tư tưởng|phong cách|đạo đức|tấm gương|khu|nhà lưu niệm|sân bay|cộng sản"
-    r"|tiền phong|thanh niên cộng sản|mang tên|tên|chuyên)[\s,]+(?:Chủ tịch |Bác )?"
+    r"|tiền phong|thanh niên cộng sản|mang tên|tên|chuyên)[ \t]+(?:Chủ tịch |Bác )?"
     r"(?P<name>Hồ Chí Minh|Nguyễn Tất Thành|Nguyễn Ái Quốc)"
 )
 
@@ -326,7 +356,23 @@ def pronoun_is_him(before: str) -> bool:
     return _last_named_is_him(before)
 
 
-def mask_namesakes(text: str) -> str:
-    """``text`` with the names in namesakes blanked out (same length, so offsets hold)."""
-    return _NAMESAKE.sub(lambda m: m[0][: m.start("name") - m.start()] + "_" * len(m["name"]), text)
+# His name inside a phrase that describes another subject, not as the subject: "Ủy ban khởi
+# nghĩa do Chủ tịch Hồ Chí Minh đứng đầu đã ra lời kêu gọi", "viên tướng ..., người mà sau này
+# Hồ Chí Minh có nhiều quan hệ, đã từng nói".
+_MODIFIER = re.compile(
+    rf"\bdo (?P<name>{FULL_NAME}|Bác(?! sĩ)|Người)\s+(?:trực tiếp\s+)?(?:đứng đầu|lãnh đạo|chủ trì|sáng lập"
+    rf"|thành lập|khởi xướng|chỉ đạo|phụ trách|dẫn đầu|giới thiệu|cử|tổ chức)\b"
+    rf"|(?:người|nơi|những người) mà (?=[^,.;:!?\n]{{0,60}}?(?P<name2>{FULL_NAME}|Bác(?! sĩ)))"
+)
 
+
+def mask_namesakes(text: str) -> str:
+    """``text`` with the names in namesakes blanked out (same length, so offsets hold), and his
+    name where it only modifies another subject ("do Chủ tịch Hồ Chí Minh đứng đầu")."""
+    text = _NAMESAKE.sub(lambda m: m[0][: m.start("name") - m.start()] + "_" * len(m["name"]), text)
+    out = list(text)
+    for m in _MODIFIER.finditer(text):
+        key = "name" if m["name"] else "name2"
+        for i in range(m.start(key), m.end(key)):
+            out[i] = "_"
+    return "".join(out)

@@ -47,9 +47,15 @@ def footnotes(text: str) -> dict[int, tuple[str, bool]]:
     return notes
 
 
+# A reference of a bibliography: the publisher, an archived copy, an access date, an ISBN.
+_PUBLICATION = re.compile(r"\b(?:Nhà xuất bản|NXB|Bản gốc lưu trữ|Lưu trữ bản gốc|Truy cập ngày|ISBN|ISSN)\b"
+                          r"|\(\d{4}\)\.")
+
+
 def is_citation(line: str) -> bool:
-    """Whether ``line`` reads as a bibliographic citation ("Toàn tập, tập 5, Nxb CTQG, tr. 120")."""
-    return _CITATION.search(line) is not None
+    """Whether ``line`` reads as a bibliographic citation ("Toàn tập, tập 5, Nxb CTQG, tr. 120",
+    "Hồ Chí Minh: Tiểu sử. Hà Nội: Nhà xuất bản Chính trị quốc gia")."""
+    return _CITATION.search(line) is not None or _PUBLICATION.search(line) is not None
 
 
 def in_note(text: str, pos: int) -> bool:

@@ -13,6 +13,7 @@ import re
 MAX_CHARS = 2000  # an unclosed quote must not swallow the rest of the document
 
 _MARKS = re.compile(r"[“”«»\"„]|\n[ \t]*\n")
+_PARAGRAPH_OPENS = re.compile(r"[ \t*_>]*[“«„]")  # a paragraph opening with a quotation mark
 _OPENERS_BEFORE = set("([{:–—-*_/|>") | {"\n", "\t", " "}
 # A note mark right before a new opening mark: where the open quote ended.
 _NOTE_REF_END = re.compile(r"[.:;,!?…]?\s?(?:\(\d{1,3}\)|\[\d{1,3}\])[.:;,]?\s*$")
@@ -59,6 +60,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the text inside every outermost quotation of ``text``."""
     pairs: list[tuple[int, int]] = []
     stack: list[int] = []  # positions of the open marks
+    continued: set[int] = set()  # opening marks that only continue an open quote in a new paragraph
     unclosed: list[tuple[int, int]] = []
 
     def close_open(limit: int) -> None:
@@ -80,8 +82,17 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             # A paragraph break ends open quotes, unless one quote runs on to a closing mark in a
             # later paragraph ("Người viết:\n\n“Trời có bốn mùa...\n\nĐất có bốn phương...”",
             # "Người căn dặn “Đảng ta là một Đảng cầm quyền. ...\n\nPhải giữ gìn Đảng ta ...”").
+            if len(stack) == 1:
+                # A quote over several paragraphs may open each of them again and close only the
+                # last ("Bác viết:\n\n“Cán bộ phải ...\n\n“Cán bộ phải ...”"): one quotation.
+                again = _PARAGRAPH_OPENS.match(text, m.end())
+                if again and _closes_later(text, again.end(), stack[0] + MAX_CHARS):
+                    continued.add(again.end() - 1)
+                    continue
             if not (len(stack) == 1 and _closes_later(text, pos, stack[0] + MAX_CHARS)):
                 close_open(pos)
+            continue
+        if pos in continued:
             continue
         if _is_opening(text, pos):
             ref = _NOTE_REF_END.search(text, stack[-1] + 1, pos) if stack else None
@@ -106,7 +117,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 # A line ending in a colon, a note mark after it ("... là:1", "... dạy:[2]").
 _INTRO_LINE = re.compile(r"(?<![^\n])[^\n]*:(?:\d{1,2}|\[\d{1,3}\])?[ \t*_]*\n")
-_LIST_MARK = re.compile(r"[ \t]*(?:[-–—+•*]|\d{1,2}[.)]|[a-zđ][.)])[ \t]*")
+_LIST_MARK = re.compile(r"[ \t]*(?:>[ \t>]*)?(?:[-–—+•*]|\d{1,2}[.)]|[a-zđ][.)])?[ \t]*")
 _MARKED = re.compile(r"[ \t]*(?:[-–—+•*]|\d{1,2}[.)]|[a-zđ][.)])[ \t]")  # a line with its list mark
 MAX_ITEM_WORDS = 20  # a line this short, among others like it, is a list item
 
@@ -142,6 +153,8 @@ def block_spans(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
             # the narrator's) begins inside the line.
             lines = [(lines[0][0], turn.start())]
         first = text[lines[0][0]:lines[0][1]].strip(" \t*_")
+        if first.startswith(">") and not first.lstrip("> \t")[:1] in ("“", "«", '"', "”", ""):
+            first = first.lstrip("> \t")  # a block quote ("> Cán bộ phải ..."), its mark dropped
         if not first or first[0] in "“«\"”#|>" or first.endswith(":"):
             continue
         dialogue = first[:1] in "–—"  # one line of a dialogue: the next may be someone else's
@@ -226,3 +239,24 @@ def _strip_mark(text: str, span: tuple[int, int]) -> tuple[int, int]:
     if m:
         start = m.end()
     return start, end
+
+
+# Single quotation marks used as the outer marks of a quotation: ‘…’ (or '…') after a space or
+# a colon, closed before a space or punctuation. Inside a double-quoted passage they are a quote
+# within a quote and stay as they are.
+_SINGLE = re.compile(r"(?<=[\s:(\[–—-])([‘'])([^‘’'\n“”\"«»]{8,600}?)([’'])(?=[\s.,;:!?…)\]]|$)")
+
+
+def single_quotes_as_double(text: str) -> str:
+    """``text`` with single-quoted passages outside double quotes marked “…” (same length, so
+    offsets hold), for :func:`quote_spans` to read like any other quotation."""
+    spans = quote_spans(text)
+    out = list(text)
+    for m in _SINGLE.finditer(text):
+        if (m[1] == "'") != (m[3] == "'"):
+            continue  # ‘…' : not one pair
+        if any(s <= m.start() < e for s, e in spans):
+            continue
+        out[m.start(1)] = "“"
+        out[m.start(3)] = "”"
+    return "".join(out)

@@ -29,14 +29,16 @@ from collections.abc import Mapping
 from kb.analysis.fold import fold
 from kb.analysis.tones import canonical_tones
 from kb.understand.attribution import (AFTER_MARKER, AS_HE_WISHED, FOOTNOTE_MARK, NAMED_INSIDE, OTHER_SPEAKER,
-                                      SAID_INLINE, SPEAKER_LABEL, attributed_before, goes_on_speaking,
+                                      SAID_INLINE, SPEAKER_LABEL, addressed, attributed_before, goes_on_speaking,
                                       introduces_another, introduces_next, mask_namesakes, other_before,
                                       person_speaks, pronoun_is_him, said_by_other_after, speaks,
                                       subject_says)
+from kb.understand.dialogue import his_replies, interview_answers
 from kb.understand.footnotes import footnotes, in_note, is_citation, reference_after
 from kb.understand.hcm_vocab import FULL_NAME
-from kb.understand.quotes import block_spans, heading_lists, quote_spans
-from kb.understand.sector_lexicon import load_sectors, match_sectors
+from kb.understand.quotes import block_spans, heading_lists, quote_spans, single_quotes_as_double
+from kb.understand.sector_lexicon import load_sectors, match_sectors, quote_sectors
+from kb.understand.speaker import his_words_noun, his_work_passage, other_subject, reported_speech
 from kb.understand.voices import REPLY, TRANSLATION_LEAD, question_to_him
 
 MIN_WORDS = 4  # "làm theo", "học tập": shorter quotes are words, not sayings
@@ -92,6 +94,14 @@ def _sentence_before(masked: str, spans: list[tuple[int, int]], start: int) -> s
     return re.split(r"[.!?](?=\s)|\n", "".join(pieces))[-1]
 
 
+def _named_further(gap: str, earlier: str) -> bool:
+    """Whether the sentence before a quote makes it his by a passage of his work or his words
+    named as a charge he gave (kb.understand.speaker)."""
+    tail = gap[-300:]
+    before = earlier + gap[:len(gap) - len(tail)]
+    return his_work_passage(tail, before) or his_words_noun(tail, before)
+
+
 def _title_like(quote: str) -> bool:
     """Whether a quote is shaped like a title: capitalised, at most eight words, unpunctuated."""
     return quote[:1].isupper() and len(quote.split()) <= 8 and not re.search(r"[,.;:!?…]", quote)
@@ -134,6 +144,7 @@ def extract_sayings(text: str) -> list[dict]:
     """
     if signed_by_him(text):
         return []
+    text = single_quotes_as_double(text)
     sectors = load_sectors()
     found: list[tuple[int, dict]] = []
     prev_end, prev_saying, prev_quote = 0, False, ""
@@ -145,7 +156,8 @@ def extract_sayings(text: str) -> list[dict]:
         cut = _DASH_SPEAKER.search(masked, start, end)
         if cut:
             end = cut.start()  # “Đây là đội tỉnh nào? - Bác quay sang hỏi ...: the mark left off
-        quote = re.sub(r"\s+", " ", text[start:end]).strip(" *_")
+        # Without the marks that open its later paragraphs again.
+        quote = re.sub(r"\s+", " ", re.sub(r"(\n[ \t]*\n[ \t*_>]*)[“«„]", r"\1", text[start:end])).strip(" *_")
         gap = masked[prev_end:start - 1]
         raw_after = masked[end + 1 : end + 301]
         note = notes.get(reference_after(raw_after) or -1)
@@ -160,11 +172,17 @@ def extract_sayings(text: str) -> list[dict]:
             (note is not None and note[1])
             or attributed_before(gap, masked[max(0, prev_end - 1500):prev_end],
                                  fragment=quote[:1].islower(), long=len(quote.split()) >= 10)
+            or _named_further(gap, masked[max(0, prev_end - 1500):prev_end])
             or (work is not None and (_HCM_WORK.search(work) or _LETTER_WORK.match(work)) is not None)
             or _under_hcm_heading(text, start)
             # The sentence's subject named before an earlier quote of the same sentence.
             or (not quote[:1].islower() and subject_says(_sentence_before(masked, spans, start)))
-            or (prev_saying and goes_on_speaking(FOOTNOTE_MARK.sub("", gap)))
+            # Inside the clause a verb of his reports ("tuyên bố rằng ... “chặt đầu kẻ phản bội”").
+            or reported_speech(_sentence_before(masked, spans, start), masked[max(0, start - 1500):start])
+            # "..., đồng thời khẳng định:" goes on with his words, unless the sentence is someone
+            # else's ("Tổng Bí thư nhấn mạnh lời dạy của Bác: “…”, đồng thời yêu cầu: “…”").
+            or (prev_saying and goes_on_speaking(FOOTNOTE_MARK.sub("", gap))
+                and not other_subject(_sentence_before(masked, spans, start)))
         )
         weak = (
             (prev_saying and _CHAIN_GAP.match(FOOTNOTE_MARK.sub("", gap)) is not None
@@ -208,12 +226,12 @@ def extract_sayings(text: str) -> list[dict]:
         # sentence (which often goes on about something else).
         # The introducing words are those since the previous quote (and within its sentence).
         lead = re.split(r"[.!?](?=\s)|\n\s*\n", gap[-250:])[-1]
-        clues = " \n ".join([lead, quote, work or "", _section_heading(text, start)])
         found.append((start, {"text": quote, "context": context, "work": work,
-                              "sectors": match_sectors(clues, sectors)}))
+                              "sectors": quote_sectors(lead, quote, work, _section_heading(text, start), sectors)}))
     for intro_start, intro_end, items in block_spans(text):
         intro = masked[intro_start:intro_end]
         if (not (attributed_before(intro, masked[max(0, intro_start - 1500):intro_start])
+                 or _named_further(intro, masked[max(0, intro_start - 1500):intro_start])
                  or _under_hcm_heading(text, intro_start + 1)
                  or SPEAKER_LABEL.fullmatch(intro.rstrip("\n")) is not None)
                 or other_before(intro.rstrip(" \t\n*_:"), masked[max(0, intro_start - 1500):intro_start])
@@ -228,7 +246,8 @@ def extract_sayings(text: str) -> list[dict]:
             saying = re.sub(r"[ \t]*\n\s*", "\n", text[start:end]).strip(" *_\n")
             saying = re.sub(r"[ \t]+", " ", saying) if "\n" in saying else re.sub(r"\s+", " ", saying)
             # A line set off in a list may be shorter than a quote ("Phải siêng học").
-            if (len(re.findall(r"\w+", saying)) < (MIN_WORDS - 1 if len(items) > 1 else MIN_WORDS)
+            # Footnote marks ("Đội viên[3]") are no words.
+            if (len(re.findall(r"\w+", FOOTNOTE_MARK.sub(" ", saying))) < (MIN_WORDS - 1 if len(items) > 1 else MIN_WORDS)
                     or REPLY.match(saying) or is_citation(saying)
                     or NAMED_INSIDE.search(masked[start:end])):
                 continue
@@ -256,8 +275,18 @@ def extract_sayings(text: str) -> list[dict]:
                 and not any(s <= m.end("said") and m.start("said") <= e for s, e in spans)):
             found.append((m.start("said"), {"text": said, "context": re.sub(r"\s+", " ", text[m.start():m.end()]),
                                             "work": None, "sectors": match_sectors(said, sectors)}))
+    for start, end in interview_answers(masked, spans):
+        said = text[start:end].strip(" *_")
+        if len(re.findall(r"\w+", said)) >= MIN_WORDS and not is_citation(said):
+            found.append((start, {"text": said, "context": said, "work": None,
+                                  "sectors": match_sectors(said, sectors)}))
+    for start, end in his_replies(text, spans):
+        said = text[start:end].strip(" *_")
+        if len(re.findall(r"\w+", said)) >= MIN_WORDS and not REPLY.match(said):
+            found.append((start, {"text": said, "context": said, "work": None,
+                                  "sectors": match_sectors(said, sectors)}))
     for m in SAID_INLINE.finditer(masked):
-        if OTHER_SPEAKER.search(m["to"]) and speaks(m["to"]):
+        if (OTHER_SPEAKER.search(m["to"]) and speaks(m["to"])) or not addressed(m["to"]):
             continue
         if m["pronoun"] and not pronoun_is_him(masked[max(0, m.start() - 1500):m.start()]):
             continue  # "ông trả lời:" of someone else

@@ -48,3 +48,25 @@ def match_sectors(text: str, sectors: Mapping[str, re.Pattern] | None = None) ->
     sectors = load_sectors() if sectors is None else sectors
     normed = _norm(text)
     return [name for name, pattern in sectors.items() if pattern.search(normed)]
+
+
+def mentions(text: str, sectors: Mapping[str, re.Pattern] | None = None) -> dict[str, int]:
+    """How many times ``text`` names each sector (its keywords' occurrences), sectors named only."""
+    sectors = load_sectors() if sectors is None else sectors
+    normed = _norm(text)
+    counts = {name: len(pattern.findall(normed)) for name, pattern in sectors.items()}
+    return {name: n for name, n in counts.items() if n}
+
+
+OPENING_WORDS = 6  # "Cán bộ phải ...", "Thanh niên là ...": the words that say whom it is about
+
+
+def quote_sectors(lead: str, quote: str, work: str | None, heading: str,
+                  sectors: Mapping[str, re.Pattern] | None = None) -> list[str]:
+    """Sectors of a quoted saying: those its introduction names (the leading words, the cited
+    work, the section heading), its opening words name (whom it is about or addresses), or it
+    comes back to (two mentions or more); one word in passing deep in the saying decides none."""
+    sectors = load_sectors() if sectors is None else sectors
+    found = match_sectors(" \n ".join([lead, work or "", heading, " ".join(quote.split()[:OPENING_WORDS])]), sectors)
+    found += [name for name, n in mentions(quote, sectors).items() if n >= 2 and name not in found]
+    return [name for name in sectors if name in found]  # lexicon order

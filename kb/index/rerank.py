@@ -1,0 +1,198 @@
+"""A learned reranking of the leading candidates: generic features, one linear model.
+
+The ranking by terms, phrases and windows (kb.index.ranking) puts the candidates in order; the
+leading RERANK_DEPTH are then scored by a linear model over features that mean the same on any
+collection: kb's own score and rank, BM25 of each view of the text, the share of the query's idf
+mass each view covers, the phrase and window evidence, the document's length. Every feature is
+normalized within the query (a score over the query's best, a share, a rank), so the weights,
+fitted on the dev folds of every judged set together (benchmarks/fit_reranker.py), carry across
+sets. The model is a small JSON file beside this module (reranker.json), read once.
+
+A document found by its own number, and the leading run of documents of the kind a query opens
+with, keep their place ahead of the others: the model reorders within those tiers only.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from whoosh import query as Q
+
+#: How many leading candidates the model reorders.
+RERANK_DEPTH = 50
+
+#: The fitted model (benchmarks/fit_reranker.py writes it).
+MODEL_FILE = Path(__file__).with_name("reranker.json")
+
+#: The features, in the model's order.
+FEATURES = ["kb", "kb_rr", "text", "pairs", "words", "title", "base", "text_cov", "pairs_cov",
+            "words_cov", "title_cov", "prox", "window", "loglen", "number", "passage"]
+
+#: How many of the leading candidates get the passage feature (it reads positions).
+PASSAGE_DEPTH = 20
+
+
+@lru_cache(maxsize=4)
+def load_model(path: Path = MODEL_FILE) -> dict | None:
+    """The fitted model ({"features", "weights", "needed": the features it weighs}), or None
+    when there is none."""
+    try:
+        model = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if model.get("features") != FEATURES or len(model.get("weights", [])) != len(FEATURES):
+        return None  # fitted on other features: refit with benchmarks/fit_reranker.py
+    model["weights"] = np.asarray(model["weights"], dtype=np.float64)
+    model["needed"] = {f for f, w in zip(FEATURES, model["weights"]) if w}
+    return model
+
+
+def _over_max(values: np.ndarray) -> np.ndarray:
+    top = values.max() if len(values) else 0.0
+    return values / top if top > 0 else np.zeros_like(values)
+
+
+def _field(engine, fieldname: str, texts: list[str], docnums: np.ndarray):
+    """BM25 (unboosted) of ``texts`` in ``fieldname`` for each of ``docnums``, and the share of
+    the texts' idf mass each document holds."""
+    bm25 = np.zeros(len(docnums))
+    held = np.zeros(len(docnums))
+    if not texts or fieldname not in engine.searcher.schema:
+        return bm25, held
+    weighting = engine.searcher.weighting
+    K1 = weighting.K1
+    B = getattr(weighting, "_field_B", {}).get(fieldname, weighting.B)
+    avg = engine.searcher.avg_field_length(fieldname) or 1
+    lengths = engine.lengths(fieldname)[docnums]
+    mass = 0.0
+    for text in texts:
+        idf = engine.searcher.idf(fieldname, text)
+        mass += idf
+        t = engine.term(fieldname, text)
+        if not len(t.ids):
+            continue
+        idx = np.searchsorted(t.ids, docnums)
+        inside = idx < len(t.ids)
+        hit = np.zeros(len(docnums), dtype=bool)
+        hit[inside] = t.ids[idx[inside]] == docnums[inside]
+        w = np.zeros(len(docnums))
+        w[hit] = t.weights[idx[hit]]
+        bm25 += idf * (w * (K1 + 1)) / (w + K1 * ((1 - B) + B * lengths / avg))
+        held += idf * hit
+    return bm25, (held / mass if mass > 0 else held)
+
+
+def _passage(engine, fieldname: str, texts: list[str], docnums: np.ndarray) -> np.ndarray:
+    """The share of the texts' idf mass that the best passage of each document holds: a window
+    of twice as many syllables as the query has terms (at least 8), wherever it lies."""
+    found = np.zeros(len(docnums))
+    if not texts or fieldname not in engine.searcher.schema:
+        return found
+    width = max(8, 2 * len(texts))
+    idfs = np.array([engine.searcher.idf(fieldname, t) for t in texts])
+    if idfs.sum() <= 0:
+        return found
+    terms = [engine.term(fieldname, t) for t in texts]
+    for row, d in enumerate(docnums[:PASSAGE_DEPTH].tolist()):
+        held = []
+        for n, t in enumerate(terms):
+            i = int(np.searchsorted(t.ids, d))
+            if i < len(t.ids) and t.ids[i] == d:
+                held.append((n, np.asarray(t.positions(i), dtype=np.int64)))
+        if not held:
+            continue
+        starts = np.unique(np.concatenate([p for _, p in held]))
+        mass = np.zeros(len(starts))
+        for n, p in held:
+            p = np.sort(p)
+            j = np.searchsorted(p, starts)
+            inside = j < len(p)
+            hit = np.zeros(len(starts), dtype=bool)
+            hit[inside] = p[j[inside]] < starts[inside] + width
+            mass += idfs[n] * hit
+        found[row] = mass.max() / idfs.sum()
+    return found
+
+
+def features(engine, built, docnums: np.ndarray, scores: np.ndarray, tiers: np.ndarray,
+             bonus: np.ndarray, share: np.ndarray, needed: set | None = None) -> np.ndarray:
+    """The feature matrix (one row per document of ``docnums``, in kb's order, FEATURES columns).
+
+    ``scores`` are kb's, ``tiers`` from :func:`tiers_of`, ``bonus`` the phrase
+    (proximity) score added, ``share`` the share of a long query's three-syllable runs held.
+    Only the features in ``needed`` (all when None) are computed; the others are 0: a search
+    computes what its model weighs, the fitting script everything.
+    """
+    from kb.index.query_builder import leaves
+    from kb.index.ranking import OWN_NUMBER_TIER
+
+    terms: dict[str, list[str]] = {}
+    for leaf in leaves(built.query):
+        if isinstance(leaf, Q.Term) and leaf.text not in terms.setdefault(leaf.fieldname, []):
+            terms[leaf.fieldname].append(leaf.text)
+    text_field, title_field = ("fold", "title_fold") if built.folded else ("syl", "title")
+    text_terms = [t for t in terms.get(text_field, []) if "/" not in t]
+    views = {"text": text_field, "pairs": "pairs", "words": "words", "title": title_field}
+    cached: dict[str, tuple] = {}
+
+    def view(name):
+        if name not in cached:
+            fieldname = views[name]
+            cached[name] = _field(engine, fieldname, text_terms if name == "text"
+                                  else terms.get(fieldname, []), docnums)
+        return cached[name]
+
+    def number():
+        found = np.zeros(len(docnums))
+        for fieldname in ("number", "cites"):
+            found = np.maximum(found, _field(engine, fieldname, terms.get(fieldname, []),
+                                             docnums)[1] > 0)
+        return found
+
+    def loglen():
+        lengths = np.log1p(engine.lengths(text_field)[docnums].astype(np.float64))
+        return lengths - lengths.mean() if len(lengths) else lengths
+
+    compute = {
+        "kb": lambda: _over_max(np.maximum(scores - OWN_NUMBER_TIER * (tiers == 2), 0.0)),
+        "kb_rr": lambda: 1.0 / (1.0 + np.arange(len(docnums))),
+        "base": lambda: _over_max(view("text")[0] + view("pairs")[0]),
+        "prox": lambda: _over_max(bonus), "window": lambda: share,
+        "loglen": loglen, "number": number,
+        "passage": lambda: _passage(engine, text_field, text_terms, docnums),
+    }
+    for name in views:
+        compute[name] = lambda name=name: _over_max(view(name)[0])
+        compute[f"{name}_cov"] = lambda name=name: view(name)[1]
+    X = np.zeros((len(docnums), len(FEATURES)))
+    for column, name in enumerate(FEATURES):
+        if needed is None or name in needed:
+            X[:, column] = compute[name]()
+    return X
+
+
+def tiers_of(ranked: list[tuple[int, float]], own: set, kind_docs: set) -> np.ndarray:
+    """2 for a document found by its own number, 1 for the leading run of the wanted kind (after
+    those), 0 for the others: the model reorders within a tier, never across."""
+    tiers = np.zeros(len(ranked), dtype=np.int64)
+    leading_kind = bool(kind_docs)
+    for i, (d, _) in enumerate(ranked):
+        if d in own:
+            tiers[i] = 2
+        elif leading_kind and d in kind_docs:
+            tiers[i] = 1
+        else:
+            leading_kind = False
+    return tiers
+
+
+def reorder(ranked: list[tuple[int, float]], X: np.ndarray, tiers: np.ndarray,
+            weights: np.ndarray) -> list[tuple[int, float]]:
+    """``ranked`` ordered by tier, then the model's score, then kb's order; the scores shown stay
+    kb's leading scores, in order."""
+    model = X @ weights
+    order = sorted(range(len(ranked)), key=lambda i: (-tiers[i], -model[i], i))
+    return [(ranked[i][0], ranked[j][1]) for j, i in enumerate(order)]
