@@ -28,7 +28,8 @@ from kb.understand.vocabulary import expand_query_terms
 #: Weights of the views of the text (fitted on the dev folds of benchmarks/relevance.py's sets).
 WEIGHTS = {"syl": 1.0, "fold": 0.1, "fold_only": 1.0, "words": 0.3, "pairs": 1.0,
            "title": 0.5, "number": 12.0, "cites": 2.0, "phrase": 1.5, "window": 0.25,
-           "title_phrase": 0.0, "kind": 1.0, "qtf": 1.0, "rerank": 0.0}
+           "title_phrase": 0.0, "kind": 1.0, "qtf": 1.0, "rerank": 0.0,
+           "own_long": 1.0, "date_optional": 1, "window_run": 0.25}
 
 #: Queries with more content syllables than this are ranked without requiring all of them.
 SHORT_QUERY_SYLLABLES = 6
@@ -53,6 +54,9 @@ class BuiltQuery:
     """What a document must not match ("-word" clauses), or None."""
     folded: bool = False
     """True when the query has no diacritics and is matched on the folded view."""
+    long: bool = False
+    """A long query (question, pasted sentence): a number it names lifts its document by a
+    factor instead of putting it first."""
 
 
 def query_tf(count: int, k3: float) -> float:
@@ -109,13 +113,13 @@ class QueryBuilder:
         if required and (not relaxed) and (not long_query or phrase_clauses):
             need = Q.And(required) if len(required) > 1 else required[0]
         own = [t for t in leaves(scoring_q) if isinstance(t, Q.Term) and t.fieldname == "number"] \
-            if scoring_q is not None and not long_query and not relaxed else []
+            if scoring_q is not None and not relaxed else []
         kinds = _opening_kind(parsed.clauses[0].text) if parsed.clauses and self.weights["kind"] \
             else []
         excluded = Q.Or([self._clause_match(c, folded_mode=not has_diacritics(c.text))
                          for c in parsed.excluded]) if parsed.excluded else None
         return BuiltQuery(scoring_q, need, (exact, folded), proximity, own, windows, kinds,
-                          excluded, folded_mode)
+                          excluded, folded_mode, long_query)
 
     def _clause_scoring(self, clause: Clause, analysis, content, folded_mode: bool,
                         with_fold: bool = True):
@@ -190,6 +194,10 @@ class QueryBuilder:
             return Q.Phrase("syl", syllables)
         parts = []
         for s in dict.fromkeys(content):
+            if is_date_token(s) and len(content) > 1 and self.weights["date_optional"]:
+                # "tuyên ngôn độc lập 2/9/1945": a text dates itself in words or not at all;
+                # the date ranks the texts that write it but is not required of them.
+                continue
             if s in analysis.docnums:
                 parts.append(Q.Or([Q.Term("syl", s), Q.Term("number", s), Q.Term("cites", s)]))
             elif folded_mode:
@@ -251,6 +259,16 @@ def _expansions(clause: Clause) -> list[Clause]:
         found.append(Clause(text, phrase=clause.phrase,
                             required_phrases=[p for p in phrases if len(p.split()) > 1]))
     return found
+
+
+_DATE = re.compile(r"(?:(\d{1,2})/)?(\d{1,2})/(\d{4})")
+
+
+def is_date_token(token: str) -> bool:
+    """Whether a query token is a date written with slashes: "2/9/1945", "9/2025"."""
+    m = _DATE.fullmatch(token)
+    return bool(m) and 1 <= int(m.group(2)) <= 12 and (m.group(1) is None
+                                                       or 1 <= int(m.group(1)) <= 31)
 
 
 def _runs(syllables: list[tuple[int, str]]) -> list[list[str]]:

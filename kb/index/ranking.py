@@ -96,7 +96,12 @@ class Ranker:
             # A lookup by number ("CT05", "05/CT-TW", "chỉ thị 05") wants the document itself
             # first, whatever the phrase evidence of the texts that talk about it.
             own = engine.docs(Q.Or(built.own_numbers))
-            scores[own] += OWN_NUMBER_TIER
+            if not built.long:
+                scores[own] += OWN_NUMBER_TIER
+            else:
+                # "HD 37 ban tuyên giáo và dân vận": a number inside a longer query names the
+                # document it is about; the words around it still rank the rest.
+                scores[own] *= 1.0 + self.weights["own_long"]
         if built.kinds and not isinstance(q, Q.Every):
             # "Luật Việc làm", "Điều lệ Đảng": the document of that kind before the articles
             # about it, whose titles often say the same words.
@@ -154,12 +159,16 @@ class Ranker:
         holds as typed: a pasted quotation, or a question worded like its answer, beats the same
         words scattered. Returns the new order and each document's share."""
         leading = np.array(sorted(d for d, _ in ranked), dtype=np.int64)
-        found = np.zeros(len(leading))
-        for fieldname, words in windows:
-            found += engine.phrase_counts(fieldname, words, leading) > 0
+        held = np.array([engine.phrase_counts(fieldname, words, leading) > 0
+                         for fieldname, words in windows])
+        found = held.sum(axis=0)
+        # The longest streak of the query's runs a text holds one after another: the whole
+        # quotation as typed against its three-syllable pieces found here and there.
+        streak = _longest_streak(held) / len(windows)
         share = dict(zip(leading.tolist(), (found / len(windows)).tolist()))
-        w = self.weights["window"]
-        return sorted(((d, s * (1.0 + w * share[d])) for d, s in ranked),
+        run = dict(zip(leading.tolist(), streak.tolist()))
+        w, wr = self.weights["window"], self.weights["window_run"]
+        return sorted(((d, s * (1.0 + w * share[d]) * (1.0 + wr * run[d])) for d, s in ranked),
                       key=lambda x: (-x[1], x[0])), share
 
     def _filters(self, parsed: ParsedQuery):
@@ -181,6 +190,16 @@ class Ranker:
                     parts.append(Q.TermRange("date", bound if name == "date_from" else None,
                                              bound if name == "date_to" else None))
         return Q.And(parts) if parts else None
+
+
+def _longest_streak(held: np.ndarray) -> np.ndarray:
+    """Per column of a (runs × documents) boolean array, the longest run of True rows."""
+    best = np.zeros(held.shape[1])
+    current = np.zeros(held.shape[1])
+    for row in held:
+        current = np.where(row, current + 1, 0)
+        best = np.maximum(best, current)
+    return best
 
 
 def _term_value(value: str) -> str:
