@@ -86,6 +86,34 @@ def make_config(tmp_path):
     return make
 
 
+@pytest.fixture
+def ranked_names(tmp_path, make_config):
+    """A function: index the given files in a fresh index and return the names of the files
+    a query finds, best first. Files are ``{name: text}`` written for the test, or paths
+    (of ../shared, reached through ``shared_data``) copied in."""
+    import shutil
+
+    from kb.index.search import Searcher
+    from kb.ingest.pipeline import ingest
+
+    def ranked(files, query: str) -> list[str]:
+        folder = tmp_path / "van-ban"
+        folder.mkdir(exist_ok=True)
+        items = files.items() if isinstance(files, dict) else ((f.name, f) for f in files)
+        for name, body in items:
+            if isinstance(body, Path):
+                assert body.is_file(), f"{body} is missing from ../shared"
+                shutil.copy(body, folder / name)
+            else:
+                (folder / name).write_text(body, encoding="utf-8")
+        config = make_config()
+        assert ingest([folder], config).ok
+        with Searcher(config) as searcher:
+            return [r.name for r in searcher.search(query, snippets=False).results]
+
+    return ranked
+
+
 @pytest.fixture(scope="module")
 def client(corpus_index):
     """A Flask test client of the web app over the session's corpus index (default settings)."""

@@ -9,8 +9,6 @@ document meant is found and ranked first.
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from kb.index.query_builder import is_date_token
@@ -20,57 +18,32 @@ DECLARATION = "tuyen_ngon_doc_lap_1945__tnt305_32dcc95ba34c555b.md"
 STORIES = ["4fb3c78bf20d20ff.md", "d64e03afc72c6b7a.md"]  # pages that write 2/9/1945
 
 
-def _search(tmp_path, make_config, files, query):
-    from kb.index.search import Searcher
-    from kb.ingest.pipeline import ingest
-
-    folder = tmp_path / "van-ban"
-    folder.mkdir()
-    for f in files:
-        if not f.is_file():
-            pytest.skip(f"{f} is missing")
-        shutil.copy(f, folder / f.name)
-    config = make_config()
-    assert ingest([folder], config).ok
-    with Searcher(config) as searcher:
-        return [r.name for r in searcher.search(query, snippets=False).results]
-
-
 @pytest.mark.parametrize("query", [
     "HD 37 ban tuyên giáo và dân vận",
     "hướng dẫn 37 của ban tuyên giáo và dân vận trung ương",
 ])
-def test_a_kind_and_serial_inside_a_longer_query_bring_that_document_first(
-        tmp_path, make_config, query):
-    from kb.index.search import Searcher
-    from kb.ingest.pipeline import ingest
-
-    folder = tmp_path / "van-ban"
-    folder.mkdir()
-    (folder / "huong-dan-37.txt").write_text(
-        "BAN TUYÊN GIÁO VÀ DÂN VẬN TRUNG ƯƠNG\nSố 37-HD/BTGDVTW\nHà Nội, ngày 12 tháng 6 năm 2025"
-        "\n\nHƯỚNG DẪN\nvề việc đổi mới, nâng cao chất lượng, hiệu quả công tác tuyên truyền\n\n"
-        "Thực hiện chương trình công tác năm 2025, các cấp ủy tổ chức học tập, quán triệt, "
-        "tuyên truyền sâu rộng trong cán bộ, đảng viên và nhân dân.\n", encoding="utf-8")
-    (folder / "ban-tuyen-giao.txt").write_text(
-        "Ban Tuyên giáo và Dân vận Trung ương\n\nBan Tuyên giáo và Dân vận Trung ương là cơ "
-        "quan tham mưu của Ban Chấp hành Trung ương về công tác tuyên giáo và dân vận. Ban "
-        "Tuyên giáo và Dân vận được thành lập năm 2025 trên cơ sở hợp nhất Ban Tuyên giáo "
-        "Trung ương và Ban Dân vận Trung ương; Trưởng ban Tuyên giáo và Dân vận do Bộ Chính "
-        "trị phân công. Có 37 đơn vị trực thuộc.\n", encoding="utf-8")
-    config = make_config()
-    assert ingest([folder], config).ok
-    with Searcher(config) as searcher:
-        names = [r.name for r in searcher.search(query, snippets=False).results]
+def test_a_kind_and_serial_inside_a_longer_query_bring_that_document_first(ranked_names,
+                                                                          query):
+    names = ranked_names({
+        "huong-dan-37.txt": (
+            "BAN TUYÊN GIÁO VÀ DÂN VẬN TRUNG ƯƠNG\nSố 37-HD/BTGDVTW\nHà Nội, ngày 12 tháng 6 năm 2025"
+            "\n\nHƯỚNG DẪN\nvề việc đổi mới, nâng cao chất lượng, hiệu quả công tác tuyên truyền\n\n"
+            "Thực hiện chương trình công tác năm 2025, các cấp ủy tổ chức học tập, quán triệt, "
+            "tuyên truyền sâu rộng trong cán bộ, đảng viên và nhân dân.\n"),
+        "ban-tuyen-giao.txt": (
+            "Ban Tuyên giáo và Dân vận Trung ương\n\nBan Tuyên giáo và Dân vận Trung ương là cơ "
+            "quan tham mưu của Ban Chấp hành Trung ương về công tác tuyên giáo và dân vận. Ban "
+            "Tuyên giáo và Dân vận được thành lập năm 2025 trên cơ sở hợp nhất Ban Tuyên giáo "
+            "Trung ương và Ban Dân vận Trung ương; Trưởng ban Tuyên giáo và Dân vận do Bộ Chính "
+            "trị phân công. Có 37 đơn vị trực thuộc.\n")}, query)
     assert names[:1] == ["huong-dan-37.txt"]
 
 
-def test_a_date_typed_with_slashes_is_not_required_of_the_text(tmp_path, make_config,
-                                                                 shared_data):
+def test_a_date_typed_with_slashes_is_not_required_of_the_text(ranked_names, shared_data):
     # The Declaration never writes "2/9/1945"; the pages about it do.
     docs = shared_data / "party-docs" / "docs"
     files = [shared_data / "hcm" / "hcm_texts" / DECLARATION] + [docs / n for n in STORIES]
-    names = _search(tmp_path, make_config, files, "tuyen ngon doc lap 2/9/1945")
+    names = ranked_names(files, "tuyen ngon doc lap 2/9/1945")
     assert DECLARATION in names
 
 
@@ -93,10 +66,10 @@ def test_a_long_query_keeps_the_number_it_names_as_its_own():
 
 @pytest.mark.parametrize("query", ["dang ta la mot dang cam quyen", "Đảng ta là một Đảng cầm quyền"])
 def test_a_text_holding_the_pasted_saying_whole_beats_one_holding_its_pieces(
-        tmp_path, make_config, shared_data, query):
+        ranked_names, shared_data, query):
     # 27038661… quotes the Testament ("Đảng ta là một Đảng cầm quyền"); b959073a… speaks of "một
     # Đảng cầm quyền" and of "Đảng ta" apart, many times over.
     docs = shared_data / "party-docs" / "docs"
     files = [docs / "27038661d915cf9a.md", docs / "b959073a15c75291.md"]
-    names = _search(tmp_path, make_config, files, query)
+    names = ranked_names(files, query)
     assert names[:1] == ["27038661d915cf9a.md"]

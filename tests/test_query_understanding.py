@@ -86,24 +86,14 @@ def test_the_api_reports_the_correction(client):
 
 
 @pytest.mark.parametrize("query", ["chuyển hoá", "chuyển hóa", "chuyen hoa"])
-def test_a_word_as_typed_beats_its_syllables_scattered(tmp_path, make_config, query):
-    from kb.index.search import Searcher
-    from kb.ingest.pipeline import ingest
-
-    folder = tmp_path / "van-ban"
-    folder.mkdir()
-    (folder / "tu-chuyen-hoa.txt").write_text(
-        'Biểu hiện suy thoái, "tự diễn biến", "tự chuyển hóa" trong nội bộ phải được ngăn chặn.\n',
-        encoding="utf-8")
-    (folder / "hoa-don.txt").write_text(
-        "Doanh nghiệp chuyển giao hồ sơ, chuyển khoản thanh toán, xuất hoá đơn điện tử, lưu hoá "
-        "đơn giấy; chuyển dữ liệu hoá đơn về cơ quan thuế. Chuyển tiếp hoá đơn cho kế toán.\n",
-        encoding="utf-8")
-    config = make_config()
-    assert ingest([folder], config).ok
-    with Searcher(config) as searcher:
-        results = searcher.search(query).results
-    assert [r.name for r in results][:1] == ["tu-chuyen-hoa.txt"]
+def test_a_word_as_typed_beats_its_syllables_scattered(ranked_names, query):
+    names = ranked_names({
+        "tu-chuyen-hoa.txt": 'Biểu hiện suy thoái, "tự diễn biến", "tự chuyển hóa" trong nội bộ '
+                             'phải được ngăn chặn.\n',
+        "hoa-don.txt": "Doanh nghiệp chuyển giao hồ sơ, chuyển khoản thanh toán, xuất hoá đơn "
+                       "điện tử, lưu hoá đơn giấy; chuyển dữ liệu hoá đơn về cơ quan thuế. "
+                       "Chuyển tiếp hoá đơn cho kế toán.\n"}, query)
+    assert names[:1] == ["tu-chuyen-hoa.txt"]
 
 
 @pytest.mark.parametrize("query, kind", [
@@ -126,25 +116,16 @@ def test_a_kind_word_inside_a_phrase_is_not_an_opening_kind():
 
 
 @pytest.mark.parametrize("query", ["05-CT/TW", "05/CT-TW", "05-ct/tw"])
-def test_a_number_whose_document_is_absent_ranks_what_cites_it_not_its_serial(
-        tmp_path, make_config, query):
-    from kb.index.search import Searcher
-    from kb.ingest.pipeline import ingest
-
+def test_a_number_whose_document_is_absent_ranks_what_cites_it_not_its_serial(ranked_names,
+                                                                              query):
     # The directive itself is not in this index: the two texts that cite it are found, the one
     # citing it throughout first; the serial "5" of every "19/5" and "5 năm" counts for nothing.
-    folder = tmp_path / "van-ban"
-    folder.mkdir()
-    (folder / "bao-cao.txt").write_text(
-        "Báo cáo kết quả thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị. Chi bộ đã quán triệt "
-        "Chỉ thị 05-CT/TW đến từng đảng viên; mỗi đảng viên đăng ký việc làm theo Chỉ thị "
-        "05-CT/TW gắn với nhiệm vụ của cơ quan.\n", encoding="utf-8")
-    (folder / "loi-chuc.txt").write_text(
-        "Lời chúc mừng sinh nhật Bác 19/5. Ngày 19/5/1890 Bác sinh ra ở Kim Liên. Tháng 5 năm "
-        "nay, trong 5 năm thực hiện Chỉ thị số 05-CT/TW, đoàn viên dâng hoa lúc 5 giờ sáng "
-        "19/5; 5 chi đoàn, 5 tổ, 5 đội cùng hát mừng ngày 19/5.\n", encoding="utf-8")
-    config = make_config()
-    assert ingest([folder], config).ok
-    with Searcher(config) as searcher:
-        results = searcher.search(query).results
-    assert [r.name for r in results] == ["bao-cao.txt", "loi-chuc.txt"]
+    names = ranked_names({
+        "bao-cao.txt": "Báo cáo kết quả thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị. Chi bộ "
+                       "đã quán triệt Chỉ thị 05-CT/TW đến từng đảng viên; mỗi đảng viên đăng ký "
+                       "việc làm theo Chỉ thị 05-CT/TW gắn với nhiệm vụ của cơ quan.\n",
+        "loi-chuc.txt": "Lời chúc mừng sinh nhật Bác 19/5. Ngày 19/5/1890 Bác sinh ra ở Kim Liên. "
+                        "Tháng 5 năm nay, trong 5 năm thực hiện Chỉ thị số 05-CT/TW, đoàn viên "
+                        "dâng hoa lúc 5 giờ sáng 19/5; 5 chi đoàn, 5 tổ, 5 đội cùng hát mừng "
+                        "ngày 19/5.\n"}, query)
+    assert names == ["bao-cao.txt", "loi-chuc.txt"]
