@@ -109,3 +109,16 @@ def test_search_page_and_api_mark_the_number(client):
     body = client.get("/api/search", query_string={"q": "05/CT-TW"}).get_json()
     marks = set(re.findall(r"<mark>(.*?)</mark>", " ".join(r["snippet"] for r in body["results"])))
     assert marks <= NAMES_OF_05 and "5" not in marks
+
+
+def test_a_snippet_of_a_docx_header_table_shows_no_empty_cells(shared_data, make_config):
+    from kb.ingest.reading import read_document
+
+    # A provincial report whose header is a table with an empty middle column.
+    doc = read_document(shared_data / "gov-docs" / "BC-tinh-ket-qua-Chi-thi-38-TTg.docx",
+                        make_config())
+    assert "| |" in doc.text  # the extracted text keeps the table's columns
+    # Words only its header holds: the header is the passage shown.
+    snippet = make_snippet(doc.text, _spec("Lào Cai cộng hoà xã hội chủ nghĩa độc lập tự do"))
+    assert "<mark>CỘNG</mark> <mark>HOÀ</mark>" in snippet, snippet
+    assert not re.search(r"\|\s*\|", snippet), snippet

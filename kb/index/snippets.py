@@ -15,6 +15,8 @@ from kb.index.highlight import Highlight, find_marks, highlight_for
 __all__ = ["Highlight", "best_passage", "highlight_for", "make_snippet", "section_at", "snippet_at"]
 
 _SENTENCE = re.compile(r"[^.!?…\n]+[.!?…]*")
+#: The empty cells of a table row read from a .docx ("UBND TỈNH | | CỘNG HOÀ …").
+_EMPTY_CELLS = re.compile(r"[ \t]*\|(?:[ \t]*\|)+[ \t]*")
 
 
 def best_passage(text: str, spec: Highlight, width: int = 240) -> tuple[int, int]:
@@ -93,7 +95,7 @@ def snippet_at(text: str, spec: Highlight, width: int = 240) -> tuple[str, tuple
         end += 1
     while start > 0 and text[start - 1].isalnum():
         start -= 1
-    passage = text[start:end].strip()
+    passage = _EMPTY_CELLS.sub(" | ", text[start:end]).strip()
     out, cursor = [], 0
     for mark_start, mark_end, _ in find_marks(passage, spec):
         out.append(escape(passage[cursor:mark_start]))
