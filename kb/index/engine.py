@@ -127,6 +127,16 @@ class Engine:
         found.sort()
         return found
 
+    @staticmethod
+    def locate(t: _Term, docnums: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """For each of ``docnums`` (sorted or not): its index in ``t.ids`` (meaningful where
+        held) and whether it holds the term."""
+        idx = np.searchsorted(t.ids, docnums)
+        inside = idx < len(t.ids)
+        hit = np.zeros(len(docnums), dtype=bool)
+        hit[inside] = t.ids[idx[inside]] == docnums[inside]
+        return idx, hit
+
     def phrase_counts(self, fieldname: str, words: list[str], docnums: np.ndarray) -> np.ndarray:
         """How often ``words`` stand next to each other, in order, in each of ``docnums``."""
         counts = np.zeros(len(docnums), dtype=np.int64)
@@ -135,10 +145,7 @@ class Engine:
         terms = [self.term(fieldname, w) for w in words]
         where, present = [], np.ones(len(docnums), dtype=bool)
         for t in terms:
-            idx = np.searchsorted(t.ids, docnums)
-            inside = idx < len(t.ids)
-            hit = np.zeros(len(docnums), dtype=bool)
-            hit[inside] = t.ids[idx[inside]] == docnums[inside]
+            idx, hit = self.locate(t, docnums)
             present &= hit
             where.append(idx)
         for row in np.flatnonzero(present):
@@ -160,8 +167,6 @@ class Engine:
         Past ``budget`` (a :class:`kb.index.budget.Budget`) the leaves left are not added; the
         first always is, so that a late start still ranks by something.
         """
-        weighting = self.searcher.weighting
-        K1 = weighting.K1
         total = np.zeros(self.doc_count)
         hit = np.zeros(self.doc_count, dtype=bool)
         for n, leaf in enumerate(leaves):
@@ -174,14 +179,20 @@ class Engine:
             if not len(t.ids):
                 continue
             hit[t.ids] = True
-            B = getattr(weighting, "_field_B", {}).get(leaf.fieldname, weighting.B)
-            idf = self.searcher.idf(leaf.fieldname, leaf.text)
-            avg = self.searcher.avg_field_length(leaf.fieldname) or 1
-            lengths = self.lengths(leaf.fieldname)[t.ids]
-            w = t.weights
-            s = idf * ((w * (K1 + 1)) / (w + K1 * ((1 - B) + B * lengths / avg)))
+            s = self.bm25(leaf.fieldname, leaf.text, t.ids, t.weights)
             total[t.ids] += s * (leaf.boost * boost)  # a term's ids are unique
         return total, hit
+
+    def bm25(self, fieldname: str, text: str, docnums: np.ndarray,
+             weights: np.ndarray) -> np.ndarray:
+        """Unboosted BM25F of ``fieldname:text`` for ``docnums`` holding it ``weights`` times."""
+        weighting = self.searcher.weighting
+        K1 = weighting.K1
+        B = getattr(weighting, "_field_B", {}).get(fieldname, weighting.B)
+        idf = self.searcher.idf(fieldname, text)
+        avg = self.searcher.avg_field_length(fieldname) or 1
+        lengths = self.lengths(fieldname)[docnums]
+        return idf * ((weights * (K1 + 1)) / (weights + K1 * ((1 - B) + B * lengths / avg)))
 
 
 def top(scores: np.ndarray, candidates: np.ndarray, depth: int) -> list[tuple[int, float]]:

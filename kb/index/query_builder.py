@@ -23,6 +23,7 @@ from kb.analysis.fold import fold, has_diacritics
 from kb.index.analyzers import cached_analyze
 from kb.index.query import Clause, ParsedQuery
 from kb.ingest.describe import kind_key
+from kb.understand.dates import iso_date
 from kb.understand.vocabulary import expand_query_terms
 
 #: Weights of the views of the text (fitted on the dev folds of benchmarks/relevance.py's sets).
@@ -267,8 +268,7 @@ _DATE = re.compile(r"(?:(\d{1,2})/)?(\d{1,2})/(\d{4})")
 def is_date_token(token: str) -> bool:
     """Whether a query token is a date written with slashes: "2/9/1945", "9/2025"."""
     m = _DATE.fullmatch(token)
-    return bool(m) and 1 <= int(m.group(2)) <= 12 and (m.group(1) is None
-                                                       or 1 <= int(m.group(1)) <= 31)
+    return bool(m) and iso_date(m.group(1) or "1", m.group(2), m.group(3)) is not None
 
 
 def _runs(syllables: list[tuple[int, str]]) -> list[list[str]]:

@@ -62,11 +62,6 @@ def _field(engine, fieldname: str, texts: list[str], docnums: np.ndarray):
     held = np.zeros(len(docnums))
     if not texts or fieldname not in engine.searcher.schema:
         return bm25, held
-    weighting = engine.searcher.weighting
-    K1 = weighting.K1
-    B = getattr(weighting, "_field_B", {}).get(fieldname, weighting.B)
-    avg = engine.searcher.avg_field_length(fieldname) or 1
-    lengths = engine.lengths(fieldname)[docnums]
     mass = 0.0
     for text in texts:
         idf = engine.searcher.idf(fieldname, text)
@@ -74,13 +69,8 @@ def _field(engine, fieldname: str, texts: list[str], docnums: np.ndarray):
         t = engine.term(fieldname, text)
         if not len(t.ids):
             continue
-        idx = np.searchsorted(t.ids, docnums)
-        inside = idx < len(t.ids)
-        hit = np.zeros(len(docnums), dtype=bool)
-        hit[inside] = t.ids[idx[inside]] == docnums[inside]
-        w = np.zeros(len(docnums))
-        w[hit] = t.weights[idx[hit]]
-        bm25 += idf * (w * (K1 + 1)) / (w + K1 * ((1 - B) + B * lengths / avg))
+        idx, hit = engine.locate(t, docnums)
+        bm25[hit] += engine.bm25(fieldname, text, docnums[hit], t.weights[idx[hit]])
         held += idf * hit
     return bm25, (held / mass if mass > 0 else held)
 
