@@ -15,7 +15,7 @@ import numpy as np
 from whoosh import query as Q
 
 from kb.analysis.docnum import canonical_docnum
-from kb.index import feedback, rerank
+from kb.index import rerank
 from kb.index.budget import Budget
 from kb.index.engine import Engine, top
 from kb.index.facets import value_filter
@@ -91,10 +91,6 @@ class Ranker:
                 if masked is not None:
                     hit[masked] = False
                 candidates = np.flatnonzero(hit)
-        if built.long and self.weights.get("prf", 0) > 0 and sort == "relevance" \
-                and not isinstance(q, Q.Every) and len(candidates) \
-                and not (budget is not None and budget.cut()):
-            scores = scores + self._feedback(engine, built, q, scores, candidates)
         own = kind_docs = None
         if built.own_numbers and not isinstance(q, Q.Every):
             # A lookup by number ("CT05", "05/CT-TW", "chỉ thị 05") wants the document itself
@@ -139,18 +135,6 @@ class Ranker:
         if self.weights.get("rerank", 0) > 0 and not (budget is not None and budget.cut()):
             ranked = self._reranked(engine, built, ranked, bonus, share, own, kind_docs)
         return Hits(total, matched, ranked[(page - 1) * limit:page * limit])
-
-    def _feedback(self, engine: Engine, built: BuiltQuery, q, scores: np.ndarray,
-                  candidates: np.ndarray) -> np.ndarray:
-        """Scores of the terms the leading texts share (kb.index.feedback), to add."""
-        w = self.weights
-        views = ("fold",) if built.folded else ("syl", "pairs")
-        own = {v: sum(t.boost for t in leaves(q) if isinstance(t, Q.Term) and t.fieldname == v)
-               for v in views}
-        leading = top(scores, candidates, int(w["prf_docs"]))
-        terms = feedback.expansion_terms(self._searcher, leading, own, int(w["prf_terms"]),
-                                         w["prf"], built.folded)
-        return engine.scores(terms)[0] if terms else np.zeros(engine.doc_count)
 
     def _reranked(self, engine: Engine, built: BuiltQuery, ranked: list, bonus: dict,
                   share: dict, own, kind_docs) -> list:
