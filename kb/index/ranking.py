@@ -14,7 +14,9 @@ from dataclasses import dataclass
 import numpy as np
 from whoosh import query as Q
 
+from kb.analysis.analyzer import canonical_token
 from kb.analysis.docnum import canonical_docnum
+from kb.analysis.fold import fold
 from kb.index import rerank
 from kb.index.budget import Budget
 from kb.index.engine import Engine, top
@@ -25,6 +27,10 @@ from kb.ingest.describe import kind_key
 
 #: How many leading candidates get proximity (phrase) scores added.
 PROXIMITY_DEPTH = 50
+
+#: How many leading candidates are rescaled by what their titles say (each reads its stored
+#: fields).
+TITLE_DEPTH = 20
 
 #: Score of a phrase found in a document (before its boost and saturation).
 PHRASE_WEIGHT = 16.0
@@ -187,16 +193,15 @@ class Ranker:
         asked = {leaf.text for leaf in leaves(built.query)
                  if isinstance(leaf, Q.Term) and leaf.fieldname == fieldname}
         searcher = engine.searcher
-        analyzer = searcher.schema[fieldname].analyzer
         cover_weight, bare_weight = self.weights["title_cover"], self.weights["title_only"]
         idf_of: dict[str, float] = {}
-        rescored = []
-        for d, s in ranked:
+        rescored = list(ranked[TITLE_DEPTH:])
+        for d, s in ranked[:TITLE_DEPTH]:
             stored = searcher.stored_fields(d)
             title = stored.get("title") or ""
             factor = 1.0
             if asked and cover_weight > 0:
-                tokens = {t.text for t in analyzer(title)}
+                tokens = _syllables(title, built.folded)
                 for t in tokens - idf_of.keys():
                     idf_of[t] = searcher.idf(fieldname, t)
                 mass = sum(idf_of[t] for t in tokens)
@@ -227,6 +232,13 @@ class Ranker:
                     parts.append(Q.TermRange("date", bound if name == "date_from" else None,
                                              bound if name == "date_to" else None))
         return Q.And(parts) if parts else None
+
+
+def _syllables(text: str, folded: bool) -> set[str]:
+    """The syllables of a short text as the index spells them (the analyzer's spelling without
+    its word segmentation, which a title does not need here), folded when ``folded``."""
+    found = {canonical_token(t) for t in _WORD.findall(text)}
+    return {fold(t) for t in found} if folded else found
 
 
 def _says_only(text: str, title: str) -> bool:
