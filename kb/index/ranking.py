@@ -185,7 +185,8 @@ class Ranker:
 
         The share of a title's idf mass that the query holds lifts its page (× 1 + title_cover
         × share): a query that names a page's whole subject ("Uỷ ban Kiểm tra Trung ương")
-        wants that page before those whose longer titles merely contain its words. A page
+        wants that page before those whose longer titles merely contain its words (a query
+        naming a document number is ranked by the number, not by the wording of titles). A page
         whose text says nothing beyond its title (a crawl that kept only the headline, an
         empty article) holds nothing to read and is scaled by title_only, unless a lookup
         names its own number."""
@@ -200,7 +201,7 @@ class Ranker:
             stored = searcher.stored_fields(d)
             title = stored.get("title") or ""
             factor = 1.0
-            if asked and cover_weight > 0:
+            if asked and cover_weight > 0 and not built.own_numbers:
                 tokens = _syllables(title, built.folded)
                 for t in tokens - idf_of.keys():
                     idf_of[t] = searcher.idf(fieldname, t)
