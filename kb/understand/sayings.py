@@ -34,9 +34,10 @@ from kb.understand.attribution import (AFTER_MARKER, AS_HE_WISHED, FOOTNOTE_MARK
                                       person_speaks, pronoun_is_him, said_by_other_after, speaks,
                                       subject_says)
 from kb.understand.dialogue import his_replies, interview_answers
-from kb.understand.footnotes import footnotes, in_note, is_citation, reference_after
+from kb.understand.footnotes import blank_sentence_notes, footnotes, in_note, is_citation, reference_after
 from kb.understand.hcm_vocab import FULL_NAME
-from kb.understand.quotes import block_spans, heading_lists, quote_spans, single_quotes_as_double
+from kb.understand.quotes import (block_spans, heading_lists, join_broken_sentences, quote_spans,
+                                  single_quotes_as_double, unbox_quotes)
 from kb.understand.sector_lexicon import load_sectors, match_sectors, quote_sectors
 from kb.understand.speaker import his_words_noun, his_work_passage, other_subject, reported_speech
 from kb.understand.voices import REPLY, TRANSLATION_LEAD, question_to_him
@@ -144,14 +145,16 @@ def extract_sayings(text: str) -> list[dict]:
     """
     if signed_by_him(text):
         return []
-    text = single_quotes_as_double(text)
+    text = single_quotes_as_double(unbox_quotes(text))
     sectors = load_sectors()
     found: list[tuple[int, dict]] = []
     prev_end, prev_saying, prev_quote = 0, False, ""
     seen: set[str] = set()
     notes = footnotes(text)
     spans = quote_spans(text)
-    masked = mask_namesakes(text)  # attribution is read on this: "TP. Hồ Chí Minh" is a city
+    # Attribution is read on this: "TP. Hồ Chí Minh" is a city; a sentence broken over two
+    # paragraphs by the crawl is one, and a sentence ends at its full stop, reference marks after it.
+    masked = blank_sentence_notes(join_broken_sentences(mask_namesakes(text)))
     for start, end in spans:
         cut = _DASH_SPEAKER.search(masked, start, end)
         if cut:
