@@ -342,3 +342,13 @@ def test_a_poem_he_made_and_a_letter_he_sent():
     other = ("Ông trở về Việt Nam năm 1941. Nhà thơ Tố Hữu đã viết về sự kiện này qua bốn câu thơ:\n\n"
              "Bác đã về đây, Tổ quốc ơi! Nhớ thương hòn đất ấm hơi Người.")
     assert texts(other) == []
+
+
+def test_a_reference_to_his_collected_works_that_quotes_them():
+    # Wikipedia's notes as kb's reader gives them, entries joined by "^".
+    text = ("việc nước quên việc nhà\".^Hồ Chí Minh: Toàn tập, T. 5, Nhà Xuất bản Chính trị Quốc gia, "
+            "Hà Nội, 1995, tr. 40, Trích thư Hồ Chí Minh chia buồn với bác sĩ Vũ Đình Tụng:\"Ngài biết "
+            "rằng tôi không có gia đình, cũng không có con cái...\"^Vũ Đình Hòa, Pháp quyền nhân nghĩa "
+            "Hồ Chí Minh, Nhà Xuất bản Văn hóa Thông tin, 2001, tr. 151, Trích: \"Trong những buổi vui "
+            "vẻ như vậy, nhiều người đề nghị Hồ Chí Minh lấy vợ.\"")
+    assert texts(text) == ["Ngài biết rằng tôi không có gia đình, cũng không có con cái..."]

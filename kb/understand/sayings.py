@@ -40,7 +40,7 @@ from kb.understand.quotes import (block_spans, heading_lists, join_broken_senten
                                   single_quotes_as_double, unbox_quotes)
 from kb.understand.sector_lexicon import load_sectors, match_sectors, quote_sectors
 from kb.understand.speaker import his_words_noun, his_work_passage, other_subject, reported_speech
-from kb.understand.voices import REPLY, TRANSLATION_LEAD, question_to_him
+from kb.understand.voices import QUOTES_ANOTHER, REPLY, TRANSLATION_LEAD, question_to_him
 
 MIN_WORDS = 4  # "làm theo", "học tập": shorter quotes are words, not sayings
 
@@ -101,6 +101,21 @@ def _named_further(gap: str, earlier: str) -> bool:
     tail = gap[-300:]
     before = earlier + gap[:len(gap) - len(tail)]
     return his_work_passage(tail, before) or his_words_noun(tail, before)
+
+
+# A reference to his collected works that goes on to quote them: "Hồ Chí Minh: Toàn tập, T. 5,
+# ..., tr. 40, Trích thư Hồ Chí Minh chia buồn với bác sĩ Vũ Đình Tụng:", "Hồ Chí Minh, Toàn
+# tập, ..., tr. 171-172, trích:". The entry opens the line or follows a reference mark ("^").
+_ENTRY_START = re.compile(r"\^|\n|\*\*\^\*\*")
+_HIS_COLLECTED = re.compile(rf"^[\s*_\-]*(?:{FULL_NAME}|HCM)\b[^\n]{{0,12}}?\b(?:[Tt]oàn tập|[Tt]uyển tập)\b")
+_QUOTED_FROM = re.compile(r"\b[Tt]rích\b[^.!?:;“”\"«»\n]{0,90}:?[\s*_]*$")
+
+
+def _from_his_works(gap: str) -> bool:
+    """Whether the words before a quote are a reference to his collected works quoting them."""
+    entry = _ENTRY_START.split(gap[-400:])[-1]
+    return (_HIS_COLLECTED.match(entry) is not None and is_citation(entry)
+            and _QUOTED_FROM.search(entry) is not None and QUOTES_ANOTHER.search(entry) is None)
 
 
 def _title_like(quote: str) -> bool:
@@ -176,6 +191,7 @@ def extract_sayings(text: str) -> list[dict]:
             or attributed_before(gap, masked[max(0, prev_end - 1500):prev_end],
                                  fragment=quote[:1].islower(), long=len(quote.split()) >= 10)
             or _named_further(gap, masked[max(0, prev_end - 1500):prev_end])
+            or _from_his_works(gap)
             or (work is not None and (_HCM_WORK.search(work) or _LETTER_WORK.match(work)) is not None)
             or _under_hcm_heading(text, start)
             # The sentence's subject named before an earlier quote of the same sentence.
