@@ -352,3 +352,13 @@ def test_a_reference_to_his_collected_works_that_quotes_them():
             "Hồ Chí Minh, Nhà Xuất bản Văn hóa Thông tin, 2001, tr. 151, Trích: \"Trong những buổi vui "
             "vẻ như vậy, nhiều người đề nghị Hồ Chí Minh lấy vợ.\"")
     assert texts(text) == ["Ngài biết rằng tôi không có gia đình, cũng không có con cái..."]
+
+
+def test_the_communist_international_is_no_foreign_affairs():
+    from kb.understand.sector_lexicon import match_sectors
+    # "Quốc tế Cộng sản", "Quốc tế thứ 3": an organisation's name, not the field's word "quốc tế".
+    text = ("Nguyễn Ái Quốc nói với các đại biểu của Đảng Xã hội Pháp: \"Tôi không hiểu bất cứ điều gì "
+            "về chiến lược, nhưng tôi hiểu một điều rất đơn giản: Quốc tế thứ 3 quan tâm rất nhiều tới "
+            "vấn đề thuộc địa\".")
+    assert [s["sectors"] for s in extract_sayings(text)] == [[]]
+    assert match_sectors("Bác luôn coi trọng quan hệ quốc tế") == ["ngoại giao"]
