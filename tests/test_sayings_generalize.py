@@ -362,3 +362,14 @@ def test_the_communist_international_is_no_foreign_affairs():
             "vấn đề thuộc địa\".")
     assert [s["sectors"] for s in extract_sayings(text)] == [[]]
     assert match_sectors("Bác luôn coi trọng quan hệ quốc tế") == ["ngoại giao"]
+
+
+def test_a_work_of_his_cited_by_his_pen_name_and_page():
+    # Trần Dân Tiên is a pen name he wrote his memoir under; another author cited the same way
+    # stays that author's.
+    text = ("Truy cập ngày 4 tháng 1 năm 2021.^Nhiều tác giả 1995, tr. 477.^Trần Dân Tiên (1994), tr. "
+            "12: \"Tôi muốn đi ra ngoài, xem nước Pháp và các nước khác. Sau khi xem xét họ làm như thế "
+            "nào, tôi sẽ trở về giúp đồng bào chúng ta\"^Duiker (2000), tr. 12: \"Ông là một người rất "
+            "kiên nhẫn và khéo léo trong đàm phán\"^")
+    assert texts(text) == ["Tôi muốn đi ra ngoài, xem nước Pháp và các nước khác. Sau khi xem xét họ "
+                           "làm như thế nào, tôi sẽ trở về giúp đồng bào chúng ta"]

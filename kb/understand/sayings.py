@@ -35,7 +35,7 @@ from kb.understand.attribution import (AFTER_MARKER, AS_HE_WISHED, FOOTNOTE_MARK
                                       subject_says)
 from kb.understand.dialogue import his_replies, interview_answers
 from kb.understand.footnotes import blank_sentence_notes, footnotes, in_note, is_citation, reference_after
-from kb.understand.hcm_vocab import FULL_NAME
+from kb.understand.hcm_vocab import FULL_NAME, PEN_NAMES
 from kb.understand.quotes import (block_spans, heading_lists, join_broken_sentences, quote_spans,
                                   single_quotes_as_double, unbox_quotes)
 from kb.understand.sector_lexicon import load_sectors, match_sectors, quote_sectors
@@ -107,12 +107,14 @@ def _named_further(gap: str, earlier: str) -> bool:
 # ..., tr. 40, Trích thư Hồ Chí Minh chia buồn với bác sĩ Vũ Đình Tụng:", "Hồ Chí Minh, Toàn
 # tập, ..., tr. 171-172, trích:". The entry opens the line or follows a reference mark ("^").
 _ENTRY_START = re.compile(r"\^|\n|\*\*\^\*\*")
-_HIS_COLLECTED = re.compile(rf"^[\s*_\-]*(?:{FULL_NAME}|HCM)\b[^\n]{{0,12}}?\b(?:[Tt]oàn tập|[Tt]uyển tập)\b")
-_QUOTED_FROM = re.compile(r"\b[Tt]rích\b[^.!?:;“”\"«»\n]{0,90}:?[\s*_]*$")
+# Or a work of his cited by author and year, then the page quoted: "Trần Dân Tiên (1994), tr. 12:".
+_HIS_COLLECTED = re.compile(rf"^[\s*_\-]*(?:{FULL_NAME}|HCM|{PEN_NAMES})\b[^\n]{{0,12}}?"
+                            r"(?:\b(?:[Tt]oàn tập|[Tt]uyển tập)\b|\(\d{4}\)[,.]?\s*(?:tr|trang)\.?\s*\d[\d\s,–-]*:[\s*_]*$)")
+_QUOTED_FROM = re.compile(r"(?:\b[Tt]rích\b[^.!?:;“”\"«»\n]{0,90}:?|\btr(?:ang)?\.?\s*\d[\d\s,–-]*:)[\s*_]*$")
 
 
 def _from_his_works(gap: str) -> bool:
-    """Whether the words before a quote are a reference to his collected works quoting them."""
+    """Whether the words before a quote are a reference to a work of his quoting it."""
     entry = _ENTRY_START.split(gap[-400:])[-1]
     return (_HIS_COLLECTED.match(entry) is not None and is_citation(entry)
             and _QUOTED_FROM.search(entry) is not None and QUOTES_ANOTHER.search(entry) is None)
