@@ -373,3 +373,10 @@ def test_a_work_of_his_cited_by_his_pen_name_and_page():
             "kiên nhẫn và khéo léo trong đàm phán\"^")
     assert texts(text) == ["Tôi muốn đi ra ngoài, xem nước Pháp và các nước khác. Sau khi xem xét họ "
                            "làm như thế nào, tôi sẽ trở về giúp đồng bào chúng ta"]
+
+
+def test_a_letter_to_catholics_speaks_to_religion():
+    text = ("Ngay sau khi được tin Tađêô Lê Hữu Từ trở thành Giám mục, Hồ Chí Minh đã gửi thư chúc "
+            "mừng vị Giám mục này. Trong thư có đoạn: *\"Có một nhà lãnh đạo mới của người Công giáo "
+            "đi theo chân Đức Giê-su, chịu đóng đinh hầu giúp giáo dân biết hy sinh\"*.")
+    assert [s["sectors"] for s in extract_sayings(text)] == [["dân tộc, tôn giáo"]]
