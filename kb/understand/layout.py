@@ -96,6 +96,7 @@ def strip_markup(text: str) -> list[str]:
         line = re.sub(r"^#+\s+", "", line)
         line = line.replace("**", "").replace("__", "")
         line = re.sub(r"^\*+\s*|\s*\*+$", "", line.strip())
+        line = re.sub(r"^_(?!_)(.*[^_\s])_$", r"\1", line)  # "_Hà Nội, ngày …_": italics
         lines.append(re.sub(r"\s+", " ", line).strip())
     return lines
 
