@@ -97,3 +97,19 @@ Căn cứ Nghị định số 15/CP ngày 2/3/1993 của Chính phủ;
 """)
     assert meta["title"] == "Về việc ban hành Chế độ kế toán áp dụng cho các đơn vị ngoài công lập"
     assert meta["issuer"] == "Bộ Tài chính"
+
+
+def test_a_kind_block_read_onto_one_line_keeps_the_subject_alone(shared_data):
+    # legacy-encodings/ocr/real-scans/2005-mpi-tt01-ptbv.txt: "THÔNG TƯ HƯỚNG DẪN / Về việc: …";
+    # a copy that reads the two lines as one still gives the subject without the kind word.
+    rel = "legacy-encodings/ocr/real-scans/2005-mpi-tt01-ptbv.txt"
+    text = (shared_data / rel).read_text(encoding="utf-8")
+    before = extract_metadata(text)
+    assert before["title"].startswith("Về việc: Triển khai thực hiện Quyết định")
+    one_line = text.replace("THÔNG TƯ HƯỚNG DẪN\nVề việc:", "THÔNG TƯ HƯỚNG DẪN Về việc:", 1)
+    assert one_line != text
+    meta = extract_metadata(one_line)
+    assert (meta["kind"], meta["title"]) == (before["kind"], before["title"])
+    # "NGHỊ ĐỊNH CỦA CHÍNH PHỦ Về …": the issuer's words are not the subject either.
+    decree = text.replace("THÔNG TƯ HƯỚNG DẪN\nVề việc:", "NGHỊ ĐỊNH CỦA CHÍNH PHỦ Về việc:", 1)
+    assert extract_metadata(decree)["title"] == before["title"]

@@ -17,6 +17,8 @@ _ISSUING = re.compile(r"^(?:CỦA\s|HỘI\s+NGHỊ\s+(?:LẦN\s+THỨ|BAN\s+CH�
 _OPENS_BODY = re.compile(r"^(?:Để|Nhằm|Ngày|Năm\s+\d|Hôm\s+nay|Vừa\s+qua|Theo|Trên\s+cơ\s+sở|Qua|"
                          r"Sau\s+khi|Hội\s+nghị|Tiếp\s+theo|Thi\s+hành|Thời\s+gian|Những\s+năm|"
                          r"Trong|Tại|Hiện\s+nay|Thực\s+hiện|Với|Nhìn\s+chung)\b")
+# Capitals, then a subject in running text on the same line ("CỦA CHÍNH PHỦ Về đăng ký …").
+_SUBJECT_AFTER = re.compile(r"^\s*(\S.*?)\s+((?:Về|V/v)\b.*)$")
 # A subject's opening word, alone on its line when the subject wraps after it ("về / đẩy mạnh …").
 _SUBJECT_START = re.compile(r"(?:về|v/v)(?:\s|$)", re.IGNORECASE)
 NAMED_KINDS = {"Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp", "Điều lệ", "Sắc lệnh"}
@@ -29,6 +31,12 @@ def summary(lines: list[str], kind: str, same_line: str, body: str = "") -> str 
     """The summary in the lines under the kind line (``same_line``: what follows the kind on it;
     ``body``: the document's text, where a parenthesis of the summary is found again)."""
     following = [ln for ln in lines[:3] if ln]
+    joined = _SUBJECT_AFTER.match(same_line)
+    if joined and is_upper(joined.group(1)) and (joined.group(1).startswith("CỦA ")
+                                                 or joined.group(1) in KINDS):
+        # "NGHỊ ĐỊNH CỦA CHÍNH PHỦ Về đăng ký kinh doanh", "THÔNG TƯ HƯỚNG DẪN Về việc: …": the
+        # lines of the kind block read onto one; the subject begins at its "Về".
+        same_line = joined.group(2)
     if same_line.upper().startswith("CỦA ") and kind not in NAMED_KINDS and following \
             and _new_phrase(following[0]):
         same_line = ""  # "KẾT LUẬN CỦA BỘ CHÍNH TRỊ / về …": the issuer, then the subject
@@ -191,7 +199,7 @@ def subject(lines: list[str]) -> str | None:
 
 def issuer_clause(same_line: str) -> str | None:
     """The body a kind line names after "của" ("quyết định của bộ trưởng bộ tài chính")."""
-    m = re.match(r"của\s+(.+)$", same_line.strip(), re.IGNORECASE)
+    m = re.match(r"của\s+(.+?)(?:\s+(?:Về|V/v)\b.*)?$", same_line.strip(), re.IGNORECASE)
     if m and (ORG_ANY.match(m.group(1)) or OFFICE.match(m.group(1))):
         return m.group(1).strip(" .,")
     return None
