@@ -239,3 +239,144 @@ def test_two_closed_quotes_in_two_paragraphs_stay_two():
     text = ("Bác viết: “Cán bộ phải là người đầy tớ trung thành của nhân dân.”\n\n“Chúng tôi luôn nhớ lời "
             "Bác dạy về cán bộ.” - ông Nguyễn Văn An nói.")
     assert texts(text) == ["Cán bộ phải là người đầy tớ trung thành của nhân dân."]
+
+
+# --- session 8: the biography's crawl (vi.wikipedia 529f9666, a development page) ----------
+
+def test_a_quotation_box_rendered_as_a_table_is_a_quotation():
+    # The crawl renders a quotation template as table cells: "| “ | ... |\n” |". The clause that
+    # introduces it holds an aside in parentheses and a note mark before its colon.
+    text = ("Hồ Chí Minh rất quan tâm đến thanh niên. Năm 1955, trong Lễ Khai mạc Trường Đại học Nhân "
+            "dân Việt Nam vào ngày 19 tháng 1, ông có bài nói chuyện với những sinh viên cũng như "
+            "thanh niên. Trong bài nói chuyện này có đoạn (tổng thống Mỹ John F. Kennedy sau này cũng "
+            "có ý tưởng tương tự trong diễn văn nhậm chức năm 1961):[191]\n\n"
+            "| “ | Nhiệm vụ của thanh niên không phải là hỏi nước nhà đã cho mình những gì. Mà phải tự "
+            "hỏi mình đã làm gì cho nước nhà?\n|\n” |\n\nTheo Hồ Chí Minh, đồng bào lương hay giáo đều "
+            "là người Việt Nam.")
+    assert texts(text) == ["Nhiệm vụ của thanh niên không phải là hỏi nước nhà đã cho mình những "
+                           "gì. Mà phải tự hỏi mình đã làm gì cho nước nhà?"]
+
+
+def test_a_box_signed_by_another_stays_theirs():
+    text = ("Điếu văn truy điệu ông do Bí thư thứ nhất Lê Duẩn đọc có những dòng sau:\n\n"
+            "| “ | Suốt đời Người chiến đấu cho độc lập, tự do của dân tộc.\n|\n” |\n— Lê Duẩn[156]\n|")
+    assert texts(text) == []
+
+
+@pytest.mark.parametrize("lead", [
+    # As crawled (emphasis kept) and as kb's reader gives it (emphasis dropped).
+    "Ông tiếp nhận tư tưởng của Lenin. Ông viết trên tạp chí\n\n*Các vấn đề phương Đông*(Liên Xô), "
+    "dẫn lại trên báo Nhân dân ngày 22 tháng 4 năm 1960:\n\n*",
+    "Ông tiếp nhận tư tưởng của Lenin. Ông viết trên tạp chí\n\nCác vấn đề phương Đông(Liên Xô), "
+    "dẫn lại trên báo Nhân dân ngày 22 tháng 4 năm 1960:\n\n",
+])
+def test_a_sentence_broken_over_two_paragraphs_still_introduces_the_quote(lead):
+    text = ("Hồ Chí Minh đi theo trào lưu chủ nghĩa cộng sản. " + lead
+            + "\"Chủ nghĩa Lenin đối với chúng ta, những người cách mạng và nhân dân Việt Nam, không "
+              "những là cái kim chỉ nam, mà còn là mặt trời soi sáng chúng ta\"*.")
+    assert texts(text) == ["Chủ nghĩa Lenin đối với chúng ta, những người cách mạng và nhân dân Việt "
+                           "Nam, không những là cái kim chỉ nam, mà còn là mặt trời soi sáng chúng ta"]
+
+
+def test_a_heading_is_not_joined_to_the_paragraph_under_it():
+    from kb.understand.quotes import join_broken_sentences
+    text = "Trở về Việt Nam\n\nĐầu tháng 1 năm 1941, Hoàng Văn Thụ nói: \"Hôm nay chúng tôi về nước\"."
+    assert join_broken_sentences(text) == text
+    assert texts(text) == []
+
+
+def test_a_note_mark_after_a_full_stop_ends_the_sentence():
+    # The sentence with him as subject ended at "dập tắt.[135]"; the editorial's words are not his.
+    text = ("Hồ Chí Minh dùng bút danh Trần Lực, đăng một bài trên báo Nhân dân, sau đó Phong trào Nhân "
+            "Văn - Giai Phẩm bị dập tắt.[135] Trước đó, một xã luận của báo Nhân dân ở Việt Nam "
+            "viết: \"Chúng ta không thể cho phép bất kỳ ai lợi dụng tự do dân chủ để tách rời nhân dân khỏi Đảng.\"")
+    assert texts(text) == []
+
+
+def test_a_sentence_opened_by_ong_is_his_when_he_was_named_last():
+    text = ("Hồ Chí Minh bắt đầu viết di chúc vào dịp sinh nhật lần thứ 75 của ông. Ông mang di "
+            "chúc ra viết và dặn lại Vũ Kỳ: *\"Chú cất giữ cẩn thận, sang năm, mồng 10 tháng 5 nhớ đưa "
+            "lại cho Bác\"*.")
+    assert texts(text) == ["Chú cất giữ cẩn thận, sang năm, mồng 10 tháng 5 nhớ đưa lại cho Bác"]
+    other = ("Hồ Chí Minh tiếp ông Nguyễn Văn Tố tại Bắc Bộ phủ. Ông mang thư ra và dặn lại thư ký: "
+             "\"Chú cất giữ cẩn thận, sang năm nhớ đưa lại\".")
+    assert texts(other) == []
+
+
+def test_rang_with_a_colon_and_duoc_meaning_able_to():
+    # "không biết được" is "could not know", not a passive; "rằng:" introduces the question.
+    text = ("Hồ Chí Minh không biết được hết tình hình chính trị mới diễn ra và có hỏi ông Vũ Đình "
+            "Huỳnh (bố của Vũ Thư Hiên) rằng: \"nghe nói cụ Huỳnh (Huỳnh Thúc Kháng) đầu Tây rồi phải không?\".")
+    assert texts(text) == ["nghe nói cụ Huỳnh (Huỳnh Thúc Kháng) đầu Tây rồi phải không?"]
+    passive = ("Hồ Chí Minh được nhiều người cho rằng: \"ông là một người theo chủ nghĩa dân tộc trước hết\".")
+    assert texts(passive) == []
+
+
+def test_a_verb_of_saying_then_whom_he_says_it_to():
+    text = ("Để diệt giặc đói, Hồ Chí Minh kêu gọi tăng gia sản xuất, ông đề nghị đồng bào "
+            "\"cứ 10 ngày nhịn ăn 1 bữa, mỗi tháng nhịn 3 bữa\" để đem số gạo tiết kiệm được cứu dân nghèo.")
+    assert texts(text) == ["cứ 10 ngày nhịn ăn 1 bữa, mỗi tháng nhịn 3 bữa"]
+
+
+def test_a_sentence_opened_by_theo_him_is_his_view_throughout():
+    text = ("Theo Hồ Chí Minh, chủ nghĩa dân tộc ở các xứ lạc hậu có hạn chế như là tính hiếu chiến, "
+            "bài ngoại, tâm lý tiểu nông (nông dân chiếm hầu hết dân số), quần chúng \"không có quá khứ "
+            "cách mạng, quen thói nô lệ, ở những nước có chế độ chuyên chế độc đoán\".")
+    assert texts(text) == ["không có quá khứ cách mạng, quen thói nô lệ, ở những nước có chế độ "
+                           "chuyên chế độc đoán"]
+    # "Theo" of someone else frames nothing of his.
+    other = ("Theo Trần Phú, chủ nghĩa dân tộc ở các xứ lạc hậu có hạn chế như là tính hiếu chiến, "
+             "bài ngoại, tâm lý tiểu nông, quần chúng \"không có quá khứ cách mạng, quen thói nô lệ\".")
+    assert texts(other) == []
+
+
+def test_a_poem_he_made_and_a_letter_he_sent():
+    poem = ("Nguyễn Ái Quốc tới ở tại hang Cốc Bó. Ông đã làm một bài thơ (nay đã được tạc vào vách "
+            "núi) thể hiện chí hướng:[63]\n\nNon xa xa nước xa xa,Nào phải thênh thang mới gọi là.Đây "
+            "suối Lê-nin, kia núi Mác,Hai tay gây dựng một sơn hà.\n\nTại đây, ông mở lớp huấn luyện.")
+    assert [t.split(",")[0] for t in texts(poem)] == ["Non xa xa nước xa xa"]
+    letter = ("Chính phủ ra huấn lệnh, bản thân Hồ Chí Minh gửi thư khen ngợi *\"lòng kiên cường ái "
+              "quốc của đồng bào Nam Bộ\".*[95]")
+    assert texts(letter) == ["lòng kiên cường ái quốc của đồng bào Nam Bộ"]
+    # Another poet's verse about him stays the poet's.
+    other = ("Ông trở về Việt Nam năm 1941. Nhà thơ Tố Hữu đã viết về sự kiện này qua bốn câu thơ:\n\n"
+             "Bác đã về đây, Tổ quốc ơi! Nhớ thương hòn đất ấm hơi Người.")
+    assert texts(other) == []
+
+
+def test_a_reference_to_his_collected_works_that_quotes_them():
+    # Wikipedia's notes as kb's reader gives them, entries joined by "^".
+    text = ("việc nước quên việc nhà\".^Hồ Chí Minh: Toàn tập, T. 5, Nhà Xuất bản Chính trị Quốc gia, "
+            "Hà Nội, 1995, tr. 40, Trích thư Hồ Chí Minh chia buồn với bác sĩ Vũ Đình Tụng:\"Ngài biết "
+            "rằng tôi không có gia đình, cũng không có con cái...\"^Vũ Đình Hòa, Pháp quyền nhân nghĩa "
+            "Hồ Chí Minh, Nhà Xuất bản Văn hóa Thông tin, 2001, tr. 151, Trích: \"Trong những buổi vui "
+            "vẻ như vậy, nhiều người đề nghị Hồ Chí Minh lấy vợ.\"")
+    assert texts(text) == ["Ngài biết rằng tôi không có gia đình, cũng không có con cái..."]
+
+
+def test_the_communist_international_is_no_foreign_affairs():
+    from kb.understand.sector_lexicon import match_sectors
+    # "Quốc tế Cộng sản", "Quốc tế thứ 3": an organisation's name, not the field's word "quốc tế".
+    text = ("Nguyễn Ái Quốc nói với các đại biểu của Đảng Xã hội Pháp: \"Tôi không hiểu bất cứ điều gì "
+            "về chiến lược, nhưng tôi hiểu một điều rất đơn giản: Quốc tế thứ 3 quan tâm rất nhiều tới "
+            "vấn đề thuộc địa\".")
+    assert [s["sectors"] for s in extract_sayings(text)] == [[]]
+    assert match_sectors("Bác luôn coi trọng quan hệ quốc tế") == ["ngoại giao"]
+
+
+def test_a_work_of_his_cited_by_his_pen_name_and_page():
+    # Trần Dân Tiên is a pen name he wrote his memoir under; another author cited the same way
+    # stays that author's.
+    text = ("Truy cập ngày 4 tháng 1 năm 2021.^Nhiều tác giả 1995, tr. 477.^Trần Dân Tiên (1994), tr. "
+            "12: \"Tôi muốn đi ra ngoài, xem nước Pháp và các nước khác. Sau khi xem xét họ làm như thế "
+            "nào, tôi sẽ trở về giúp đồng bào chúng ta\"^Duiker (2000), tr. 12: \"Ông là một người rất "
+            "kiên nhẫn và khéo léo trong đàm phán\"^")
+    assert texts(text) == ["Tôi muốn đi ra ngoài, xem nước Pháp và các nước khác. Sau khi xem xét họ "
+                           "làm như thế nào, tôi sẽ trở về giúp đồng bào chúng ta"]
+
+
+def test_a_letter_to_catholics_speaks_to_religion():
+    text = ("Ngay sau khi được tin Tađêô Lê Hữu Từ trở thành Giám mục, Hồ Chí Minh đã gửi thư chúc "
+            "mừng vị Giám mục này. Trong thư có đoạn: *\"Có một nhà lãnh đạo mới của người Công giáo "
+            "đi theo chân Đức Giê-su, chịu đóng đinh hầu giúp giáo dân biết hy sinh\"*.")
+    assert [s["sectors"] for s in extract_sayings(text)] == [["dân tộc, tôn giáo"]]

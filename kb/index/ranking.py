@@ -14,7 +14,9 @@ from dataclasses import dataclass
 import numpy as np
 from whoosh import query as Q
 
+from kb.analysis.analyzer import canonical_token
 from kb.analysis.docnum import canonical_docnum
+from kb.analysis.fold import fold
 from kb.index import rerank
 from kb.index.budget import Budget
 from kb.index.engine import Engine, top
@@ -25,6 +27,10 @@ from kb.ingest.describe import kind_key
 
 #: How many leading candidates get proximity (phrase) scores added.
 PROXIMITY_DEPTH = 50
+
+#: How many leading candidates are rescaled by what their titles say (each reads its stored
+#: fields).
+TITLE_DEPTH = 20
 
 #: Score of a phrase found in a document (before its boost and saturation).
 PHRASE_WEIGHT = 16.0
@@ -132,6 +138,9 @@ class Ranker:
         share = dict.fromkeys(bonus, 0.0)
         if built.windows and self.weights["window"] > 0:
             ranked, share = self._by_windows(engine, built.windows, ranked)
+        if not isinstance(q, Q.Every) and (self.weights["title_cover"] > 0
+                                           or self.weights["title_only"] != 1.0):
+            ranked = self._by_title(engine, built, ranked)
         if self.weights.get("rerank", 0) > 0 and not (budget is not None and budget.cut()):
             ranked = self._reranked(engine, built, ranked, bonus, share, own, kind_docs)
         return Hits(total, matched, ranked[(page - 1) * limit:page * limit])
@@ -171,6 +180,40 @@ class Ranker:
         return sorted(((d, s * (1.0 + w * share[d]) * (1.0 + wr * run[d])) for d, s in ranked),
                       key=lambda x: (-x[1], x[0])), share
 
+    def _by_title(self, engine: Engine, built: BuiltQuery, ranked: list) -> list:
+        """Rescale the leading scores by what each title says of the query.
+
+        The share of a title's idf mass that the query holds lifts its page (× 1 + title_cover
+        × share): a query that names a page's whole subject ("Uỷ ban Kiểm tra Trung ương")
+        wants that page before those whose longer titles merely contain its words (a query
+        naming a document number is ranked by the number, not by the wording of titles). A page
+        whose text says nothing beyond its title (a crawl that kept only the headline, an
+        empty article) holds nothing to read and is scaled by title_only, unless a lookup
+        names its own number."""
+        fieldname = "title_fold" if built.folded else "title"
+        asked = {leaf.text for leaf in leaves(built.query)
+                 if isinstance(leaf, Q.Term) and leaf.fieldname == fieldname}
+        searcher = engine.searcher
+        cover_weight, bare_weight = self.weights["title_cover"], self.weights["title_only"]
+        idf_of: dict[str, float] = {}
+        rescored = list(ranked[TITLE_DEPTH:])
+        for d, s in ranked[:TITLE_DEPTH]:
+            stored = searcher.stored_fields(d)
+            title = stored.get("title") or ""
+            factor = 1.0
+            if asked and cover_weight > 0 and not built.own_numbers:
+                tokens = _syllables(title, built.folded)
+                for t in tokens - idf_of.keys():
+                    idf_of[t] = searcher.idf(fieldname, t)
+                mass = sum(idf_of[t] for t in tokens)
+                if mass > 0:
+                    factor += cover_weight * sum(idf_of[t] for t in tokens & asked) / mass
+            tier = OWN_NUMBER_TIER if s >= OWN_NUMBER_TIER else 0.0  # own numbers stay first
+            if not tier and _says_only(stored.get("text") or "", title):
+                factor *= bare_weight
+            rescored.append((d, tier + (s - tier) * factor))
+        return sorted(rescored, key=lambda x: (-x[1], x[0]))
+
     def _filters(self, parsed: ParsedQuery):
         parts = []
         for name, value in parsed.filters.items():
@@ -190,6 +233,24 @@ class Ranker:
                     parts.append(Q.TermRange("date", bound if name == "date_from" else None,
                                              bound if name == "date_to" else None))
         return Q.And(parts) if parts else None
+
+
+def _syllables(text: str, folded: bool) -> set[str]:
+    """The syllables of a short text as the index spells them (the analyzer's spelling without
+    its word segmentation, which a title does not need here), folded when ``folded``."""
+    found = {canonical_token(t) for t in _WORD.findall(text)}
+    return {fold(t) for t in found} if folded else found
+
+
+def _says_only(text: str, title: str) -> bool:
+    """True when ``text`` holds no word its ``title`` does not (an empty text included)."""
+    if len(text) > 2 * len(title) + 40:
+        return False
+    words = set(_WORD.findall(text.lower()))
+    return words <= set(_WORD.findall(title.lower()))
+
+
+_WORD = re.compile(r"\w+")
 
 
 def _longest_streak(held: np.ndarray) -> np.ndarray:

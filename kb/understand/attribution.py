@@ -20,6 +20,15 @@ from kb.understand.voices import QUOTES_ANOTHER, SAYING_OF_OLD
 # His words as a thing he had or gave: "có năm lời khuyên", "để lại những lời căn dặn".
 _HAS_WORDS = (r"(?:có|gửi|để lại|nêu|đưa ra|viết|ghi)\s+(?:\S+\s+){0,2}?(?:lời|điều|câu)"
               r"\s+(?:khuyên|dạy|căn dặn|dặn|dặn dò|nói|răn|nhắn nhủ|chỉ dẫn)")
+# His verse or letter as the act that says the words: "Ông đã làm một bài thơ (...) thể hiện chí
+# hướng:", "bản thân ông gửi thư khen ngợi “lòng kiên cường ...”".
+_MADE_WORDS = (r"(?:(?:làm|viết|sáng tác|ngâm)\s+(?:\S+\s+){0,2}?(?:bài thơ|câu thơ|vần thơ|bài ca|câu đối)"
+               r"|gửi\s+(?:bức |lá )?(?:thư|điện)(?:\s+(?:khen ngợi|khen|chúc mừng|cảm ơn|thăm hỏi|động viên"
+               r"|biểu dương|chia buồn|ngợi khen))?)")
+# Whom he speaks to, between a verb of saying and the quote: "ông đề nghị đồng bào “...”".
+_TO_WHOM = (r"(?:tôi|chúng tôi|chú|các chú|cháu|các cháu|anh|các anh|chị|các chị|em|các em|cô|các cô"
+            r"|mọi người|đồng chí|các đồng chí|đồng bào|toàn dân|anh em|bà con|cán bộ|bộ đội|chiến sĩ"
+            r"|các chiến sĩ|đại biểu|các đại biểu|nhân dân|thanh niên|phụ nữ|chị em)")
 _BEFORE_MARKERS = [
     # ("con của Hồ Chí Minh và đã trả lời" is someone else speaking: no "của"/"và" around it).
     re.compile(rf"{_OBJECT}\b{FULL_NAME}{ADVERBS}\s+{_VERBS}\b"),
@@ -45,6 +54,7 @@ _BEFORE_MARKERS = [
     ),
     # "Bác có năm lời khuyên:", "Chủ tịch Hồ Chí Minh đã để lại những lời căn dặn:".
     re.compile(rf"(?<!\w)(?:Bác(?! sĩ)|Người|{FULL_NAME}){ADVERBS}\s+{_HAS_WORDS}"),
+    re.compile(rf"{_OBJECT}(?<!\w)(?:Bác(?! sĩ)|{FULL_NAME}){ADVERBS}\s+{_MADE_WORDS}"),
 ]
 # After the quote: "- Bác Hồ", ", Người viết", "(Hồ Chí Minh toàn tập...)", "- Bác quay sang hỏi".
 AFTER_MARKER = re.compile(
@@ -102,7 +112,7 @@ def attributed_before(gap: str, earlier: str = "", fragment: bool = False, long:
     if (colon and not speaks(colon["rest"]) and not _new_subject_after_comma(colon["rest"]) and not OTHER_SPEAKER.search(colon["rest"])
             and not re.search(r"\b(?:được|bị)\b", colon["rest"])):
         return True
-    if _same_subject_says(tail):
+    if _same_subject_says(tail, earlier + gap[:len(gap) - len(tail)]):
         return True
     possessed = _POSSESSED.search(tail.rstrip(" \t\n*_"))
     if possessed and (possessed["rest"].strip() == "" or possessed["rest"].rstrip().endswith(":")):
@@ -135,11 +145,16 @@ def attributed_before(gap: str, earlier: str = "", fragment: bool = False, long:
         return False  # "Quan điểm của Người về “...”": the topic, in the writer's words
     if fragment and _OBJECT_OF_PREPOSITION.search(between):
         return False  # "nhấn mạnh vai trò của thanh niên trong “...”": a phrase the writer marks
-    if len(between) > (MAX_FRAGMENT_LEAD if fragment else 150):
+    # "Theo Hồ Chí Minh, <his view>, ... “...”": a sentence opened by "Theo <him>," is his view
+    # throughout, so a fragment of his words may come later in it.
+    frame = _VIEW_FRAME.search(tail)
+    lead = 150 if (frame is not None and frame.end() == last) else MAX_FRAGMENT_LEAD
+    if len(between) > (lead if fragment else 150):
         return False
     return not speaks(between) and not BREAK.search(between + " ")
 
 
+_VIEW_FRAME = re.compile(rf"(?:^|[.!?]\s+|\n)[\s*_-]*[Tt]heo (?:lời )?(?:Bác(?! sĩ)|Người|{FULL_NAME})\b(?=\s*,)")
 _NOUN_PHRASE_AFTER = re.compile(r"(?:\s+[a-zà-ỹđ]+){1,2}\s+(?:này|đó|ấy|kia)\b")
 _TOPIC_END = re.compile(r"(?<!\w)(?:về|về vấn đề|về việc)$")
 # A lower-case fragment that completes a noun phrase after the verb ("vai trò của thanh niên
@@ -148,7 +163,9 @@ _OBJECT_OF_PREPOSITION = re.compile(r"(?<!\w)\w+(?:\s+\w+)+\s+(?:trong|của|và
 # "ông viết:", "Ông trả lời:": a pronoun, not "ông Nguyễn Văn A".
 _PRONOUN = re.compile(rf"(?<!\w)(?:ông|Ông)(?!\s+[{_UPPER}]){ADVERBS}(?:\s+có)?\s+(?:{_SPEECH}\b|(?:ghi|ghi rõ|cho biết)\b|{_HAS_WORDS}"
                       # any verb of saying when it leads straight to the colon: "Về sau ông cho biết:"
-                      rf"|{_VERBS}(?=[\s*_]*:[\s*_]*$))")
+                      rf"|{_VERBS}(?=[\s*_]*:[\s*_]*$)|{_MADE_WORDS}"
+                      # or, whom it is said to right before the quote: "ông đề nghị đồng bào “...”"
+                      rf"|{_VERBS}(?=\s+(?:với\s+|cho\s+)?{_TO_WHOM}[\s*_:]*$))")
 _NAMED_PERSON = re.compile(rf"(?P<him>{FULL_NAME})|(?<!\w)(?:ông|bà|cụ|anh|chị|đồng chí|Ông|Bà|Cụ)\s+[{_UPPER}]\w*")
 
 
@@ -202,23 +219,40 @@ _SUBJECT = re.compile(rf"(?:^|[.!?]\s+|\n|,\s+)(?:Người(?=,|{ADVERBS}\s+(?:{_
                       # "Do đó, Người hướng tới ...": capitalised after a comma, only him.
                       rf"|(?<=,\s)Người(?=\s+(?!(?:ta|dân|nào|này|đó|kia|ấy)\b)[a-zà-ỹđ])"
                       rf"(?!\s+[{_UPPER}])")
-_VERB_COLON = re.compile(rf"\b(?:{_SPEECH}|đọc|ghi|cho biết|tâm sự|phân tích)\b(?P<object>[^.!?;:“”\"«»\n]{{0,40}})(?::|\brằng)[\s*_]*$")
+_VERB_COLON = re.compile(rf"\b(?:{_SPEECH}|đọc|ghi|cho biết|tâm sự|phân tích)\b(?P<object>[^.!?;:“”\"«»\n]{{0,40}})(?::|\brằng:?)[\s*_]*$")
 
 
-def _same_subject_says(tail: str) -> bool:
-    """Whether the sentence before a quote has him as subject and ends in "<speech verb> ...:"."""
+# "được"/"bị" right after the subject make it passive ("Bác Hồ được cho rằng"); after another
+# verb "được" is "able to" ("Hồ Chí Minh không biết được hết tình hình và có hỏi ...").
+_PASSIVE = re.compile(r"\s*(?:\S+\s+)?(?:được|bị)\b")
+
+
+# "Ông mang di chúc ra viết và dặn lại Vũ Kỳ:": "ông" opening the sentence, him when he is the
+# last person named before it.
+_PRONOUN_SUBJECT = re.compile(rf"^[\s*_-]*(?:[^,]{{0,40}},\s*)?[Ôô]ng(?!\s+[{_UPPER}])\b")
+
+
+def _same_subject_says(tail: str, earlier: str | None = None) -> bool:
+    """Whether the sentence before a quote has him as subject and ends in "<speech verb> ...:".
+
+    With ``earlier`` (the text before ``tail``), a sentence opened by "ông" has him as subject
+    when he is the last person named before it.
+    """
     sentence = re.split(r"[.!?](?=\s)|\n", tail)[-1]
     verb = _VERB_COLON.search(sentence)
     if verb is None:
         return False
     subjects = [m for m in _SUBJECT.finditer(sentence, 0, verb.start())]
+    pronoun = _PRONOUN_SUBJECT.match(sentence, 0, verb.start()) if earlier is not None else None
+    if not subjects and pronoun and _last_named_is_him(earlier + tail[:len(tail) - len(sentence)]):
+        subjects = [pronoun]
     if not subjects:
         return False
     between = sentence[subjects[-1].end():verb.start()]
     if _new_subject_after_comma(between):
         return False  # "Hồ Chí Minh sang Pháp, báo chí Pháp viết:": a new subject after the comma
     return not (_speaker_at_verb(between)
-                or re.search(r"\b(?:được|bị)\b", between) or OTHER_SPEAKER.search(verb["object"]) and speaks(verb["object"]))
+                or _PASSIVE.match(between) or OTHER_SPEAKER.search(verb["object"]) and speaks(verb["object"]))
 
 
 # Subjects other than him that take over a sentence after a comma: "Bác đến thăm, bà con nói:",

@@ -70,3 +70,14 @@ def reference_after(after: str) -> int | None:
     """The footnote number written right after a quotation's closing mark, if any."""
     m = _REF.match(after)
     return int(next(g for g in m.groups() if g)) if m else None
+
+
+# Reference marks right after a full stop of the narrative ("... bị dập tắt.[135] Trước đó, ..."):
+# they hide the sentence's end from a reader that looks for ". " (not after a quotation's
+# closing mark, where the mark names the quotation's source).
+_NOTES_AFTER_STOP = re.compile(r"(?<=[^”\"»*_\s][.!?])(?:\[\d{1,3}\])+(?=\s)")
+
+
+def blank_sentence_notes(text: str) -> str:
+    """``text`` with reference marks after a sentence's full stop blanked (same length)."""
+    return _NOTES_AFTER_STOP.sub(lambda m: " " * len(m[0]), text)

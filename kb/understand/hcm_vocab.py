@@ -37,3 +37,6 @@ FULL_NAME = (r"(?:Chủ tịch Hồ Chí Minh|Hồ Chủ tịch|Bác Hồ|Hồ C
 UPPER = "A-ZĐÁÀẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÉÈẺẼẸÊẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÚÙỦŨỤƯỨỪỬỮỰÝỲỶỸỴ"
 # Words before his name that make him the one spoken to or about, not the speaker.
 OBJECT = r"(?<!của )(?<!về )(?<!với )(?<!cho )(?<!hỏi )(?<!thưa )(?<!Thưa )(?<!tặng )(?<!gửi )(?<!kính )"
+# The pen names he wrote about himself under (his memoirs in the third person): as the author of
+# a cited work they name him ("Trần Dân Tiên (1994), tr. 12: “…”").
+PEN_NAMES = r"(?:Trần Dân Tiên|T\. Lan)"

@@ -260,3 +260,43 @@ def single_quotes_as_double(text: str) -> str:
         out[m.start(1)] = "“"
         out[m.start(3)] = "”"
     return "".join(out)
+
+
+# A quotation box of a crawled encyclopedia page, rendered as a table: its opening cell
+# ("| “ | Nhiệm vụ của thanh niên ..."), lone pipes closing its rows, its closing cell ("” |")
+# and the signature cell ("| — Hồ Chí Minh |"). The pipes are layout, not text.
+_BOX_OPEN = re.compile(r"(?m)^\|([ \t]*[“«\"][ \t]*)\|")
+_BOX_PIPE = re.compile(r"(?m)^([ \t]*-?[ \t]*)\|[ \t]*$")
+_BOX_CLOSE = re.compile(r"(?m)^([”»\"][ \t]*)\|")
+_BOX_SIGNED = re.compile(r"(?m)^\|([ \t]*[—–][^\n|]{2,200}?)\|[ \t]*$")
+
+
+def unbox_quotes(text: str) -> str:
+    """``text`` with the table furniture of crawled quotation boxes blanked (same length, so
+    offsets hold): "| “ | Nhiệm vụ ...\\n|\\n” |\\n| — Hồ Chí Minh |" reads as the quotation
+    “Nhiệm vụ ...” signed "— Hồ Chí Minh"."""
+    text = _BOX_OPEN.sub(lambda m: " " + m[1] + " ", text)
+    text = _BOX_PIPE.sub(lambda m: m[1] + " " * (len(m[0]) - len(m[1])), text)
+    text = _BOX_CLOSE.sub(lambda m: m[1] + " ", text)
+    return _BOX_SIGNED.sub(lambda m: " " + m[1] + " " * (len(m[0]) - len(m[1]) - 1), text)
+
+
+# A paragraph break inside a sentence: crawled pages break a line at an emphasised title
+# ("Ông viết trên tạp chí\n\n*Các vấn đề phương Đông*(Liên Xô), dẫn lại ...:"). The line before
+# ends in a word (no full stop, colon or other mark) and is no heading, list item or table row;
+# the next paragraph opens with emphasis or in lower case, or the line before is prose (a
+# sentence ends inside it, which a heading's line never does) and the next opens with a word.
+_NOT_PROSE = r"(?![ \t]*(?:#|\||>|[-+•*][ \t]|\d{1,2}[.)][ \t]))"
+_BROKEN_BEFORE_EMPHASIS = re.compile(rf"(?m)^{_NOT_PROSE}[^\n]*\w(\n[ \t]*\n)(?=[ \t]*(?:[*_]+[^\s*_]|(?P<first>\w)))")
+_BROKEN_PROSE = re.compile(rf"(?m)^{_NOT_PROSE}[^\n]*[.!?…][\"”»)\]\d]*[ \t][^\n]*\w(\n[ \t]*\n)(?=[ \t]*{_NOT_PROSE}[*_]*\w)")
+
+
+def join_broken_sentences(text: str) -> str:
+    """``text`` with paragraph breaks inside a sentence turned to spaces (same length), for
+    reading the words that introduce a quotation across them."""
+    out = list(text)
+    breaks = [m for m in _BROKEN_BEFORE_EMPHASIS.finditer(text) if not m["first"] or m["first"].islower()]
+    for m in breaks + list(_BROKEN_PROSE.finditer(text)):
+        for i in range(m.start(1), m.end(1)):
+            out[i] = " "
+    return "".join(out)

@@ -34,12 +34,13 @@ from kb.understand.attribution import (AFTER_MARKER, AS_HE_WISHED, FOOTNOTE_MARK
                                       person_speaks, pronoun_is_him, said_by_other_after, speaks,
                                       subject_says)
 from kb.understand.dialogue import his_replies, interview_answers
-from kb.understand.footnotes import footnotes, in_note, is_citation, reference_after
-from kb.understand.hcm_vocab import FULL_NAME
-from kb.understand.quotes import block_spans, heading_lists, quote_spans, single_quotes_as_double
+from kb.understand.footnotes import blank_sentence_notes, footnotes, in_note, is_citation, reference_after
+from kb.understand.hcm_vocab import FULL_NAME, PEN_NAMES
+from kb.understand.quotes import (block_spans, heading_lists, join_broken_sentences, quote_spans,
+                                  single_quotes_as_double, unbox_quotes)
 from kb.understand.sector_lexicon import load_sectors, match_sectors, quote_sectors
 from kb.understand.speaker import his_words_noun, his_work_passage, other_subject, reported_speech
-from kb.understand.voices import REPLY, TRANSLATION_LEAD, question_to_him
+from kb.understand.voices import QUOTES_ANOTHER, REPLY, TRANSLATION_LEAD, question_to_him
 
 MIN_WORDS = 4  # "làm theo", "học tập": shorter quotes are words, not sayings
 
@@ -102,6 +103,23 @@ def _named_further(gap: str, earlier: str) -> bool:
     return his_work_passage(tail, before) or his_words_noun(tail, before)
 
 
+# A reference to his collected works that goes on to quote them: "Hồ Chí Minh: Toàn tập, T. 5,
+# ..., tr. 40, Trích thư Hồ Chí Minh chia buồn với bác sĩ Vũ Đình Tụng:", "Hồ Chí Minh, Toàn
+# tập, ..., tr. 171-172, trích:". The entry opens the line or follows a reference mark ("^").
+_ENTRY_START = re.compile(r"\^|\n|\*\*\^\*\*")
+# Or a work of his cited by author and year, then the page quoted: "Trần Dân Tiên (1994), tr. 12:".
+_HIS_COLLECTED = re.compile(rf"^[\s*_\-]*(?:{FULL_NAME}|HCM|{PEN_NAMES})\b[^\n]{{0,12}}?"
+                            r"(?:\b(?:[Tt]oàn tập|[Tt]uyển tập)\b|\(\d{4}\)[,.]?\s*(?:tr|trang)\.?\s*\d[\d\s,–-]*:[\s*_]*$)")
+_QUOTED_FROM = re.compile(r"(?:\b[Tt]rích\b[^.!?:;“”\"«»\n]{0,90}:?|\btr(?:ang)?\.?\s*\d[\d\s,–-]*:)[\s*_]*$")
+
+
+def _from_his_works(gap: str) -> bool:
+    """Whether the words before a quote are a reference to a work of his quoting it."""
+    entry = _ENTRY_START.split(gap[-400:])[-1]
+    return (_HIS_COLLECTED.match(entry) is not None and is_citation(entry)
+            and _QUOTED_FROM.search(entry) is not None and QUOTES_ANOTHER.search(entry) is None)
+
+
 def _title_like(quote: str) -> bool:
     """Whether a quote is shaped like a title: capitalised, at most eight words, unpunctuated."""
     return quote[:1].isupper() and len(quote.split()) <= 8 and not re.search(r"[,.;:!?…]", quote)
@@ -144,14 +162,16 @@ def extract_sayings(text: str) -> list[dict]:
     """
     if signed_by_him(text):
         return []
-    text = single_quotes_as_double(text)
+    text = single_quotes_as_double(unbox_quotes(text))
     sectors = load_sectors()
     found: list[tuple[int, dict]] = []
     prev_end, prev_saying, prev_quote = 0, False, ""
     seen: set[str] = set()
     notes = footnotes(text)
     spans = quote_spans(text)
-    masked = mask_namesakes(text)  # attribution is read on this: "TP. Hồ Chí Minh" is a city
+    # Attribution is read on this: "TP. Hồ Chí Minh" is a city; a sentence broken over two
+    # paragraphs by the crawl is one, and a sentence ends at its full stop, reference marks after it.
+    masked = blank_sentence_notes(join_broken_sentences(mask_namesakes(text)))
     for start, end in spans:
         cut = _DASH_SPEAKER.search(masked, start, end)
         if cut:
@@ -173,6 +193,7 @@ def extract_sayings(text: str) -> list[dict]:
             or attributed_before(gap, masked[max(0, prev_end - 1500):prev_end],
                                  fragment=quote[:1].islower(), long=len(quote.split()) >= 10)
             or _named_further(gap, masked[max(0, prev_end - 1500):prev_end])
+            or _from_his_works(gap)
             or (work is not None and (_HCM_WORK.search(work) or _LETTER_WORK.match(work)) is not None)
             or _under_hcm_heading(text, start)
             # The sentence's subject named before an earlier quote of the same sentence.

@@ -16,10 +16,19 @@ from pathlib import Path
 from kb.analysis.tones import canonical_tones
 from kb.errors import ConfigError
 
+# Names of organisations that hold a sector's word without speaking to that sector: the
+# Communist International ("Quốc tế Cộng sản", "Quốc tế thứ ba", "Đệ tam Quốc tế") is no
+# foreign affairs.
+_ORGANISATION = re.compile(r"(?:đệ (?:nhất|nhị|tam|tứ) )quốc tế|quốc tế (?:cộng sản|công hội|nông dân"
+                           r"|thanh niên|thứ (?:nhất|hai|ba|tư|[1-4i]+))")
+
+
 def _norm(text: str) -> str:
-    """Lower case, NFC, canonical tone placement: what sector keywords are matched on."""
+    """Lower case, NFC, canonical tone placement, organisations' names blanked: what sector
+    keywords are matched on."""
     text = unicodedata.normalize("NFC", text.lower())
-    return canonical_tones(re.sub(r"\s+", " ", text))
+    text = canonical_tones(re.sub(r"\s+", " ", text))
+    return _ORGANISATION.sub(lambda m: " " * len(m[0]), text)
 
 
 @lru_cache(maxsize=8)

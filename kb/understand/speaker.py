@@ -25,14 +25,25 @@ _PASSAGE = re.compile(rf"(?:^|[,;]\s+|\b(?:[Tt]rong|[Mm]ở đầu|[Cc]uối|[Pp
                       rf"(?P<work>{_WORK_NOUN})\b(?P<rest>[^.!?:;“”\"«»\n]{{0,60}}?)"
                       rf"\b(?:có đoạn|có câu|có những câu|có đoạn viết|viết|ghi|nêu rõ|khẳng định)\b"
                       rf"[^.!?:;“”\"«»\n]{{0,20}}:[\s*_]*$", re.IGNORECASE)
-_AUTHORED = re.compile(rf"(?:{FULL_NAME}|Bác(?! sĩ)|Người){ADVERBS}\s+(?:viết|gửi|đọc|ra|ký|soạn|để lại|thảo|sửa)"
+# "ông có bài nói chuyện với ...": "ông" is him when he is the last person named (checked below).
+_AUTHORED = re.compile(rf"(?:{FULL_NAME}|Bác(?! sĩ)|Người|(?<!\w)[Ôô]ng(?!\s+[{_UPPER}])){ADVERBS}\s+(?:viết|gửi|đọc|ra|ký|soạn|để lại|thảo|sửa|có)"
                        rf"\b[^.!?“”\"«»\n]{{0,40}}?\b(?P<work>{_WORK_NOUN})\b")
+
+
+# An aside in parentheses or a note mark in the clause before a colon: "Trong bài nói chuyện này
+# có đoạn (tổng thống Mỹ John F. Kennedy sau này cũng có ý tưởng tương tự ...):[191]".
+_ASIDE = re.compile(r"\s*\((?![^()\n]*(?:Bác|Người|Hồ Chí Minh|Hồ Chủ tịch))[^()\n]{1,200}\)|\[\d{1,3}\]")
+
+
+def _without_asides(clause: str) -> str:
+    """``clause`` without its parenthesised asides (unless they name him) and note marks."""
+    return _ASIDE.sub("", clause)
 
 
 def his_work_passage(tail: str, earlier: str = "") -> bool:
     """Whether the clause before a quote introduces a passage of a work of his ("Trong thư có
     đoạn:" after "Hồ Chí Minh đã gửi thư chúc mừng vị Giám mục"; "Mở đầu bản di chúc có đoạn:")."""
-    clause = re.split(r"[.!?](?=\s)|\n", tail)[-1]
+    clause = re.split(r"[.!?](?=\s)|\n", _without_asides(tail).rstrip())[-1]
     m = _PASSAGE.search(clause)
     if m is None or speaks(m["rest"]) or _PERSON.search(_strip_names(" " + m["rest"])):
         return False
