@@ -14,9 +14,11 @@ of benchmarks/folds.py) and beside it for the development folds (0, 1):
 
 ``--show-errors`` lists every wrong field of the development folds (never of fold 2: it stays
 unseen by whoever tunes the extraction). ``--all`` also prints the per-source breakdown of the
-development folds (written to the results file in any case).
+development folds (written to the results file in any case). ``--round N`` scores only the
+documents of labelling round N (a record's "round", 1 when absent) and prints the tables without
+writing the results file.
 
-Usage: .venv/bin/python benchmarks/understanding.py [--all] [--show-errors]
+Usage: .venv/bin/python benchmarks/understanding.py [--all] [--show-errors] [--round N]
 """
 
 from __future__ import annotations
@@ -194,10 +196,14 @@ def main() -> None:
     parser.add_argument("--all", action="store_true", help="also print the per-source breakdown")
     parser.add_argument("--show-errors", action="store_true",
                         help="list the wrong fields of the development folds (never fold 2)")
+    parser.add_argument("--round", type=int, metavar="N",
+                        help="score only labelling round N; print, do not write the results file")
     args = parser.parse_args()
     logging.basicConfig(level=logging.ERROR)
     config = load_config({"progress": "never"}, environ={})
     records = load(LABELS)
+    if args.round is not None:
+        records = [r for r in records if r.get("round", 1) == args.round]
     by_part, by_source, errors, unreadable = score(records, config)
     print(tables(records, by_part, by_source, args.all))
     for path, reason in unreadable:
@@ -206,6 +212,8 @@ def main() -> None:
         print("\nWrong fields (development folds only):")
         for path, name, expected, got in errors:
             print(f"- {path} [{name}]\n    expected: {expected!r}\n    got:      {got!r}")
+    if args.round is not None:
+        return
     body = ("`.venv/bin/python benchmarks/understanding.py` against the hand labels of "
             "benchmarks/data/understanding (how they were made and compared: its README.md). "
             "Accuracy with (right/labelled); fold 2 is held out.\n\n"

@@ -947,3 +947,76 @@ def test_a_letter_spaced_kind_line_is_read_as_its_kind():
     assert (meta["kind"], meta["number"]) == ("Nghị quyết", "1664/NQ-UBTVQH15")
     law = LAW_MARKDOWN_COPY.replace("**LUẬT**", "L U Ậ T")
     assert (extract_metadata(law)["kind"], extract_metadata(law)["title"]) == ("Luật", "Luật Đê điều")
+
+
+# The Prime Minister's telegram after Nghị định 30/2020/NĐ-CP, Phụ lục III, mẫu 1.6: its "Về
+# việc …" subject sits under the number as a letter's does, but the kind line names it.
+TELEGRAM = """THỦ TƯỚNG CHÍNH PHỦ
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+Số: 105/CĐ-TTg
+Hà Nội, ngày 06 tháng 10 năm 2025
+CÔNG ĐIỆN
+Về việc tập trung khắc phục hậu quả mưa lũ sau bão số 11
+THỦ TƯỚNG CHÍNH PHỦ điện:
+- Chủ tịch Ủy ban nhân dân các tỉnh, thành phố: Thái Nguyên, Cao Bằng, Lạng Sơn;
+- Các Bộ trưởng: Quốc phòng, Công an, Nông nghiệp và Môi trường.
+Trong những ngày qua, do ảnh hưởng của bão số 11, khu vực Bắc Bộ đã có mưa rất to.
+Văn phòng Chính phủ theo dõi, đôn đốc theo chức năng, nhiệm vụ được giao./.
+Nơi nhận:
+- Như trên;
+- Lưu: VT, NN (2).
+KT. THỦ TƯỚNG
+PHÓ THỦ TƯỚNG
+Trần Hồng Hà
+"""
+
+
+def test_a_telegram_is_a_cong_dien_not_a_letter():
+    meta = extract_metadata(TELEGRAM)
+    assert (meta["kind"], meta["number"], meta["issuer"]) == ("Công điện", "105/CĐ-TTg",
+                                                              "Thủ tướng Chính phủ")
+    assert meta["title"] == "Về việc tập trung khắc phục hậu quả mưa lũ sau bão số 11"
+    assert (meta["date"], meta["signer"]) == ("2025-10-06", "Trần Hồng Hà")
+    # An invitation (mẫu 1.7) is named by its kind line as well, its subject under it.
+    invitation = TELEGRAM.replace("CÔNG ĐIỆN", "GIẤY MỜI").replace(
+        "Về việc tập trung khắc phục hậu quả mưa lũ sau bão số 11",
+        "Dự Hội nghị tổng kết công tác phòng, chống thiên tai năm 2025")
+    meta = extract_metadata(invitation)
+    assert meta["kind"] == "Giấy mời"
+    assert meta["title"] == "Dự Hội nghị tổng kết công tác phòng, chống thiên tai năm 2025"
+
+
+# The Quốc hội prints its resolutions' number with the kind before it, as its laws ("Luật số:").
+ASSEMBLY_RESOLUTION = """QUỐC HỘI
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+Nghị quyết số: 103/2023/QH15
+Hà Nội, ngày 10 tháng 11 năm 2023
+NGHỊ QUYẾT
+VỀ DỰ TOÁN NGÂN SÁCH NHÀ NƯỚC NĂM 2024
+QUỐC HỘI
+Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;
+Căn cứ Luật Ngân sách nhà nước số 83/2015/QH13;
+QUYẾT NGHỊ:
+Điều 1. Thông qua dự toán ngân sách nhà nước năm 2024.
+Nghị quyết này được Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam khóa XV, kỳ họp thứ 6 thông qua ngày 10 tháng 11 năm 2023.
+CHỦ TỊCH QUỐC HỘI
+Vương Đình Huệ
+"""
+
+
+def test_a_number_line_naming_the_kind_gives_the_number():
+    meta = extract_metadata(ASSEMBLY_RESOLUTION)
+    assert (meta["kind"], meta["number"], meta["issuer"]) == ("Nghị quyết", "103/2023/QH15",
+                                                              "Quốc hội")
+    assert meta["title"].lower() == "về dự toán ngân sách nhà nước năm 2024"
+    assert (meta["date"], meta["signer"], meta["signer_role"]) == (
+        "2023-11-10", "Vương Đình Huệ", "Chủ tịch Quốc hội")
+    # A reference to another document in running text is no number line.
+    body = ASSEMBLY_RESOLUTION.replace("Nghị quyết số: 103/2023/QH15\n", "")
+    assert extract_metadata(body)["number"] is None

@@ -7,6 +7,7 @@ import re
 DATE_WORDS = re.compile(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})", re.IGNORECASE)
 _DATE_SLASH = re.compile(r"ngày\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})", re.IGNORECASE)
 _PLACE_WORD = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]*\.?|TP\.?|[a-zà-ỹđ]+)$")
+_NUMBER_COLUMN = re.compile(r"^\s*số\s*:?\s*\S+\s+", re.IGNORECASE)
 # A draft leaves the day blank: "Lào Cai, ngày     tháng     năm 2026".
 # The month may be filled in already: "Cần Giờ, ngày    tháng 7 năm 2023".
 _BLANK_DATE = re.compile(r"ngày[\s.…_]*tháng[\s.…_]*(?:\d{1,2}[\s.…_]*)?năm\s*(?:\d{4}|[.…_]*)",
@@ -58,10 +59,18 @@ def without_place_date(line: str) -> str:
 
 
 def _place_before(text: str) -> str | None:
-    """The place name ending ``text`` ("… Hà nội," → "Hà Nội"), or None without the comma."""
+    """The place name ending ``text`` ("… Hà nội," → "Hà Nội"), or None without the comma
+    unless the name is all the line holds before the date ("Hà Nội ngày 15 tháng 3 năm 2024",
+    a copy that lost the comma)."""
     before = text.rstrip()
     if not before.endswith(","):
-        return None
+        line = text.split("\n")[-1]
+        # The number's column may share the line ("Số 05-CT/TW Hà Nội ngày …").
+        name = _NUMBER_COLUMN.sub("", line).split()
+        if text[-1:] not in (" ", "\t") or not 1 <= len(name) <= 4 \
+                or not name[0][:1].isupper() or not all(_PLACE_WORD.match(w) for w in name):
+            return None
+        before = " ".join(name) + ","
     words = before[:-1].split("\n")[-1].split()
     place: list[str] = []
     for word in reversed(words):

@@ -11,6 +11,7 @@ import re
 
 from kb.understand.dates import DATE_WORDS
 from kb.understand.kindline import kind_line
+from kb.understand.kinds import KINDS
 from kb.understand.layout import (OFFICE, ORG_ANY, ORG_START, display_case, is_org_line, is_upper,
                                   roman)
 
@@ -33,7 +34,14 @@ _PARTY_NAME = re.compile(r"^(?:đảng\s+cộng\s+sản(?:\s+việt\s+nam)?"
 # The Youth Union prints its name there as the Party does ("ĐOÀN TNCS HỒ CHÍ MINH").
 TRAILING_PARTY = re.compile(r"(?<=\S)\s+(?:ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM"
                             r"|ĐOÀN\s+(?:TNCS|THANH\s+NIÊN\s+CỘNG\s+SẢN)\s+HỒ\s+CHÍ\s+MINH)\s*$")
-NUMBER_LINE = re.compile(r"^(?:(?:bộ\s+)?luật\s+|pháp\s+lệnh\s+)?số\b\s*:?\s*(.*)$", re.IGNORECASE)
+# "Số: 05-CT/TW"; a law's "Luật số 28/2004/QH11"; or the kind named before it with a colon, as
+# the Quốc hội prints its resolutions ("Nghị quyết số: 103/2023/QH15").
+NUMBER_LINE = re.compile(
+    r"^(?:(?:bộ\s+)?luật\s+|pháp\s+lệnh\s+|(?:"
+    + "|".join(sorted((re.escape(k.lower()) for k in KINDS), key=len, reverse=True))
+    + r")\s+(?=số\s*:))?số\b\s*:?\s*(.*)$",
+    re.IGNORECASE,
+)
 _NUMBER_TOKEN = re.compile(r"^(?:[0-9A-ZĐ/\-.]+|[0-9A-Za-zĐđ.]*[0-9/\-][0-9A-Za-zĐđ/\-.]*)$")
 # OCR layers type Cyrillic look-alikes in reference numbers ("ВСТ" for "BCT").
 _HOMOGLYPHS = str.maketrans("АВСЕНКМОРТХУаеорсух", "ABCEHKMOPTXYaeopcyx")

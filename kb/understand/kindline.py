@@ -12,7 +12,7 @@ import re
 
 from kb.understand.dates import iso_date
 from kb.understand.kinds import KINDS
-from kb.understand.layout import OFFICE, ORG_ANY, SEPARATOR, display_case, is_upper
+from kb.understand.layout import OFFICE, OPEN_END, ORG_ANY, SEPARATOR, display_case, is_upper
 
 KIND_LINE = re.compile(
     r"^(" + "|".join(sorted(map(re.escape, KINDS), key=len, reverse=True)) + r")(?=\s|$|:)(.*)$"
@@ -65,6 +65,8 @@ def authority(head: list[str], start: int, end: int) -> int | None:
     if k <= start + 1 or end >= len(head):  # the summary comes first ("LUẬT / THANH TRA")
         return None
     line, above = head[k], head[k - 1]
+    if OPEN_END.search(above.rstrip(" ,")):
+        return None  # the summary's last line, wrapped after a word that needs it
     if len(line.split()) <= 12 and not re.search(r"\d|[.;,:]\s*$", line) \
             and (ORG_ANY.match(line) or OFFICE.match(line)) \
             and (is_upper(line) != is_upper(above) or OFFICE.match(line) or len(line.split()) <= 5):

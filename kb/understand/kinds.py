@@ -38,6 +38,23 @@ KINDS = {
     "TUYÊN NGÔN": "Tuyên ngôn",
     "DI CHÚC": "Di chúc",
     "CƯƠNG LĨNH": "Cương lĩnh",
+    # The other kinds Nghị định 30/2020/NĐ-CP (Điều 7) and Hướng dẫn 36-HD/VPTW list: without
+    # them a telegram headed "Về việc …" under its number passes for a công văn.
+    "CÔNG ĐIỆN": "Công điện",
+    "THÔNG CÁO": "Thông cáo",
+    "TUYÊN BỐ": "Tuyên bố",
+    "PHƯƠNG ÁN": "Phương án",
+    "DỰ ÁN": "Dự án",
+    "HỢP ĐỒNG": "Hợp đồng",
+    "BẢN GHI NHỚ": "Bản ghi nhớ",
+    "BẢN THỎA THUẬN": "Bản thỏa thuận",
+    "BẢN THOẢ THUẬN": "Bản thỏa thuận",
+    "GIẤY ỦY QUYỀN": "Giấy ủy quyền",
+    "GIẤY UỶ QUYỀN": "Giấy ủy quyền",
+    "GIẤY MỜI": "Giấy mời",
+    "GIẤY GIỚI THIỆU": "Giấy giới thiệu",
+    "GIẤY NGHỈ PHÉP": "Giấy nghỉ phép",
+    "THƯ CÔNG": "Thư công",
 }
 
 # Kinds of a text in its author's own voice, which its title alone names ("Tuyên ngôn độc lập",

@@ -26,6 +26,15 @@ ORG_START = re.compile(r"^(" + _ORG_WORDS.upper() + r")\b")
 ORG_ANY = re.compile(r"^(?:" + _ORG_WORDS + r")(?!\w)", re.IGNORECASE)
 OFFICE = re.compile(r"(?:Phó\s+)?(?:" + "|".join(sorted(map(re.escape, OFFICES), key=len, reverse=True))
                     + r")(?!\w)", re.IGNORECASE)
+# Words a summary cannot end on: the name goes on with the parties ("GIỮA / CHÍNH PHỦ … / VÀ /
+# CHÍNH PHỦ …"), the object of a preposition or of a verb ("Về việc phê duyệt / Kế hoạch …"),
+# a number ("Nghị định số: / 89/2002/NĐ-CP"), or the name of a document its kind word announces
+# ("… CỦA LUẬT CẢNH VỆ VÀ LUẬT / CÔNG AN NHÂN DÂN": the body's name there is the law's).
+OPEN_END = re.compile(r"(?:^|\s)(?:GIỮA|VÀ|VỚI|CỦA|VỀ\s+VIỆC|VỀ|TẠI|CHO|ĐỐI\s+VỚI|SỐ"
+                      r"|BAN\s+HÀNH|PHÊ\s+DUYỆT|TẶNG|THÀNH\s+LẬP|CÔNG\s+NHẬN|BỔ\s+NHIỆM"
+                      r"|(?:BỘ\s+)?LUẬT|PHÁP\s+LỆNH|NGHỊ\s+ĐỊNH|NGHỊ\s+QUYẾT|THÔNG\s+TƯ"
+                      r"|QUYẾT\s+ĐỊNH|HIẾN\s+PHÁP|CHỈ\s+THỊ)$",
+                      re.IGNORECASE)
 _PERSON = re.compile(r"^(?:[^\W\d_][^\W\d_]*\s+){1,5}[^\W\d_]+$")
 
 _PHRASE_RE = re.compile(
@@ -87,6 +96,7 @@ def strip_markup(text: str) -> list[str]:
         line = re.sub(r"^#+\s+", "", line)
         line = line.replace("**", "").replace("__", "")
         line = re.sub(r"^\*+\s*|\s*\*+$", "", line.strip())
+        line = re.sub(r"^_(?!_)(.*[^_\s])_$", r"\1", line)  # "_Hà Nội, ngày …_": italics
         lines.append(re.sub(r"\s+", " ", line).strip())
     return lines
 

@@ -50,6 +50,16 @@ def is_signer(line: str) -> bool:
     return 2 <= len(words) <= 5 and words[0] in SURNAMES and is_person(line)
 
 
+def name_in_capitals(line: str) -> str | None:
+    """A signer's name printed in capitals ("NGUYỄN THỊ KIM NGÂN") as it is written ("Nguyễn
+    Thị Kim Ngân"); None for any other line."""
+    words = line.split()
+    if not 2 <= len(words) <= 5 or not is_upper(line) or not all(w.isalpha() for w in words):
+        return None
+    name = " ".join(w[:1] + w[1:].lower() for w in words)
+    return name if is_signer(name) and not OFFICE.match(name) and not ORG_START.match(line) else None
+
+
 def _is_role(line: str) -> bool:
     if line.startswith(("-", "–", "+")):
         return False
@@ -172,7 +182,10 @@ def _signer_in(block: list[str], forward: bool) -> tuple[str | None, str | None]
     for i in order:
         name = strip_rank(block[i])
         if not (is_signer(name) or _placed_name(block, i, name)):
-            continue
+            name = name_in_capitals(strip_rank(display_case(block[i])) if is_upper(block[i])
+                                    and _RANK.match(display_case(block[i])) else block[i])
+            if name is None or not i:
+                continue
         roles: list[str] = []
         j = i - 1
         while j >= 0 and len(roles) < 5:
@@ -226,6 +239,8 @@ def _signed_name(block: list[str]) -> str | None:
             name = strip_rank(near)
             if is_signer(name):
                 return name
+            if name_in_capitals(name):
+                return name_in_capitals(name)
     return None
 
 

@@ -7,8 +7,8 @@ import re
 from kb.understand.dates import without_place_date
 from kb.understand.header import MOTTO
 from kb.understand.kinds import KINDS
-from kb.understand.layout import (BODY_START, OFFICE, ORG_ANY, ORG_START, SEPARATOR, is_person,
-                                  is_upper, title_case)
+from kb.understand.layout import (BODY_START, OFFICE, OPEN_END, ORG_ANY, ORG_START, SEPARATOR,
+                                  is_person, is_upper, title_case)
 
 # Kinds whose summary is a name ("LUẬT / CƯ TRÚ" is "Luật Cư trú"), not a "về ..." clause.
 # A capitalised line between the kind and a "về …" subject naming who issues the document.
@@ -17,6 +17,10 @@ _ISSUING = re.compile(r"^(?:CỦA\s|HỘI\s+NGHỊ\s+(?:LẦN\s+THỨ|BAN\s+CH�
 _OPENS_BODY = re.compile(r"^(?:Để|Nhằm|Ngày|Năm\s+\d|Hôm\s+nay|Vừa\s+qua|Theo|Trên\s+cơ\s+sở|Qua|"
                          r"Sau\s+khi|Hội\s+nghị|Tiếp\s+theo|Thi\s+hành|Thời\s+gian|Những\s+năm|"
                          r"Trong|Tại|Hiện\s+nay|Thực\s+hiện|Với|Nhìn\s+chung)\b")
+# Capitals, then a subject in running text on the same line ("CỦA CHÍNH PHỦ Về đăng ký …").
+_SUBJECT_AFTER = re.compile(r"^\s*(\S.*?)\s+((?:Về|V/v)\b.*)$")
+# A subject's opening word, alone on its line when the subject wraps after it ("về / đẩy mạnh …").
+_SUBJECT_START = re.compile(r"(?:về|v/v)(?:\s|$)", re.IGNORECASE)
 NAMED_KINDS = {"Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp", "Điều lệ", "Sắc lệnh"}
 # "của Quốc hội" ending a law's name line, or going on with the session that passed it.
 _SESSION = re.compile(r"\s+CỦA\s+QUỐC\s+HỘI(?:\s*$|(?=[\s,.(]+(?:NƯỚC|KH[OÓ]A|KHOÁ|KỲ|SỐ|NGÀY|\d))).*$",
@@ -27,6 +31,12 @@ def summary(lines: list[str], kind: str, same_line: str, body: str = "") -> str 
     """The summary in the lines under the kind line (``same_line``: what follows the kind on it;
     ``body``: the document's text, where a parenthesis of the summary is found again)."""
     following = [ln for ln in lines[:3] if ln]
+    joined = _SUBJECT_AFTER.match(same_line)
+    if joined and is_upper(joined.group(1)) and (joined.group(1).startswith("CỦA ")
+                                                 or joined.group(1) in KINDS):
+        # "NGHỊ ĐỊNH CỦA CHÍNH PHỦ Về đăng ký kinh doanh", "THÔNG TƯ HƯỚNG DẪN Về việc: …": the
+        # lines of the kind block read onto one; the subject begins at its "Về".
+        same_line = joined.group(2)
     if same_line.upper().startswith("CỦA ") and kind not in NAMED_KINDS and following \
             and _new_phrase(following[0]):
         same_line = ""  # "KẾT LUẬN CỦA BỘ CHÍNH TRỊ / về …": the issuer, then the subject
@@ -39,26 +49,31 @@ def summary(lines: list[str], kind: str, same_line: str, body: str = "") -> str 
             continue
         after = next((ln for ln in lines[n + 1:n + 3] if ln), "")
         if not parts and kind not in NAMED_KINDS and is_upper(line) and _ISSUING.match(line) \
-                and not is_upper(after) and after.lower().startswith(("về ", "v/v")):
+                and not is_upper(after) and _SUBJECT_START.match(after):
             # "CHỈ THỊ / CỦA BỘ CHÍNH TRỊ / về …", "NGHỊ QUYẾT / HỘI NGHỊ LẦN THỨ SÁU BAN CHẤP
             # HÀNH TRUNG ƯƠNG ĐẢNG KHÓA XIII / về …": the middle line names who issues it.
             continue
         # "Thực hiện …" opens the body; "thực hiện …" under the kind is the subject of the title.
         if SEPARATOR.match(line) or (BODY_START.match(line) and not line[:1].islower()
-                                     and not (parts and (_open_ended(parts) or _aside(parts, line, body)))):
+                                     and not (parts and (_open_ended(parts, kind) or _aside(parts, line, body)))):
             break
         if parts and is_upper(" ".join(parts)) and not is_upper(line) \
-                and line.startswith(("về ", "v/v ")) and kind not in NAMED_KINDS:
+                and _SUBJECT_START.match(line) and line[:1].islower() and kind not in NAMED_KINDS:
             # "THÔNG BÁO / KẾT LUẬN CỦA BỘ CHÍNH TRỊ / về …": the capitals head the subject.
             parts = [title_case(" ".join(parts)), line]
+            continue
+        if parts and _open_ended(parts, kind) and not line.endswith(":") and (
+                is_upper(line) == is_upper(" ".join(parts)) or not line[:1].isalpha()):
+            parts.append(line)  # "… của / Bộ Chính trị", "… Nghị định số: / 89/2002/NĐ-CP"
             continue
         if parts and is_upper(" ".join(parts)) != is_upper(line) and not _aside(parts, line, body):
             break
         if parts and not is_upper(line) and not _continues(line) \
-                and not _wrapped(parts, line) and not _aside(parts, line, body):
+                and not _wrapped(parts, line) and not _aside(parts, line, body) \
+                and not _rejoined(parts, line, body):
             break
         if is_upper(line) and parts and (ORG_START.match(line) or MOTTO.search(line)) \
-                and not _open_ended(parts):
+                and not _open_ended(parts, kind) and not _rejoined(parts, line, body):
             break
         if parts and line.islower() and ORG_ANY.match(line) and len(line.split()) <= 6 \
                 and (not after or re.match(r"(?:[-–+•*]\s*)?(?:căn\s+cứ|xét)\b", after, re.I)):
@@ -92,17 +107,31 @@ def summary(lines: list[str], kind: str, same_line: str, body: str = "") -> str 
     return title
 
 
-# Words a summary cannot end on: the name goes on with the parties ("GIỮA / CHÍNH PHỦ … / VÀ /
-# CHÍNH PHỦ …") or the object of a preposition.
-_OPEN_END = re.compile(r"(?:^|\s)(?:GIỮA|VÀ|VỚI|CỦA|VỀ\s+VIỆC|VỀ)$", re.IGNORECASE)
 # A parenthesis the layout adds under a summary, which is none of it.
 _FURNITURE = re.compile(r"^\((?:ban\s+hành\s+kèm|kèm\s+theo|dự\s+thảo|lần\s|đã\s+ký|tài\s+liệu)",
                         re.IGNORECASE)
 
 
-def _open_ended(parts: list[str]) -> bool:
-    """Whether the summary so far stops on a word that needs what follows (a treaty's "GIỮA")."""
-    return bool(_OPEN_END.search(" ".join(parts).rstrip(" ,")))
+def _rejoined(parts: list[str], line: str, body: str) -> bool:
+    """A summary wrapped inside a name ("… thành phố Hải / Phòng năm 2025", "… phong cách /
+    Hồ Chí Minh", "CHÀO MỪNG / ĐẠI HỘI …"): the words on either side of the break are written
+    together again elsewhere in the text."""
+    above, below = " ".join(parts).split(), line.split()
+    if not above or not below or not below[0][:1].isupper() or not body:
+        return False
+    pair = f" {above[-1]} {below[0]} ".lower()
+    return (" " + " ".join(body.split()).lower() + " ").count(pair) >= 2
+
+
+def _open_ended(parts: list[str], kind: str | None = None) -> bool:
+    """Whether the summary so far stops on a word that needs what follows (a treaty's "GIỮA"),
+    or is a gazette's line before a law's name that has not reached the name ("CỦA QUỐC HỘI /
+    NƯỚC CỘNG HOÀ … SỐ 16/1999/QH10 VỀ SĨ QUAN …")."""
+    text = " ".join(parts).rstrip(" ,:")
+    if kind in NAMED_KINDS and re.match(r"CỦA\s+QUỐC(?:\s+HỘI)?\b", text, re.IGNORECASE) \
+            and not re.search(r"\bVỀ\b", text, re.IGNORECASE):
+        return True
+    return bool(OPEN_END.search(text))
 
 
 def _aside(parts: list[str], line: str, body: str) -> bool:
@@ -118,7 +147,7 @@ def _aside(parts: list[str], line: str, body: str) -> bool:
 
 def _new_phrase(line: str) -> bool:
     """Whether the line under "… CỦA <body>" starts the subject rather than going on."""
-    return line.lower().startswith(("về ", "v/v")) or (not is_upper(line) and line[:1].isupper())
+    return bool(_SUBJECT_START.match(line)) or (not is_upper(line) and line[:1].isupper())
 
 
 def _continues(line: str) -> bool:
@@ -170,7 +199,7 @@ def subject(lines: list[str]) -> str | None:
 
 def issuer_clause(same_line: str) -> str | None:
     """The body a kind line names after "của" ("quyết định của bộ trưởng bộ tài chính")."""
-    m = re.match(r"của\s+(.+)$", same_line.strip(), re.IGNORECASE)
+    m = re.match(r"của\s+(.+?)(?:\s+(?:Về|V/v)\b.*)?$", same_line.strip(), re.IGNORECASE)
     if m and (ORG_ANY.match(m.group(1)) or OFFICE.match(m.group(1))):
         return m.group(1).strip(" .,")
     return None
@@ -190,8 +219,20 @@ def law_name(text: str, title: str | None) -> str | None:
         named = re.sub(r",\s*$", "", named)
         kind, _, name = named.rpartition("uật ")
         return f"{kind}uật {name[:1].upper()}{name[1:]}"
-    m = re.search(r"ban\s+hành\s+((?:Bộ\s+luật|Luật)\s+[^.;,\n]+)", text[:6000])
-    if m and m.group(1).lower().strip() == title.lower():
-        kind, _, name = m.group(1).strip().rpartition("uật ")
+    # The clause spells the name in running text ("Luật sửa đổi, bổ sung một số điều của Luật
+    # Cảnh vệ và Luật Công an nhân dân"), which the name line printed in capitals.
+    named = re.sub(r"\s+số\s+\d\S*.*$", "", named)  # "… của Luật Cảnh vệ số 13/2017/QH14"
+    whole = named.rstrip(" ,")
+    spelt = next((name for name in (whole, named.split(",")[0].strip())
+                  if name and name.lower() == title.lower()), None)
+    if spelt is None and m and whole.lower().startswith(title.lower()) and len(whole) > len(title):
+        # A name line wrapped where the rest looks like a body ("GIÁO DỤC / ĐẠI HỌC", "TỔ CHỨC /
+        # TÒA ÁN NHÂN DÂN") lost its second line: the clause names the whole law, which the
+        # header printed over its lines above the clause.
+        above = " ".join(text[: m.start()].split()).lower()
+        rest = whole.partition("uật ")[2]
+        spelt = whole if rest and " ".join(rest.split()).lower() in above else None
+    if spelt:
+        kind, _, name = spelt.partition("uật ")
         return f"{kind}uật {name[:1].upper()}{name[1:]}"
     return title
