@@ -42,8 +42,10 @@ class _Term:
 class Engine:
     """Queries over one Whoosh searcher (one per search: it remembers the terms it read)."""
 
-    def __init__(self, searcher):
+    def __init__(self, searcher, saturation: dict | None = None):
         self.searcher = searcher
+        #: {field: (k1, b)} overriding the weighting's K1 and B for that field (query time).
+        self.saturation = saturation or {}
         self.doc_count = searcher.doc_count_all()
         self._segments = [(sub.reader(), offset) for sub, offset in searcher.leaf_searchers()]
         self._terms: dict[tuple[str, str], _Term] = {}
@@ -187,8 +189,8 @@ class Engine:
              weights: np.ndarray) -> np.ndarray:
         """Unboosted BM25F of ``fieldname:text`` for ``docnums`` holding it ``weights`` times."""
         weighting = self.searcher.weighting
-        K1 = weighting.K1
-        B = getattr(weighting, "_field_B", {}).get(fieldname, weighting.B)
+        K1, B = self.saturation.get(fieldname) or (
+            weighting.K1, getattr(weighting, "_field_B", {}).get(fieldname, weighting.B))
         idf = self.searcher.idf(fieldname, text)
         avg = self.searcher.avg_field_length(fieldname) or 1
         lengths = self.lengths(fieldname)[docnums]

@@ -68,7 +68,7 @@ class Ranker:
         # matchers walk postings one at a time in Python, and whoosh-reloaded 2.7.5 miscounts
         # Require (8 of 28 hits) and trips an assertion in AndNot under block-quality skipping.
         searcher = self._searcher
-        engine = Engine(searcher)
+        engine = Engine(searcher, saturation(self.weights))
         q = built.query
         if q is None:
             q = Q.Every()
@@ -233,6 +233,22 @@ class Ranker:
                     parts.append(Q.TermRange("date", bound if name == "date_from" else None,
                                              bound if name == "date_to" else None))
         return Q.And(parts) if parts else None
+
+
+#: The views of the text whose BM25 saturation (k1) and length normalisation (b) are query-time
+#: weights: "k1"/"b" for all of them, "k1_<view>"/"b_<view>" for one (the folded views follow
+#: their exact ones).
+SATURATED_VIEWS = {"syl": "syl", "fold": "syl", "words": "words", "pairs": "pairs",
+                   "title": "title", "title_fold": "title"}
+
+
+def saturation(weights: dict) -> dict[str, tuple[float, float]]:
+    """{field: (k1, b)} of the text views from ``weights`` (kb.index.engine.Engine reads it)."""
+    k1, b = weights.get("k1"), weights.get("b")
+    if k1 is None or b is None:
+        return {}
+    return {f: (float(weights.get(f"k1_{v}", k1)), float(weights.get(f"b_{v}", b)))
+            for f, v in SATURATED_VIEWS.items()}
 
 
 def _syllables(text: str, folded: bool) -> set[str]:
