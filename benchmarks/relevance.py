@@ -81,9 +81,19 @@ def _beir(name: str, folder: Path) -> JudgedSet:
     def docs(_: Path) -> list[tuple[str, str]]:
         return [(str(r["_id"]), r.get("text") or "") for r in read_jsonl(folder / "corpus.jsonl")]
 
-    stat = (folder / "corpus.jsonl").stat()
-    return JudgedSet(name, f"{name}:{stat.st_size}:{stat.st_mtime_ns}", build, docs, queries,
+    return JudgedSet(name, f"{name}:{_content_digest(folder / 'corpus.jsonl')}", build, docs,
+                     queries,
                      qrels, lambda hit: hit.id, BEIR_SOURCES)
+
+
+def _content_digest(path: Path) -> str:
+    """sha1 of a file's bytes: what a cached index of it depends on (../shared is laid anew each
+    session with new modification times and the same contents)."""
+    digest = hashlib.sha1()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def _shared_name(path: str) -> str:
@@ -120,8 +130,7 @@ def _realistic() -> JudgedSet | None:
     for folder in folders:
         for p in sorted(folder.rglob("*")):
             if p.is_file():
-                st = p.stat()
-                stamp.update(f"{p}:{st.st_size}:{st.st_mtime_ns}".encode())
+                stamp.update(f"{p.relative_to(SHARED)}:{_content_digest(p)}".encode())
     return JudgedSet("realistic", f"realistic:{stamp.hexdigest()}", build, docs, queries, qrels,
                      lambda hit: _shared_name(hit.path), FILE_SOURCES, first_grade=2)
 
