@@ -262,8 +262,7 @@ def _says_only(text: str, title: str) -> bool:
     """True when ``text`` holds no word its ``title`` does not (an empty text included)."""
     if len(text) > 2 * len(title) + 40:
         return False
-    words = set(_WORD.findall(text.lower()))
-    return words <= set(_WORD.findall(title.lower()))
+    return _syllables(text, False) <= _syllables(title, False)
 
 
 _WORD = re.compile(r"\w+")
