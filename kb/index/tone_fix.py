@@ -31,8 +31,8 @@ from kb.index.statecache import per_index_state
 RATIO = 20
 MIN_DOCS = 3
 #: With ``tone_long_rare``, a query of more syllables than this (a question, a pasted sentence)
-#: has only the syllables the index holds in fewer than MIN_DOCS documents corrected: there a
-#: wrong mark costs little (no word is required) and a wrong correction is shown to the user.
+#: has only rare spellings corrected (see _rare): there a wrong mark costs little (no word is
+#: required) and a wrong correction is shown to the user.
 LONG_QUERY_SYLLABLES = 8
 _SYLLABLE = re.compile(r"[^\W\d_]+")
 _TOKEN = re.compile(r"[^\W_]+")
@@ -91,7 +91,7 @@ def correct_tones(searcher, text: str) -> str | None:
         options = [v for v in variants.get(fold(word), []) if v != word]
         if not options:
             continue
-        if long_query and reader.doc_frequency("syl", word) >= MIN_DOCS:
+        if long_query and not _rare(reader, word, options):
             continue  # in a question, only a spelling the index hardly knows is a typo
         before = words[i - 1] if i and _adjacent(text, matches[i - 1], m) else None
         after = words[i + 1] if i + 1 < len(words) and _adjacent(text, m, matches[i + 1]) else None
@@ -132,6 +132,11 @@ def _dictionary() -> frozenset[str]:
                      for entry in viet_dict_74K.words if " " in entry.strip())
 
 
+def warm_up() -> None:
+    """Read the dictionary now (about half a second) rather than in the first query."""
+    _dictionary()
+
+
 def _word_count(word: str, before: str | None, after: str | None) -> int:
     """How many of the neighbours make a word of the dictionary with ``word`` (0, 1 or 2)."""
     words = _dictionary()
@@ -150,6 +155,13 @@ def _prior_explains(reader, typed: str, other: str, typed_fit: int, other_fit: i
         return False
     other_df = max(reader.doc_frequency("syl", other), 1)
     return other_fit / other_df < ratio * (typed_fit + 0.5) / typed_df
+
+
+def _rare(reader, word: str, options: list[str]) -> bool:
+    """Whether the index holds ``word`` in fewer than MIN_DOCS documents, or another spelling
+    of it in RATIO times as many ("cở" 8 against "cơ" 2,071; not "tôi" 7 against "tội" 220)."""
+    df = reader.doc_frequency("syl", word)
+    return df < MIN_DOCS or df * RATIO < max(reader.doc_frequency("syl", v) for v in options)
 
 
 def _held_better(reader, typed: str, other: str, before: str | None, after: str | None) -> bool:
