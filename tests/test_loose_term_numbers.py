@@ -17,8 +17,8 @@ DOCS = {"67": "713b7084e3e77b79.md", "78": "02e3500261658fdd.md", "1682": "ac8c9
 
 @pytest.mark.parametrize("query, token", [
     ("NQ 67 2025 UBTVQH15", "67/2025/ubtvqh15"),
-    ("nghị quyết 216 2025 qh15", "216/2025/qh15"),
-    ("luật 74-2025-QH15 việc làm", "74/2025/qh15"),
+    ("nghị quyết 1402 2025 UBTVQH15", "1402/2025/ubtvqh15"),
+    ("nghị quyết 67-2025-ubtvqh15 nâng bậc thẩm phán", "67/2025/ubtvqh15"),
     ("nghi quyet so 078 2025 ubtvqh15", "78/2025/ubtvqh15"),
 ])
 def test_a_spaced_number_with_a_term_numbered_issuer_is_read_as_that_number(query, token):
@@ -30,6 +30,7 @@ def test_a_spaced_number_with_a_term_numbered_issuer_is_read_as_that_number(quer
     "giai đoạn 2021 2025 và 2030",          # a word after the year, not a code
     "đợt 2 2025 đại hội 14",                # "đại" is not an issuer code
     "NQ 67/2025/UBTVQH15",                  # printed properly: read by the ordinary number rule
+    "luật 74 2025 QH15",                    # the Assembly's own loose form, read by that rule
 ])
 def test_numbers_and_years_among_words_are_not_document_numbers(query):
     assert find_loose_term_docnums(query) == []
