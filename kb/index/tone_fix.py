@@ -74,8 +74,8 @@ def correct_tones(searcher, text: str) -> str | None:
     context = weights.get("tone_context", 0) > 0
     prior = float(weights.get("tone_prior", 0))
     lexical = weights.get("tone_words", 0) > 0
-    long_query = weights.get("tone_long_rare", 0) > 0 and \
-        len(_SYLLABLE.findall(text)) > LONG_QUERY_SYLLABLES
+    question = len(_SYLLABLE.findall(text)) > LONG_QUERY_SYLLABLES
+    long_query = question and weights.get("tone_long_rare", 0) > 0
     matches = list((_TOKEN if context else _SYLLABLE).finditer(text))
     words = [canonical_token(m.group()) for m in matches]
     replacements: list[tuple[int, int, str]] = []
@@ -107,7 +107,7 @@ def correct_tones(searcher, text: str) -> str | None:
                             key=lambda x: x[1])
             if fit < MIN_DOCS or fit < RATIO * typed:
                 continue
-            if prior and _prior_explains(reader, word, best, typed, fit, prior):
+            if prior and question and _prior_explains(reader, word, best, typed, fit, prior):
                 continue
             if lexical and _word_count(word, before, after) > _word_count(best, before, after):
                 continue  # "bao nhiêu" is a word of the language, "bao nhiều" is none
@@ -147,9 +147,10 @@ def _word_count(word: str, before: str | None, after: str | None) -> int:
 def _prior_explains(reader, typed: str, other: str, typed_fit: int, other_fit: int,
                     ratio: float) -> bool:
     """Whether the other spelling's lead beside the neighbours is no more than its lead in the
-    index at large: a word the index holds in several documents ("tôi" in answers written in
-    the third person) is kept unless its neighbours favour the other spelling ``ratio`` times
-    more than the two spellings' own document counts do ("của tôi" is not "của tội")."""
+    index at large: in a question, a word the index holds in several documents ("tôi" in answers
+    written in the third person) is kept unless its neighbours favour the other spelling
+    ``ratio`` times more than the two spellings' own document counts do ("của tôi" is not "của
+    tội"). Short lookups (names, titles) are left to the neighbours alone."""
     typed_df = reader.doc_frequency("syl", typed)
     if typed_df < MIN_DOCS:
         return False
@@ -159,7 +160,8 @@ def _prior_explains(reader, typed: str, other: str, typed_fit: int, other_fit: i
 
 def _rare(reader, word: str, options: list[str]) -> bool:
     """Whether the index holds ``word`` in fewer than MIN_DOCS documents, or another spelling
-    of it in RATIO times as many ("cở" 8 against "cơ" 2,071; not "tôi" 7 against "tội" 220)."""
+    of it in RATIO times as many ("cở" 8 against "cơ" 2,071; not "nhưng" 166 against "những"
+    259)."""
     df = reader.doc_frequency("syl", word)
     return df < MIN_DOCS or df * RATIO < max(reader.doc_frequency("syl", v) for v in options)
 
