@@ -227,8 +227,8 @@ def fit_ca(sets: list[dict], folds: set[int], mask: np.ndarray, rounds: int = 3)
     return weights
 
 
-#: The weights of the passage feature beside kb's own score tried by ``--method sweep``.
-GRID = [0.0, 0.1, 0.2, 0.3, 0.5, 0.7, 1.0]
+#: The weights of each feature beside kb's own score tried by ``--method sweep``.
+GRID = [-0.3, -0.1, 0.0, 0.1, 0.2, 0.3, 0.5, 0.7, 1.0]
 
 
 def fit_sweep(sets: list[dict], folds: set[int], mask: np.ndarray) -> np.ndarray:
@@ -277,6 +277,51 @@ def measure(data: dict, folds: set[int], weights: np.ndarray | None) -> dict:
     return {"MRR@10": rr / max(n, 1), "hit@1": hit1 / max(n, 1), "n": n}
 
 
+def loso(data: dict, train) -> dict[str, tuple[float, float]]:
+    """Leave-one-set-out on the dev folds: for each set, the model ``train`` fits on the other
+    sets' dev folds, and its (MRR@10, hit@1) gain over kb's order on the left-out set's."""
+    dev = {f for f in range(3) if f != HELD_OUT}
+    gains = {}
+    for name in data:
+        w = train([data[o] for o in data if o != name])
+        a, b = measure(data[name], dev, None), measure(data[name], dev, w)
+        gains[name] = (b["MRR@10"] - a["MRR@10"], b["hit@1"] - a["hit@1"])
+    return gains
+
+
+def select(data: dict, start: list[str]) -> list[str]:
+    """Greedy forward selection of features beside ``start`` by ``--method sweep``: each round
+    adds the feature whose leave-one-set-out worst MRR@10 gain on dev is best, while it gains."""
+    dev = {f for f in range(3) if f != HELD_OUT}
+    chosen = list(start)
+
+    def score(names):
+        mask = np.array([f in names for f in rerank.FEATURES])
+        gains = loso(data, lambda sets: fit_sweep(sets, dev, mask))
+        worst = min(g[0] for g in gains.values())
+        return worst + 1e-3 * float(np.mean([g[0] for g in gains.values()])), gains
+
+    best, gains = score(chosen)
+    print(f"start {chosen}: {best:+.4f}", flush=True)
+    while True:
+        trials = []
+        for f in rerank.FEATURES:
+            if f in chosen:
+                continue
+            value, g = score(chosen + [f])
+            print(f"  + {f}: worst {value:+.4f} " + ", ".join(f"{k} {v[0]:+.3f}/{v[1]:+.3f}"
+                                                           for k, v in g.items()), flush=True)
+            trials.append((value, f, g))
+        if not trials:
+            break
+        value, f, g = max(trials)
+        if value <= best + 1e-4:
+            break
+        best, gains, chosen = value, g, chosen + [f]
+        print(f"chose {f}: {chosen} worst {best:+.4f}", flush=True)
+    return chosen
+
+
 def main() -> None:
     """Command-line entry."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -289,6 +334,8 @@ def main() -> None:
     ap.add_argument("--method", choices=["sweep", "ca", "pairwise"], default="sweep",
                     help="one grid weight per feature beside kb's score (default), coordinate "
                          "ascent on MRR + hit@1, or a pairwise logistic loss")
+    ap.add_argument("--select", action="store_true",
+                    help="choose features greedily by leave-one-set-out on dev (sweep), then fit")
     ap.add_argument("--top-weighted", action="store_true",
                     help="weigh pairs by the change of 1/rank their swap makes")
     args = ap.parse_args()
@@ -298,7 +345,11 @@ def main() -> None:
     chosen = args.sets.split(",") if args.sets else list(available)
     data = {name: dump(name, available[name], args.dump) for name in chosen}
     dev = {f for f in range(3) if f != HELD_OUT}
-    mask = np.array([f in args.features.split(",") for f in rerank.FEATURES])
+    features = args.features.split(",")
+    if args.select:
+        features = select(data, ["kb"])
+        print(f"selected: {','.join(features)}", flush=True)
+    mask = np.array([f in features for f in rerank.FEATURES])
     # The regularization chosen by leave-one-set-out on dev: the mean MRR gain over kb's order.
     best = None
     train = {"ca": lambda sets, lam: fit_ca(sets, dev, mask),
