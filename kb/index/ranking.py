@@ -157,11 +157,11 @@ class Ranker:
         X = rerank.features(engine, built, docnums, np.array([s for _, s in head]), tiers,
                             np.array([bonus.get(d, 0.0) for d in docnums.tolist()]),
                             np.array([share.get(d, 0.0) for d in docnums.tolist()]),
-                            model["needed"] if model is not None else None)
+                            model.needed if model is not None else None)
         self.last_features = (docnums, X, tiers)
         if model is None:
             return ranked
-        return rerank.reorder(head, X, tiers, model["weights"]) + ranked[rerank.RERANK_DEPTH:]
+        return rerank.reorder(head, model(X, tiers), tiers) + ranked[rerank.RERANK_DEPTH:]
 
     def _by_windows(self, engine: Engine, windows: list, ranked: list) -> tuple[list, dict]:
         """Scale the leading scores by the share of the query's three-syllable runs each text

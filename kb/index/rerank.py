@@ -6,7 +6,8 @@ collection: kb's own score and rank, BM25 of each view of the text, the share of
 mass each view covers, the phrase and window evidence, the document's length. Every feature is
 normalized within the query (a score over the query's best, a share, a rank), so the weights,
 fitted on the dev folds of every judged set together (benchmarks/fit_reranker.py), carry across
-sets. The model is a small JSON file beside this module (reranker.json), read once.
+sets. The model is a small JSON file beside this module (reranker.json), read once: linear
+weights, or gradient-boosted trees (LightGBM's LambdaMART) added to kb's own score.
 
 A document found by its own number, and the leading run of documents of the kind a query opens
 with, keep their place ahead of the others: the model reorders within those tiers only.
@@ -43,19 +44,57 @@ LEAD = 100
 SPAN_TERMS = 8
 
 
+class Linear:
+    """A linear model: the features' weighted sum."""
+
+    def __init__(self, weights):
+        self.weights = np.asarray(weights, dtype=np.float64)
+        self.needed = {f for f, w in zip(FEATURES, self.weights) if w}
+
+    def __call__(self, X: np.ndarray, tiers: np.ndarray) -> np.ndarray:
+        """The model's score of each row of ``X``."""
+        return X @ self.weights
+
+
+class Boosted:
+    """Gradient-boosted trees (LightGBM, LambdaMART) over some features and the tier, added to
+    ``alpha`` × kb's score: the trees learn what to change of kb's order, from kb's order."""
+
+    def __init__(self, booster, uses: list[str], alpha: float):
+        self.booster, self.uses, self.alpha = booster, list(uses), float(alpha)
+        self._columns = [FEATURES.index(f) for f in self.uses]
+        self.needed = set(self.uses) | {"kb"}
+
+    def inputs(self, X: np.ndarray, tiers: np.ndarray) -> np.ndarray:
+        """The trees' input: the used features' columns and the tier."""
+        return np.column_stack([X[:, self._columns], tiers])
+
+    def __call__(self, X: np.ndarray, tiers: np.ndarray) -> np.ndarray:
+        """The model's score of each row of ``X``."""
+        if not len(X):
+            return np.zeros(0)
+        trees = self.booster.predict(self.inputs(X, tiers), num_threads=1)
+        return self.alpha * X[:, FEATURES.index("kb")] + trees
+
+
 @lru_cache(maxsize=4)
-def load_model(path: Path = MODEL_FILE) -> dict | None:
-    """The fitted model ({"features", "weights", "needed": the features it weighs}), or None
-    when there is none."""
+def load_model(path: Path = MODEL_FILE) -> Linear | Boosted | None:
+    """The fitted model (a callable scoring the features, with ``needed``: the features it
+    reads), or None when there is none or it was fitted on other features."""
     try:
         model = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if model.get("features") != FEATURES or len(model.get("weights", [])) != len(FEATURES):
+    if model.get("features") != FEATURES:
         return None  # fitted on other features: refit with benchmarks/fit_reranker.py
-    model["weights"] = np.asarray(model["weights"], dtype=np.float64)
-    model["needed"] = {f for f, w in zip(FEATURES, model["weights"]) if w}
-    return model
+    if "booster" in model:
+        import lightgbm  # only a boosted model needs it
+
+        return Boosted(lightgbm.Booster(model_str=model["booster"]), model["uses"],
+                       model["alpha"])
+    if len(model.get("weights", [])) != len(FEATURES):
+        return None
+    return Linear(model["weights"])
 
 
 def _over_max(values: np.ndarray) -> np.ndarray:
@@ -293,10 +332,9 @@ def tiers_of(ranked: list[tuple[int, float]], own: set, kind_docs: set) -> np.nd
     return tiers
 
 
-def reorder(ranked: list[tuple[int, float]], X: np.ndarray, tiers: np.ndarray,
-            weights: np.ndarray) -> list[tuple[int, float]]:
-    """``ranked`` ordered by tier, then the model's score, then kb's order; the scores shown stay
-    kb's leading scores, in order."""
-    model = X @ weights
+def reorder(ranked: list[tuple[int, float]], model: np.ndarray,
+            tiers: np.ndarray) -> list[tuple[int, float]]:
+    """``ranked`` ordered by tier, then the model's score (one per document), then kb's order;
+    the scores shown stay kb's leading scores, in order."""
     order = sorted(range(len(ranked)), key=lambda i: (-tiers[i], -model[i], i))
     return [(ranked[i][0], ranked[j][1]) for j, i in enumerate(order)]
