@@ -16,6 +16,7 @@ with, keep their place ahead of the others: the model reorders within those tier
 from __future__ import annotations
 
 import json
+import threading
 from functools import lru_cache
 from pathlib import Path
 
@@ -62,6 +63,9 @@ class Boosted:
 
     def __init__(self, booster, uses: list[str], alpha: float):
         self.booster, self.uses, self.alpha = booster, list(uses), float(alpha)
+        # One prediction at a time: LightGBM's predictor locks within a call, but the server's
+        # threads share this booster and a Python lock costs nothing beside ~50 rows.
+        self._lock = threading.Lock()
         self._columns = [FEATURES.index(f) for f in self.uses]
         self.needed = set(self.uses) | {"kb"}
 
@@ -73,7 +77,8 @@ class Boosted:
         """The model's score of each row of ``X``."""
         if not len(X):
             return np.zeros(0)
-        trees = self.booster.predict(self.inputs(X, tiers), num_threads=1)
+        with self._lock:
+            trees = self.booster.predict(self.inputs(X, tiers), num_threads=1)
         return self.alpha * X[:, FEATURES.index("kb")] + trees
 
 
