@@ -151,7 +151,11 @@ class Ranker:
         their tiers; ``last_features`` keeps what it saw (benchmarks/fit_reranker.py reads it)."""
         head = ranked[:rerank.RERANK_DEPTH]
         docnums = np.array([d for d, _ in head], dtype=np.int64)
-        tiers = rerank.tiers_of(head, set(own.tolist()) if own is not None else set(),
+        # Only a short lookup puts its own number's document in a tier of its own (kb adds
+        # OWN_NUMBER_TIER to it); in a long query the number only scales the score, and the
+        # words around it still rank ("báo cáo kết quả thực hiện chỉ thị 05" wants the report).
+        own_tier = set(own.tolist()) if own is not None and not built.long else set()
+        tiers = rerank.tiers_of(head, own_tier,
                                 set(kind_docs.tolist()) if kind_docs is not None else set())
         model = rerank.load_model()
         X = rerank.features(engine, built, docnums, np.array([s for _, s in head]), tiers,
