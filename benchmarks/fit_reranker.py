@@ -256,10 +256,10 @@ def fit_sweep(sets: list[dict], folds: set[int], mask: np.ndarray) -> np.ndarray
 
 
 #: LightGBM's settings for ``--method lambdamart``, chosen by leave-one-set-out on dev.
-BOOSTED = {"objective": "lambdarank", "num_leaves": 7, "learning_rate": 0.05,
-           "min_data_in_leaf": 50, "num_threads": 1, "verbose": -1, "seed": 1}
+BOOSTED = {"objective": "lambdarank", "num_leaves": 3, "learning_rate": 0.05,
+           "min_data_in_leaf": 200, "num_threads": 1, "verbose": -1, "seed": 1}
 #: Boosting rounds and the weight of kb's own score the trees start from.
-ROUNDS, ALPHA = 100, 2.0
+ROUNDS, ALPHA = 50, 10.0
 
 
 def fit_boosted(sets: list[dict], folds: set[int], mask: np.ndarray) -> rerank.Boosted:
