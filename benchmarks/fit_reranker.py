@@ -227,8 +227,8 @@ def fit_ca(sets: list[dict], folds: set[int], mask: np.ndarray, rounds: int = 3)
     return weights
 
 
-#: The weights of the passage feature beside kb's own score tried by ``--method sweep``.
-GRID = [0.0, 0.1, 0.2, 0.3, 0.5, 0.7, 1.0]
+#: The weights of each feature beside kb's own score tried by ``--method sweep``.
+GRID = [-0.3, -0.1, 0.0, 0.1, 0.2, 0.3, 0.5, 0.7, 1.0]
 
 
 def fit_sweep(sets: list[dict], folds: set[int], mask: np.ndarray) -> np.ndarray:
@@ -255,8 +255,41 @@ def fit_sweep(sets: list[dict], folds: set[int], mask: np.ndarray) -> np.ndarray
     return weights
 
 
-def measure(data: dict, folds: set[int], weights: np.ndarray | None) -> dict:
-    """MRR@10 and hit@1 (at the set's first grade) of kb's order (weights None) or the model's."""
+#: LightGBM's settings for ``--method lambdamart``, chosen by leave-one-set-out on dev.
+BOOSTED = {"objective": "lambdarank", "num_leaves": 3, "learning_rate": 0.05,
+           "min_data_in_leaf": 200, "num_threads": 1, "verbose": -1, "seed": 1}
+#: Boosting rounds and the weight of kb's own score the trees start from.
+ROUNDS, ALPHA = 50, 10.0
+
+
+def fit_boosted(sets: list[dict], folds: set[int], mask: np.ndarray) -> rerank.Boosted:
+    """LambdaMART trees over the chosen features and the tier, boosted from ALPHA × kb's score
+    (so that they learn what to change of kb's order); every set weighs the same."""
+    import lightgbm
+
+    uses = [f for f, m in zip(rerank.FEATURES, mask) if m]
+    shell = rerank.Boosted(None, uses, ALPHA)
+    inputs, labels, groups, weights, start = [], [], [], [], []
+    for data in sets:
+        rows = [(X, t, g) for X, t, g, f in zip(data["X"], data["tiers"], data["grades"],
+                                                data["fold"])
+                if int(f) in folds and len(g) and g.max() > 0]
+        for X, t, g in rows:
+            inputs.append(shell.inputs(X, t))
+            labels.append(g)
+            groups.append(len(g))
+            weights.append(np.full(len(g), 100.0 * len(sets) / len(rows)))
+            start.append(ALPHA * X[:, rerank.FEATURES.index("kb")])
+    train = lightgbm.Dataset(np.vstack(inputs), np.concatenate(labels), group=groups,
+                             weight=np.concatenate(weights), init_score=np.concatenate(start))
+    return rerank.Boosted(lightgbm.train(BOOSTED, train, num_boost_round=ROUNDS), uses, ALPHA)
+
+
+def measure(data: dict, folds: set[int], model) -> dict:
+    """MRR@10 and hit@1 (at the set's first grade) of kb's order (model None) or the model's
+    (linear weights, or a callable of the features and tiers)."""
+    if model is not None and not callable(model):
+        model = rerank.Linear(model)
     rr, hit1, n = 0.0, 0.0, 0
     first = int(data["first_grade"])
     for X, tiers, grades, fold in zip(data["X"], data["tiers"], data["grades"], data["fold"]):
@@ -265,16 +298,61 @@ def measure(data: dict, folds: set[int], weights: np.ndarray | None) -> dict:
         n += 1
         if not len(grades):
             continue
-        if weights is None:
+        if model is None:
             order = np.arange(len(grades))
         else:
-            model = X @ weights
-            order = np.array(sorted(range(len(grades)), key=lambda i: (-tiers[i], -model[i], i)))
+            scores = model(X, tiers)
+            order = np.array(sorted(range(len(grades)), key=lambda i: (-tiers[i], -scores[i], i)))
         top = grades[order][:10]
         found = np.flatnonzero(top >= 1)
         rr += 1.0 / (found[0] + 1) if len(found) else 0.0
         hit1 += float(top[0] >= first) if len(top) else 0.0
     return {"MRR@10": rr / max(n, 1), "hit@1": hit1 / max(n, 1), "n": n}
+
+
+def loso(data: dict, train) -> dict[str, tuple[float, float]]:
+    """Leave-one-set-out on the dev folds: for each set, the model ``train`` fits on the other
+    sets' dev folds, and its (MRR@10, hit@1) gain over kb's order on the left-out set's."""
+    dev = {f for f in range(3) if f != HELD_OUT}
+    gains = {}
+    for name in data:
+        w = train([data[o] for o in data if o != name])
+        a, b = measure(data[name], dev, None), measure(data[name], dev, w)
+        gains[name] = (b["MRR@10"] - a["MRR@10"], b["hit@1"] - a["hit@1"])
+    return gains
+
+
+def select(data: dict, start: list[str]) -> list[str]:
+    """Greedy forward selection of features beside ``start`` by ``--method sweep``: each round
+    adds the feature whose leave-one-set-out worst MRR@10 gain on dev is best, while it gains."""
+    dev = {f for f in range(3) if f != HELD_OUT}
+    chosen = list(start)
+
+    def score(names):
+        mask = np.array([f in names for f in rerank.FEATURES])
+        gains = loso(data, lambda sets: fit_sweep(sets, dev, mask))
+        worst = min(g[0] for g in gains.values())
+        return worst + 1e-3 * float(np.mean([g[0] for g in gains.values()])), gains
+
+    best, gains = score(chosen)
+    print(f"start {chosen}: {best:+.4f}", flush=True)
+    while True:
+        trials = []
+        for f in rerank.FEATURES:
+            if f in chosen:
+                continue
+            value, g = score(chosen + [f])
+            print(f"  + {f}: worst {value:+.4f} " + ", ".join(f"{k} {v[0]:+.3f}/{v[1]:+.3f}"
+                                                           for k, v in g.items()), flush=True)
+            trials.append((value, f, g))
+        if not trials:
+            break
+        value, f, g = max(trials)
+        if value <= best + 1e-4:
+            break
+        best, gains, chosen = value, g, chosen + [f]
+        print(f"chose {f}: {chosen} worst {best:+.4f}", flush=True)
+    return chosen
 
 
 def main() -> None:
@@ -286,9 +364,13 @@ def main() -> None:
     ap.add_argument("--no-write", action="store_true", help="do not write the model")
     ap.add_argument("--features", default=",".join(CHOSEN),
                     help="comma-separated features the model uses (default: %(default)s)")
-    ap.add_argument("--method", choices=["sweep", "ca", "pairwise"], default="sweep",
+    ap.add_argument("--method", choices=["sweep", "ca", "pairwise", "lambdamart"],
+                    default="sweep",
                     help="one grid weight per feature beside kb's score (default), coordinate "
-                         "ascent on MRR + hit@1, or a pairwise logistic loss")
+                         "ascent on MRR + hit@1, a pairwise logistic loss, or LightGBM's "
+                         "LambdaMART trees from kb's score")
+    ap.add_argument("--select", action="store_true",
+                    help="choose features greedily by leave-one-set-out on dev (sweep), then fit")
     ap.add_argument("--top-weighted", action="store_true",
                     help="weigh pairs by the change of 1/rank their swap makes")
     args = ap.parse_args()
@@ -298,12 +380,17 @@ def main() -> None:
     chosen = args.sets.split(",") if args.sets else list(available)
     data = {name: dump(name, available[name], args.dump) for name in chosen}
     dev = {f for f in range(3) if f != HELD_OUT}
-    mask = np.array([f in args.features.split(",") for f in rerank.FEATURES])
+    features = args.features.split(",")
+    if args.select:
+        features = select(data, ["kb"])
+        print(f"selected: {','.join(features)}", flush=True)
+    mask = np.array([f in features for f in rerank.FEATURES])
     # The regularization chosen by leave-one-set-out on dev: the mean MRR gain over kb's order.
     best = None
     train = {"ca": lambda sets, lam: fit_ca(sets, dev, mask),
              "sweep": lambda sets, lam: fit_sweep(sets, dev, mask),
-             "pairwise": lambda sets, lam: fit(sets, dev, lam, mask)}[args.method]
+             "pairwise": lambda sets, lam: fit(sets, dev, lam, mask),
+             "lambdamart": lambda sets, lam: fit_boosted(sets, dev, mask)}[args.method]
     for lam in (LAMBDAS if args.method == "pairwise" else [0.0]):
         gains = {}
         for name in chosen:
@@ -319,8 +406,11 @@ def main() -> None:
             best = (lam, mean, gains)
     lam, _, loso = best
     weights = train(list(data.values()), lam)
-    print(f"\nchosen lambda {lam}; weights: "
-          + ", ".join(f"{f} {w:+.3f}" for f, w in zip(rerank.FEATURES, weights)))
+    if isinstance(weights, rerank.Boosted):
+        print(f"\nLambdaMART from {ALPHA} × kb over {', '.join(weights.uses)}")
+    else:
+        print(f"\nchosen lambda {lam}; weights: "
+              + ", ".join(f"{f} {w:+.3f}" for f, w in zip(rerank.FEATURES, weights)))
     print("\n| set | part | queries | kb MRR@10 | reranked MRR@10 | Δ | kb hit@1 | reranked hit@1 |")
     print("|---|---|---|---|---|---|---|---|")
     for name in chosen:
@@ -331,10 +421,16 @@ def main() -> None:
                   f"{b['MRR@10'] - a['MRR@10']:+.3f} | {a['hit@1']:.3f} | {b['hit@1']:.3f} |")
         print(f"| {name} | LOSO dev | | | | {loso[name]:+.3f} | | |")
     if not args.no_write:
-        rerank.MODEL_FILE.write_text(json.dumps(
-            {"features": rerank.FEATURES, "weights": [round(float(w), 6) for w in weights],
-             "lambda": lam, "sets": chosen,
-             "fitted_on": "folds 0-1 of " + ", ".join(chosen)}, indent=1) + "\n")
+        model = {"features": rerank.FEATURES}
+        if isinstance(weights, rerank.Boosted):
+            model.update(uses=weights.uses, alpha=ALPHA, rounds=ROUNDS,
+                         settings={k: v for k, v in BOOSTED.items() if k != "verbose"})
+        else:
+            model.update(weights=[round(float(w), 6) for w in weights], **{"lambda": lam})
+        model.update(sets=chosen, fitted_on="folds 0-1 of " + ", ".join(chosen))
+        if isinstance(weights, rerank.Boosted):
+            model["booster"] = weights.booster.model_to_string()
+        rerank.MODEL_FILE.write_text(json.dumps(model, indent=1, ensure_ascii=False) + "\n")
         print(f"wrote {rerank.MODEL_FILE.relative_to(ROOT)}")
 
 

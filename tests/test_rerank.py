@@ -56,7 +56,34 @@ def test_features_tell_words_together_from_words_scattered(make_config, tmp_path
     assert together["kb"] == pytest.approx(1.0) and together["kb_rr"] == 1.0
     # The best passage holds the whole query in one, its syllables apart in the other.
     assert together["passage"] == pytest.approx(1.0) and scattered["passage"] < 0.8
+    # The rare syllables side by side in one; in the other the shortest run covering them is
+    # most of the sentence.
+    assert together["span"] == pytest.approx(1.0) and scattered["span"] < 0.5
+    # Query likelihood, another family than BM25, prefers the text that says it.
+    assert together["lm"] == pytest.approx(0.0) and scattered["lm"] < 0.0
     assert list(tiers) == [0, 0]
+
+
+def test_lead_tells_a_text_about_the_subject_from_one_that_mentions_it_last(
+        make_config, tmp_path, seed_article, monkeypatch):
+    """Two halves of a long report, one opening with a paragraph on flood defences and the
+    other ending with it: the lead feature sees the query's words in the first one's opening
+    only."""
+    monkeypatch.setattr(rerank, "load_model", lambda *a, **k: None)
+    article = seed_article.read_text(encoding="utf-8")
+    middle = article.index("\n", len(article) // 2)
+    last = article.rstrip().rindex("\n")  # the paragraph goes before the closing one
+    dykes = ("Mùa lũ năm nay, tỉnh gia cố đê điều, nạo vét kênh mương thủy lợi và di dời "
+             "dân khỏi vùng sạt lở ven sông.\n")
+    config = _index(make_config, tmp_path, {"mo-dau.txt": dykes + article[:middle],
+                                             "cuoi-bai.txt": article[middle:last] + "\n" + dykes
+                                             + article[last:]})
+    with _reranking(config) as searcher:
+        _, found, _ = _features_by_name(searcher, "gia cố đê điều mùa lũ")
+    assert found["mo-dau.txt"]["lead"] == pytest.approx(1.0)
+    assert found["cuoi-bai.txt"]["lead"] < 0.5
+    # Both hold the query's words side by side: span and passage cannot tell them apart.
+    assert found["mo-dau.txt"]["span"] == pytest.approx(found["cuoi-bai.txt"]["span"])
 
 
 def test_a_number_lookup_keeps_its_own_document_first_whatever_the_model(corpus_index):
@@ -68,7 +95,7 @@ def test_a_number_lookup_keeps_its_own_document_first_whatever_the_model(corpus_
     assert tiers[0] == 2 and (tiers[1:] < 2).all()
     against = -np.eye(len(rerank.FEATURES))[rerank.FEATURES.index("kb")]
     ranked = [(int(d), float(len(docnums) - i)) for i, d in enumerate(docnums)]
-    reordered = rerank.reorder(ranked, X, tiers, against)
+    reordered = rerank.reorder(ranked, X @ against, tiers)
     assert reordered[0][0] == int(docnums[0])
     assert [s for _, s in reordered] == sorted((s for _, s in ranked), reverse=True)
 
@@ -81,8 +108,9 @@ def test_tiers_keep_the_leading_run_of_the_wanted_kind():
 def test_a_pasted_quotation_in_order_beats_its_words_scattered(make_config, tmp_path,
                                                                 seed_article):
     """The seed article (a long report on Chỉ thị 05) quotes a saying in its middle; a short
-    note uses the saying's words again and again, apart. kb's terms prefer the short note; the
-    reranker's best-passage feature brings the text that holds the saying as pasted first."""
+    note uses the saying's words again and again, apart. The shipped model (trees that also
+    weigh query likelihood, which likes short texts) keeps the text that holds the saying as
+    pasted first: its passage, span and runs of the quotation say so."""
     quotation = ("Cán bộ là cái gốc của mọi công việc. Công việc thành công hoặc thất bại đều do "
                  "cán bộ tốt hoặc kém.")
     article = seed_article.read_text(encoding="utf-8")
@@ -111,10 +139,27 @@ def test_a_pasted_quotation_in_order_beats_its_words_scattered(make_config, tmp_
     })
     with _reranking(config) as searcher:
         assert rerank.load_model() is not None
-        # The streak of runs held in a row (window_run) would bring it first on its own.
-        searcher.weights["window_run"] = 0.0
         found = searcher.search(quotation, snippets=False).results
-        searcher.weights["rerank"] = 0.0
-        before = searcher.search(quotation, snippets=False).results
-    assert [r.name for r in before][:1] == ["ghi-chu.txt"]  # what the reranker has to undo
-    assert [r.name for r in found][:1] == ["bao-cao-chi-thi-05.txt"]
+        docnums, X, tiers = searcher.last_features
+        scores = rerank.load_model()(X, tiers)
+        names = [searcher.reader().stored_fields(int(d))["path"].rsplit("/", 1)[-1]
+                 for d in docnums]
+    assert [r.name for r in found] == ["bao-cao-chi-thi-05.txt", "ghi-chu.txt"]
+    article, note = names.index("bao-cao-chi-thi-05.txt"), names.index("ghi-chu.txt")
+    assert scores[article] > scores[note]
+    for feature in ("passage", "span", "window"):
+        column = rerank.FEATURES.index(feature)
+        assert X[article, column] > X[note, column], feature
+    # The language model alone would have put the short note first.
+    assert X[note, rerank.FEATURES.index("lm")] > X[article, rerank.FEATURES.index("lm")]
+
+
+def test_a_number_inside_a_long_query_makes_no_tier_of_its_own(corpus_index):
+    """"báo cáo kết quả thực hiện chỉ thị 05" names the directive but wants the report: kb only
+    scales the directive's score there, so the model may not lift it into a tier above the
+    report the query opens with."""
+    with _reranking(corpus_index) as searcher:
+        first = searcher.search("báo cáo kết quả thực hiện chỉ thị 05", snippets=False).results[0]
+        _, _, tiers = searcher.last_features
+    assert (tiers < 2).all()
+    assert first.kind == "Báo cáo"

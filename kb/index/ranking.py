@@ -151,17 +151,21 @@ class Ranker:
         their tiers; ``last_features`` keeps what it saw (benchmarks/fit_reranker.py reads it)."""
         head = ranked[:rerank.RERANK_DEPTH]
         docnums = np.array([d for d, _ in head], dtype=np.int64)
-        tiers = rerank.tiers_of(head, set(own.tolist()) if own is not None else set(),
+        # Only a short lookup puts its own number's document in a tier of its own (kb adds
+        # OWN_NUMBER_TIER to it); in a long query the number only scales the score, and the
+        # words around it still rank ("báo cáo kết quả thực hiện chỉ thị 05" wants the report).
+        own_tier = set(own.tolist()) if own is not None and not built.long else set()
+        tiers = rerank.tiers_of(head, own_tier,
                                 set(kind_docs.tolist()) if kind_docs is not None else set())
         model = rerank.load_model()
         X = rerank.features(engine, built, docnums, np.array([s for _, s in head]), tiers,
                             np.array([bonus.get(d, 0.0) for d in docnums.tolist()]),
                             np.array([share.get(d, 0.0) for d in docnums.tolist()]),
-                            model["needed"] if model is not None else None)
+                            model.needed if model is not None else None)
         self.last_features = (docnums, X, tiers)
         if model is None:
             return ranked
-        return rerank.reorder(head, X, tiers, model["weights"]) + ranked[rerank.RERANK_DEPTH:]
+        return rerank.reorder(head, model(X, tiers), tiers) + ranked[rerank.RERANK_DEPTH:]
 
     def _by_windows(self, engine: Engine, windows: list, ranked: list) -> tuple[list, dict]:
         """Scale the leading scores by the share of the query's three-syllable runs each text
