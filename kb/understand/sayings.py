@@ -274,7 +274,7 @@ def extract_sayings(text: str) -> list[dict]:
                 continue
             context = re.sub(r"\s+", " ", text[intro_start:intro_end] + " " + saying).strip()
             found.append((start, {"text": saying, "context": context, "work": None,
-                                  "sectors": match_sectors(context + " \n " + _section_heading(text, start),
+                                  "sectors": quote_sectors(intro, saying, None, _section_heading(text, start),
                                                            sectors)}))
     for head_start, head_end, items in heading_lists(text):
         heading = masked[head_start:head_end]
@@ -286,7 +286,7 @@ def extract_sayings(text: str) -> list[dict]:
                     or REPLY.match(saying) or is_citation(saying) or NAMED_INSIDE.search(masked[start:end])):
                 continue  # a quoted item is read above
             found.append((start, {"text": saying, "context": heading.strip("# ") + ": " + saying,
-                                  "work": None, "sectors": match_sectors(heading + " \n " + saying, sectors)}))
+                                  "work": None, "sectors": quote_sectors(heading, saying, None, "", sectors)}))
     for m in _LABELLED_LINE.finditer(masked):
         # "Hồ Chủ tịch: Tình hình đã khá hơn trước ...": his turn in an interview's transcript.
         said = text[m.start("said"):m.end("said")].strip(" *_")
@@ -295,17 +295,17 @@ def extract_sayings(text: str) -> list[dict]:
                 and (said.rstrip("”\"»)").endswith((".", "!", "?", "…")) or len(said.split()) >= 12)
                 and not any(s <= m.end("said") and m.start("said") <= e for s, e in spans)):
             found.append((m.start("said"), {"text": said, "context": re.sub(r"\s+", " ", text[m.start():m.end()]),
-                                            "work": None, "sectors": match_sectors(said, sectors)}))
+                                            "work": None, "sectors": _spoken_sectors(said, text, m.start(), sectors)}))
     for start, end in interview_answers(masked, spans):
         said = text[start:end].strip(" *_")
         if len(re.findall(r"\w+", said)) >= MIN_WORDS and not is_citation(said):
             found.append((start, {"text": said, "context": said, "work": None,
-                                  "sectors": match_sectors(said, sectors)}))
+                                  "sectors": _spoken_sectors(said, text, start, sectors)}))
     for start, end in his_replies(text, spans):
         said = text[start:end].strip(" *_")
         if len(re.findall(r"\w+", said)) >= MIN_WORDS and not REPLY.match(said):
             found.append((start, {"text": said, "context": said, "work": None,
-                                  "sectors": match_sectors(said, sectors)}))
+                                  "sectors": _spoken_sectors(said, text, start, sectors)}))
     for m in SAID_INLINE.finditer(masked):
         if (OTHER_SPEAKER.search(m["to"]) and speaks(m["to"])) or not addressed(m["to"]):
             continue
@@ -317,7 +317,8 @@ def extract_sayings(text: str) -> list[dict]:
                 and not any(s <= start + len(said) and start <= e for s, e in spans)):
             context = re.sub(r"\s+", " ", text[m.start():start] + said)
             found.append((start, {"text": said, "context": context, "work": None,
-                                  "sectors": match_sectors(context, sectors)}))
+                                  "sectors": quote_sectors(masked[m.start():start], said, None,
+                                                           _section_heading(text, start), sectors)}))
     out: list[dict] = []
     bags: list[Counter] = []
     for _, saying in sorted(found, key=lambda f: f[0]):
@@ -330,6 +331,12 @@ def extract_sayings(text: str) -> list[dict]:
             bags.append(bag)
             out.append(saying)
     return out
+
+
+def _spoken_sectors(said: str, text: str, start: int, sectors) -> list[str]:
+    """Sectors of his words set down without an introducing sentence (a turn of a dialogue or an
+    interview): those its opening words or the heading above name, or it comes back to."""
+    return quote_sectors("", said, None, _section_heading(text, start), sectors)
 
 
 def _same_words(a: Counter, b: Counter) -> bool:
