@@ -380,3 +380,32 @@ def test_a_letter_to_catholics_speaks_to_religion():
             "mừng vị Giám mục này. Trong thư có đoạn: *\"Có một nhà lãnh đạo mới của người Công giáo "
             "đi theo chân Đức Giê-su, chịu đóng đinh hầu giúp giáo dân biết hy sinh\"*.")
     assert [s["sectors"] for s in extract_sayings(text)] == [["dân tộc, tôn giáo"]]
+
+
+def test_an_encyclopedia_block_quote_after_a_verb_without_its_colon():
+    # vi.wikipedia sets a quotation off as its own paragraph after "Ông xác định" (no colon),
+    # a lone reference mark after it.
+    text = ("Hồ Chí Minh đọc Luận cương của Lenin năm 1920. Ông tiếp nhận tư tưởng của Lenin, và xem "
+            "đó làm kim chỉ nam cho các hoạt động của mình sau này.\n\n[182]Ông xác định\n\nChỉ có chủ "
+            "nghĩa cộng sản mới cứu nhân loại, đem lại cho mọi người không phân biệt chủng tộc và nguồn "
+            "gốc sự tự do, bình đẳng, bác ái, đoàn kết, ấm no trên quả đất\n\n[183]\n")
+    assert texts(text) == ["Chỉ có chủ nghĩa cộng sản mới cứu nhân loại, đem lại cho mọi người không "
+                           "phân biệt chủng tộc và nguồn gốc sự tự do, bình đẳng, bác ái, đoàn kết, ấm "
+                           "no trên quả đất"]
+    # The same layout after someone else's verb stays theirs.
+    other = ("Hồ Chí Minh đọc Luận cương của Lenin năm 1920. Nhà sử học Trần Văn Giàu nhận định\n\n"
+             "Đó là bước ngoặt lớn nhất trong cuộc đời hoạt động cách mạng của Nguyễn Ái Quốc\n\n[183]\n")
+    assert texts(other) == []
+
+
+def test_his_charge_named_in_a_sentence_about_his_letter():
+    # The sentence's subject is his letter's content, not a person: "lời căn dặn" is his when he
+    # is the last person named; after another person is named it is not.
+    text = ("Vào ngày 15 tháng 5 năm 1961, Hồ Chí Minh đã gửi một lá thư chúc mừng thiếu niên và nhi "
+            "đồng. Cụ thể lá thư đã kể về những thời kỳ gian khó của Việt Nam. Sau đó là lời kêu gọi "
+            "thế hệ thiếu niên, nhi đồng miền Bắc hướng về miền Nam kèm lời căn dặn \"Yêu tổ quốc, yêu "
+            "đồng bào / Học tập tốt, lao động tốt / Đoàn kết tốt, kỷ luật tốt\".")
+    assert texts(text) == ["Yêu tổ quốc, yêu đồng bào / Học tập tốt, lao động tốt / Đoàn kết tốt, kỷ "
+                           "luật tốt"]
+    other = text.replace("Cụ thể lá thư", "Ông Vũ Kỳ kể lại rằng lá thư")
+    assert texts(other) == []
