@@ -409,3 +409,38 @@ def test_his_charge_named_in_a_sentence_about_his_letter():
                            "luật tốt"]
     other = text.replace("Cụ thể lá thư", "Ông Vũ Kỳ kể lại rằng lá thư")
     assert texts(other) == []
+
+
+def test_a_fragment_after_his_verb_of_judging_and_its_object():
+    # "xác định <object> “là ...”": his judgement, woven into the writer's sentence.
+    text = ("Do đó, Người hướng tới nghiên cứu chủ nghĩa Mác - Lênin, tìm hiểu Cách mạng Tháng Mười "
+            "Nga và xác định chủ nghĩa Mác - Lênin “là chủ nghĩa chân chính nhất, chắc chắn nhất, cách "
+            "mệnh nhất”.")
+    assert texts(text) == ["là chủ nghĩa chân chính nhất, chắc chắn nhất, cách mệnh nhất"]
+    # The object ends on a preposition: the marks are the writer's ("vai trò của thanh niên trong").
+    writer = ("Hồ Chí Minh nhấn mạnh vai trò của thanh niên trong “sự nghiệp cách mạng, xây dựng và "
+              "bảo vệ Tổ quốc”.")
+    assert texts(writer) == []
+    # Someone else's judgement stays theirs.
+    other = ("Nhà sử học Trần Văn Giàu xác định chủ nghĩa yêu nước “là sợi chỉ đỏ xuyên suốt lịch sử "
+             "dân tộc”.")
+    assert texts(other) == []
+
+
+def test_a_fragment_cut_at_its_start_is_woven_in():
+    text = ("Trước khi đi, ông bàn giao quyền lãnh đạo đất nước cho Huỳnh Thúc Kháng. Tại Việt Nam, "
+            "Hồ Chí Minh dự đoán thời gian ở Pháp là \"...có khi một tháng, có khi hơn\" [119] nhưng "
+            "cuối cùng ông đã ở Pháp gần 4 tháng.")
+    assert texts(text) == ["...có khi một tháng, có khi hơn"]
+
+
+def test_his_view_set_off_by_a_colon_only():
+    # "Ông quan niệm rằng: ..." — no quotation marks, the sentence after the colon is his view.
+    text = ("Cuối năm 1959, Hồ Chí Minh xin Bộ Chính trị cho phép tặng huy hiệu cho những gương làm "
+            "việc tốt mà ông đọc được trên báo chí. Ông quan niệm rằng: một trăm bài diễn văn hay "
+            "không bằng một tấm gương sống. Từ đó trở đi, ông liền cử cán bộ đi xác minh.")
+    assert texts(text) == ["một trăm bài diễn văn hay không bằng một tấm gương sống."]
+    # The writer's own summary after "khẳng định:" is not read as his words.
+    summary = ("Đi vào thực trạng cách mạng XHCN, Hồ Chí Minh lại khẳng định: CNXH là sự nghiệp của "
+               "toàn dân dưới sự lãnh đạo của Đảng.")
+    assert texts(summary) == []

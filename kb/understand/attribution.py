@@ -114,6 +114,8 @@ def attributed_before(gap: str, earlier: str = "", fragment: bool = False, long:
         return True
     if _same_subject_says(tail, earlier + gap[:len(gap) - len(tail)]):
         return True
+    if fragment and _same_subject_says(tail, earlier + gap[:len(gap) - len(tail)], fragment=True):
+        return True
     possessed = _POSSESSED.search(tail.rstrip(" \t\n*_"))
     if possessed and (possessed["rest"].strip() == "" or possessed["rest"].rstrip().endswith(":")):
         head = re.split(r"[.!?,;](?=\s)|\n", tail[:possessed.start()])[-1]
@@ -232,14 +234,26 @@ _PASSIVE = re.compile(r"\s*(?:\S+\s+)?(?:được|bị)\b")
 _PRONOUN_SUBJECT = re.compile(rf"^[\s*_-]*(?:[^,]{{0,40}},\s*)?[Ôô]ng(?!\s+[{_UPPER}])\b")
 
 
-def _same_subject_says(tail: str, earlier: str | None = None) -> bool:
+# A lower-case fragment right after a verb of saying or judging and its short object, "là"
+# maybe between: "... và xác định chủ nghĩa Mác - Lênin “là chủ nghĩa chân chính nhất ...”",
+# "ông dự đoán thời gian ở Pháp là “...có khi một tháng, có khi hơn”".
+_VERB_FRAGMENT = re.compile(rf"\b(?:{_SPEECH}|coi|gọi|ví|dự đoán|dự báo|quan niệm)\b"
+                            rf"(?P<object>[^.!?;:,“”\"«»\n]{{0,50}}?)(?:\s+là)?[\s*_]*$")
+
+
+def _same_subject_says(tail: str, earlier: str | None = None, fragment: bool = False) -> bool:
     """Whether the sentence before a quote has him as subject and ends in "<speech verb> ...:".
 
     With ``earlier`` (the text before ``tail``), a sentence opened by "ông" has him as subject
-    when he is the last person named before it.
+    when he is the last person named before it. A ``fragment`` (a lower-case quote woven into
+    the sentence) may follow the verb and its short object with no colon.
     """
     sentence = re.split(r"[.!?](?=\s)|\n", tail)[-1]
-    verb = _VERB_COLON.search(sentence)
+    verb = (_VERB_FRAGMENT if fragment else _VERB_COLON).search(sentence)
+    if verb is not None and fragment and (_OBJECT_OF_PREPOSITION.search(verb["object"].rstrip())
+                                          or _TOPIC_END.search(verb["object"].rstrip())
+                                          or re.search(r"\b(?:về|của)\b", verb["object"])):
+        return False  # "nhấn mạnh vai trò của thanh niên trong “...”": the writer's words
     if verb is None:
         return False
     subjects = [m for m in _SUBJECT.finditer(sentence, 0, verb.start())]
@@ -357,13 +371,13 @@ def introduces_next(after: str) -> bool:
 
 # "Bác bảo tôi: Chú mở cái băng ... với." — words said, set off by a colon only.
 SAID_INLINE = re.compile(rf"(?:Bác(?! sĩ)|Người|{FULL_NAME}|(?P<pronoun>(?<!\w)(?:ông|Ông)(?!\s+[{_UPPER}])))"
-                         rf"{ADVERBS}\s+(?:nói|bảo|hỏi|trả lời|dặn|đáp|căn dặn|đọc)"
+                         rf"{ADVERBS}\s+(?:nói|bảo|hỏi|trả lời|dặn|đáp|căn dặn|đọc|quan niệm|dạy)"
                           r"(?P<to>[^.!?:;“”\"«»\n]{0,30}):[ \t*_]*(?P<said>[^\s“”\"«»\-–—*_][^\n]*)")
 # Whom words are said to, between the verb and its colon ("Bác bảo tôi:", "Người nói với các
 # cháu:"); any other words there make the verb something else ("ông nói thành thạo các thứ
 # tiếng gồm: Nga, Pháp ..." lists languages he speaks).
 _ADDRESSEE = re.compile(
-    r"\s*(?:(?:với|cho|lại|lại với|thêm|tiếp|ngay)\s*)?(?:(?:tôi|chúng tôi|chú|các chú|cháu|các cháu|anh|các anh"
+    r"\s*(?:rằng\s*)?(?:(?:với|cho|lại|lại với|thêm|tiếp|ngay)\s*)?(?:(?:tôi|chúng tôi|chú|các chú|cháu|các cháu|anh|các anh"
     r"|chị|các chị|em|các em|cô|các cô|bác|các bác|mọi người|đồng chí|các đồng chí|đồng bào|anh em|bà con"
     r"|cán bộ|bộ đội|chiến sĩ|các chiến sĩ|đại biểu|các đại biểu|ông|bà|họ|ông ấy|bà ấy|mình|nhân dân|hội nghị"
     r"|đoàn|phái đoàn|cảnh vệ|đồng chí cảnh vệ|thư ký|nhà báo|phóng viên)\b[^,;]{0,20})?\s*")

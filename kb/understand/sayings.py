@@ -185,19 +185,21 @@ def extract_sayings(text: str) -> list[dict]:
         work_m = _WORK_AFTER.match(after)
         work = work_m[1].strip() if work_m else None
         # A lower-case fragment woven into a sentence needs one word more to count.
-        min_words = MIN_WORDS + (1 if quote.lstrip("*_ ")[:1].islower() else 0)
+        # "...có khi một tháng": a fragment cut at its start is woven in all the same.
+        woven = quote.lstrip("*_ .…")[:1].islower()
+        min_words = MIN_WORDS + (1 if woven else 0)
         # Named clues (the words before it, a note, a cited work, a heading) outweigh a speaker
         # named after the quote; the weaker ones (a run of his quotes, a tag after it) do not.
         named = (
             (note is not None and note[1])
             or attributed_before(gap, masked[max(0, prev_end - 1500):prev_end],
-                                 fragment=quote[:1].islower(), long=len(quote.split()) >= 10)
+                                 fragment=woven, long=len(quote.split()) >= 10)
             or _named_further(gap, masked[max(0, prev_end - 1500):prev_end])
             or _from_his_works(gap)
             or (work is not None and (_HCM_WORK.search(work) or _LETTER_WORK.match(work)) is not None)
             or _under_hcm_heading(text, start)
             # The sentence's subject named before an earlier quote of the same sentence.
-            or (not quote[:1].islower() and subject_says(_sentence_before(masked, spans, start)))
+            or (not woven and subject_says(_sentence_before(masked, spans, start)))
             # Inside the clause a verb of his reports ("tuyên bố rằng ... “chặt đầu kẻ phản bội”").
             or reported_speech(_sentence_before(masked, spans, start), masked[max(0, start - 1500):start])
             # "..., đồng thời khẳng định:" goes on with his words, unless the sentence is someone
