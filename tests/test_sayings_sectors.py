@@ -70,3 +70,15 @@ def test_a_turn_in_a_dialogue_takes_its_sector_from_its_opening_words_only():
     found = extract_sayings(text)
     assert [s["text"][:22] for s in found] == ["Tôi muốn đi ra ngoài, "]
     assert found[0]["sectors"] == []
+
+
+def test_the_words_after_a_quote_that_make_it_his_name_whom_it_is_for():
+    # A press article: the verse first, then "- Những câu thơ Bác Hồ tặng thanh niên"; the
+    # monument's heritage rank ("di tích lịch sử văn hóa") in the lead is no culture.
+    text = ("Nơi đây đã có tấm bia công nhận di tích lịch sử văn hóa quốc gia và tượng đài hình cuốn "
+            "sách mở, trên đó có bốn câu thơ bằng đồng.\n“Không có việc gì khó/ Chỉ sợ lòng không bền/ "
+            "Đào núi và lấp biển/ Quyết chí ắt làm nên” - Những câu thơ Bác Hồ tặng thanh niên đã trở "
+            "thành lời hiệu triệu.")
+    assert sectors_of(text) == [["thanh niên"]]
+    assert match_sectors("Bảo tàng là di tích lịch sử - văn hóa cấp quốc gia") == []
+    assert match_sectors("xây dựng nền văn hóa mới") == ["văn hóa"]

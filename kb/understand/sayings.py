@@ -249,6 +249,10 @@ def extract_sayings(text: str) -> list[dict]:
         # sentence (which often goes on about something else).
         # The introducing words are those since the previous quote (and within its sentence).
         lead = re.split(r"[.!?](?=\s)|\n\s*\n", gap[-250:])[-1]
+        if AFTER_MARKER.match(after):
+            # The words after it that make it his name whom it is for too: "” - Những câu thơ
+            # Bác Hồ tặng thanh niên đã trở thành ...".
+            lead += " \n " + re.split(r"[.!?“”\"«»\n]", after.lstrip(" \t.,;!?…*_-–—"), maxsplit=1)[0]
         found.append((start, {"text": quote, "context": context, "work": work,
                               "sectors": quote_sectors(lead, quote, work, _section_heading(text, start), sectors)}))
     for intro_start, intro_end, items in block_spans(text):

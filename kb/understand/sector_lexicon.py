@@ -20,8 +20,11 @@ from kb.understand.hcm_vocab import UPPER
 # Names of organisations that hold a sector's word without speaking to that sector: the
 # Communist International ("Quốc tế Cộng sản", "Quốc tế thứ ba", "Đệ tam Quốc tế") is no
 # foreign affairs.
+# A heritage site's rank ("di tích lịch sử văn hóa quốc gia") is no culture either.
 _ORGANISATION = re.compile(r"(?:đệ (?:nhất|nhị|tam|tứ) )quốc tế|quốc tế (?:cộng sản|công hội|nông dân"
-                           r"|thanh niên|thứ (?:nhất|hai|ba|tư|[1-4i]+))")
+                           r"|thanh niên|thứ (?:nhất|hai|ba|tư|[1-4i]+))"
+                           # (spelt with canonical tone marks, "hoá", as the text is matched)
+                           r"|di tích (?:lịch sử,? ?-? ?văn hoá|văn hoá|lịch sử và văn hoá|lịch sử)")
 
 
 # A trade or rank written before a person's name names the person, not whom a saying speaks to:
@@ -31,8 +34,8 @@ _PERSON_TITLE = re.compile(rf"(?<!\w)(?:[Bb]ác sĩ|[Nn]hà báo|[Nn]hà thơ|[N
 
 
 def _norm(text: str) -> str:
-    """Lower case, NFC, canonical tone placement, organisations' names and the trades written
-    before a person's name blanked: what sector keywords are matched on."""
+    """Lower case, NFC, canonical tone placement, organisations' names, heritage ranks and the
+    trades written before a person's name blanked: what sector keywords are matched on."""
     text = unicodedata.normalize("NFC", text)
     text = _PERSON_TITLE.sub(lambda m: " " * len(m[0]), text).lower()
     text = canonical_tones(re.sub(r"\s+", " ", text))
