@@ -444,3 +444,18 @@ def test_his_view_set_off_by_a_colon_only():
     summary = ("Đi vào thực trạng cách mạng XHCN, Hồ Chí Minh lại khẳng định: CNXH là sự nghiệp của "
                "toàn dân dưới sự lãnh đạo của Đảng.")
     assert texts(summary) == []
+
+
+def test_a_thing_of_his_that_points_to_the_writers_list_is_not_his_speaking():
+    # "Mệnh đề ... của Chủ tịch Hồ Chí Minh chỉ ra bốn nội dung:" — the essay's analysis follows;
+    # "Hồ Chí Minh chỉ ra" must not be read from inside "của Chủ tịch Hồ Chí Minh".
+    text = ("\"Không có gì quý hơn độc lập, tự do\" là một mệnh đề đấu tranh, đấu tranh cho chân lý. "
+            "Mệnh đề đấu tranh này của Chủ tịch Hồ Chí Minh chỉ ra bốn nội dung cơ bản có ý nghĩa lý "
+            "luận và thực tiễn rất sâu sắc:\n\nThứ nhất có độc lập, tự do thì sẽ có tất cả; đất nước "
+            "không thể phồn vinh, dân tộc không thể phát triển nếu không có được độc lập, tự do.\n")
+    assert texts(text) == []
+    # His own name as the subject still introduces his words.
+    own = ("Năm 1966, Chủ tịch Hồ Chí Minh chỉ ra:\n\nKhông có gì quý hơn độc lập, tự do. Đến ngày "
+           "thắng lợi, nhân dân ta sẽ xây dựng lại đất nước ta đàng hoàng hơn, to đẹp hơn.\n")
+    assert texts(own) == ["Không có gì quý hơn độc lập, tự do. Đến ngày thắng lợi, nhân dân ta sẽ xây "
+                          "dựng lại đất nước ta đàng hoàng hơn, to đẹp hơn."]

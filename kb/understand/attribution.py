@@ -29,10 +29,13 @@ _MADE_WORDS = (r"(?:(?:làm|viết|sáng tác|ngâm)\s+(?:\S+\s+){0,2}?(?:bài t
 _TO_WHOM = (r"(?:tôi|chúng tôi|chú|các chú|cháu|các cháu|anh|các anh|chị|các chị|em|các em|cô|các cô"
             r"|mọi người|đồng chí|các đồng chí|đồng bào|toàn dân|anh em|bà con|cán bộ|bộ đội|chiến sĩ"
             r"|các chiến sĩ|đại biểu|các đại biểu|nhân dân|thanh niên|phụ nữ|chị em)")
+# Where a match of his name may start: not inside a longer name ("của Chủ tịch Hồ Chí Minh" read
+# from "Hồ Chí Minh" on would escape the "của" before it).
+_NAME_START = r"(?<!tịch )(?<!nước )"
 _BEFORE_MARKERS = [
     # ("con của Hồ Chí Minh và đã trả lời" is someone else speaking: no "của"/"và" around it).
-    re.compile(rf"{_OBJECT}\b{FULL_NAME}{ADVERBS}\s+{_VERBS}\b"),
-    re.compile(rf"{_OBJECT}\b{FULL_NAME}(?:(?!\bvà\b)[^.!?;“”\"«»*\n]){{0,50}}?\b{_SPEECH}\b"),
+    re.compile(rf"{_OBJECT}{_NAME_START}\b{FULL_NAME}{ADVERBS}\s+{_VERBS}\b"),
+    re.compile(rf"{_OBJECT}{_NAME_START}\b{FULL_NAME}(?:(?!\bvà\b)[^.!?;“”\"«»*\n]){{0,50}}?\b{_SPEECH}\b"),
     # "Bác", "Người": ambiguous words, so the verb must follow at once ("Người dân nói" is not him)...
     re.compile(rf"{_OBJECT}(?<!\w)(?:Bác(?! sĩ)|Người){ADVERBS}\s+{_VERBS}\b"),
     # ...unless capitalised inside a sentence, where they can only be him ("khi đọc Luận cương,
