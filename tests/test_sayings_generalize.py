@@ -459,3 +459,39 @@ def test_a_thing_of_his_that_points_to_the_writers_list_is_not_his_speaking():
            "thắng lợi, nhân dân ta sẽ xây dựng lại đất nước ta đàng hoàng hơn, to đẹp hơn.\n")
     assert texts(own) == ["Không có gì quý hơn độc lập, tự do. Đến ngày thắng lợi, nhân dân ta sẽ xây "
                           "dựng lại đất nước ta đàng hoàng hơn, to đẹp hơn."]
+
+
+def test_a_fragment_further_on_in_the_paragraph_of_his_argument():
+    # An essay quotes him, paraphrases, and quotes him again in the same paragraph.
+    text = ("Bởi vậy, Hồ Chí Minh chỉ rõ: làm cách mạng XHCN thì “phải thay đổi quan hệ sản xuất cũ, "
+            "xóa bỏ giai cấp bóc lột, xây dựng quan hệ sản xuất mới”… Tức là chúng ta phải xây dựng một "
+            "xã hội hoàn toàn mới xưa nay chưa từng có trong lịch sử dân tộc. Nhưng ta đi lên CNXH từ "
+            "một nền kinh tế nhiều thành phần thấp kém, thì đó “là một cuộc biến đổi khó khăn và sâu "
+            "sắc nhất”.")
+    assert texts(text)[1:] == ["là một cuộc biến đổi khó khăn và sâu sắc nhất"]
+
+
+def test_the_writers_own_phrases_after_his_quote_stay_the_writers():
+    # A principle the writer names ("Quán triệt quan điểm “…”"), a phrase completing the writer's
+    # noun ("một bộ trang phục của “…”"), a new paragraph: not his argument going on.
+    principle = ("Người viết: “Cần dùng bạo lực cách mạng chống lại bạo lực phản cách mạng, giành chính "
+                 "quyền và bảo vệ chính quyền”[23]. Quán triệt quan điểm “cách mạng là sự nghiệp của "
+                 "quần chúng”, Chủ tịch Hồ Chí Minh chỉ rõ, bạo lực cách mạng ở đây là bạo lực của quần "
+                 "chúng.")
+    assert "cách mạng là sự nghiệp của quần chúng" not in texts(principle)
+    costume = ("Bác phân tích: “Vùng này có nhiều người dân tộc Nùng. Cả nhóm ăn mặc như những chàng rể "
+               "người Nùng”. Bác cũng tự lo cho mình một bộ trang phục của “chàng rể già người Nùng” rất "
+               "chu đáo.")
+    assert texts(costume) == ["Vùng này có nhiều người dân tộc Nùng. Cả nhóm ăn mặc như những chàng rể "
+                              "người Nùng"]
+    paragraph = ("Bác phân tích: “Vùng này có nhiều người dân tộc Nùng, phải ăn mặc như họ”.\n\nNhiều năm "
+                 "sau, nhân dân vẫn nhắc đến “những ngày đón Bác về nước năm ấy”.")
+    assert texts(paragraph) == ["Vùng này có nhiều người dân tộc Nùng, phải ăn mặc như họ"]
+
+
+def test_a_fragment_after_his_quote_in_someone_elses_sentence_is_not_his_argument():
+    # The seed article: a Party cell follows his standard "“…”" and then leads a project "“…”".
+    text = ("Đảng bộ cơ quan Sở Tư pháp thực hiện tốt chuẩn mực đạo đức Bác Hồ “Cán bộ tư pháp phải "
+            "phụng công thủ pháp” để liên hệ làm theo và là đơn vị đầu tiên trong cả nước chủ trì xây "
+            "dựng “đề án liên thông thủ tục công chứng đăng ký quyền sử dụng đất”.")
+    assert texts(text) == ["Cán bộ tư pháp phải phụng công thủ pháp"]

@@ -35,7 +35,7 @@ from kb.understand.attribution import (AFTER_MARKER, AS_HE_WISHED, FOOTNOTE_MARK
                                       subject_says)
 from kb.understand.dialogue import his_replies, interview_answers
 from kb.understand.footnotes import blank_sentence_notes, footnotes, in_note, is_citation, reference_after
-from kb.understand.hcm_vocab import FULL_NAME, PEN_NAMES
+from kb.understand.hcm_vocab import FULL_NAME, PEN_NAMES, UPPER, VERBS
 from kb.understand.quotes import (block_spans, heading_lists, join_broken_sentences, quote_spans,
                                   single_quotes_as_double, unbox_quotes)
 from kb.understand.sector_lexicon import load_sectors, match_sectors, quote_sectors
@@ -120,6 +120,25 @@ def _from_his_works(gap: str) -> bool:
             and _QUOTED_FROM.search(entry) is not None and QUOTES_ANOTHER.search(entry) is None)
 
 
+# A sentence reporting him: his name (or "Bác", "Người", "Theo Hồ Chí Minh,") opens it, maybe after
+# a short adverbial ("Bởi vậy, Hồ Chí Minh chỉ rõ: …").
+_HIS_SENTENCE = re.compile(rf"^[\s*_\-–—]*(?:[^,.;:“”\"«»\n]{{0,60}},\s*)?(?:[Tt]heo\s+)?(?:{FULL_NAME}|Bác(?! sĩ)|Người)\b")
+_MAX_ARGUMENT_GAP = 600  # characters of the writer's words between two quotes of his argument
+
+
+def _his_argument_goes_on(gap: str) -> bool:
+    """Whether the words since his last quote (in a sentence reporting him) keep to his
+    argument: the same paragraph, not long, nobody else named, speaking or quoted, no question
+    put, no new act of saying (which the quote's own introduction is read for), and the quote
+    not the object of a preposition ("một bộ trang phục của “…”": the writer's phrase)."""
+    return (len(gap) <= _MAX_ARGUMENT_GAP and not re.search(r"\n\s*\n|\?", gap)
+            and not re.search(rf"(?<!\w){VERBS}(?!\w)", gap, re.IGNORECASE)
+            and not re.search(r"(?<!\w)(?:trong|của|vào|tới|đến|với|cho|bằng|từ|về|như)[\s*_]*$", gap)
+            and OTHER_SPEAKER.search(gap) is None and not person_speaks(gap)
+            and re.search(rf"(?<!\w)[{UPPER}]\w+(?:\s+[{UPPER}]\w+){{1,3}}(?!\w)",
+                          re.sub(rf"{FULL_NAME}|^\W*\w+|(?<=[.!?…]\s)\w+", " ", gap)) is None)
+
+
 def _title_like(quote: str) -> bool:
     """Whether a quote is shaped like a title: capitalised, at most eight words, unpunctuated."""
     return quote[:1].isupper() and len(quote.split()) <= 8 and not re.search(r"[,.;:!?…]", quote)
@@ -166,6 +185,7 @@ def extract_sayings(text: str) -> list[dict]:
     sectors = load_sectors()
     found: list[tuple[int, dict]] = []
     prev_end, prev_saying, prev_quote = 0, False, ""
+    prev_his_sentence = False  # the last saying's sentence has him as its subject
     seen: set[str] = set()
     notes = footnotes(text)
     spans = quote_spans(text)
@@ -216,6 +236,11 @@ def extract_sayings(text: str) -> list[dict]:
                 # "Tập thơ “Nhật ký trong tù” của Bác": a short title owned by him, not his words
                 and not (_title_like(quote) and _OWNED_AFTER.match(after)))
             or (AS_HE_WISHED.match(after) is not None and not other_before(gap))
+            # A fragment further on in the paragraph that reports his argument: "Hồ Chí Minh chỉ
+            # rõ: “…”, “…”… Tức là ... Nhưng ta đi lên CNXH từ ..., thì đó “là một cuộc biến đổi
+            # khó khăn và sâu sắc nhất”".
+            or (prev_saying and prev_his_sentence and woven
+                and _his_argument_goes_on(FOOTNOTE_MARK.sub("", gap)))
         )
         is_saying = bool(
             len(quote.split()) >= min_words
@@ -238,6 +263,8 @@ def extract_sayings(text: str) -> list[dict]:
         # In a dialogue a reply to him ("Dạ, ...") does not end the run of his lines.
         prev_end, prev_saying = end + 1, is_saying or (prev_saying and REPLY.match(quote) is not None)
         prev_quote = quote
+        if is_saying:
+            prev_his_sentence = _HIS_SENTENCE.match(_sentence_before(masked, spans, start)) is not None
         if not is_saying:
             if _NESTED.search(text, start, end):
                 # An article's title, a witness's words: his quoted inside them are his
