@@ -82,3 +82,14 @@ def test_the_words_after_a_quote_that_make_it_his_name_whom_it_is_for():
     assert sectors_of(text) == [["thanh niên"]]
     assert match_sectors("Bảo tàng là di tích lịch sử - văn hóa cấp quốc gia") == []
     assert match_sectors("xây dựng nền văn hóa mới") == ["văn hóa"]
+
+
+def test_learning_is_education_but_the_campaign_named_after_it_is_not():
+    text = ("Hành trang của cậu thủ khoa này là câu nói của Bác Hồ: \"Học tập là chiếc thang không có "
+            "nấc cuối cùng\".")
+    assert sectors_of(text) == [["giáo dục"]]
+    # "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh" is a campaign's name.
+    campaign = ("Đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh, đồng chí nhắc "
+                "lại lời Bác: “Một năm khởi đầu từ mùa xuân. Một đời khởi đầu từ tuổi trẻ”.")
+    assert match_sectors("Đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh") == []
+    assert [s for s in sectors_of(campaign) if "giáo dục" in s] == []

@@ -20,11 +20,15 @@ from kb.understand.hcm_vocab import UPPER
 # Names of organisations that hold a sector's word without speaking to that sector: the
 # Communist International ("Quốc tế Cộng sản", "Quốc tế thứ ba", "Đệ tam Quốc tế") is no
 # foreign affairs.
-# A heritage site's rank ("di tích lịch sử văn hóa quốc gia") is no culture either.
+# A heritage site's rank ("di tích lịch sử văn hóa quốc gia") is no culture either, nor a
+# campaign's name schooling.
 _ORGANISATION = re.compile(r"(?:đệ (?:nhất|nhị|tam|tứ) )quốc tế|quốc tế (?:cộng sản|công hội|nông dân"
                            r"|thanh niên|thứ (?:nhất|hai|ba|tư|[1-4i]+))"
                            # (spelt with canonical tone marks, "hoá", as the text is matched)
-                           r"|di tích (?:lịch sử,? ?-? ?văn hoá|văn hoá|lịch sử và văn hoá|lịch sử)")
+                           r"|di tích (?:lịch sử,? ?-? ?văn hoá|văn hoá|lịch sử và văn hoá|lịch sử)"
+                           # The campaign "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí
+                           # Minh" (its name, whoever it is about) is no schooling.
+                           r"|(?:đẩy mạnh |thực hiện )?(?:việc )?học tập và làm theo")
 
 
 # A trade or rank written before a person's name names the person, not whom a saying speaks to:
