@@ -434,17 +434,19 @@ def test_a_fragment_cut_at_its_start_is_woven_in():
     assert texts(text) == ["...có khi một tháng, có khi hơn"]
 
 
-def test_his_view_set_off_by_a_colon_only():
-    # "Ông quan niệm rằng: ..." — no quotation marks, the sentence after the colon is his view.
-    text = ("Cuối năm 1959, Hồ Chí Minh xin Bộ Chính trị cho phép tặng huy hiệu cho những gương làm "
-            "việc tốt mà ông đọc được trên báo chí. Ông quan niệm rằng: một trăm bài diễn văn hay "
-            "không bằng một tấm gương sống. Từ đó trở đi, ông liền cử cán bộ đi xác minh.")
-    assert texts(text) == ["một trăm bài diễn văn hay không bằng một tấm gương sống."]
-    # The writer's own summary after "khẳng định:" is not read as his words.
+def test_his_teaching_set_off_by_a_colon_only():
+    # "Bác dạy: ..." — no quotation marks, the sentence after the colon is his.
+    text = ("Về thăm trường, Bác dạy: Các cháu phải thi đua học tập thật giỏi để mai sau xây dựng đất "
+            "nước. Rồi Bác chia kẹo cho các cháu.")
+    assert texts(text) == ["Các cháu phải thi đua học tập thật giỏi để mai sau xây dựng đất nước."]
+    # The writer's own summary of his view after "quan niệm:" or "khẳng định:" is not read as
+    # his words.
     summary = ("Đi vào thực trạng cách mạng XHCN, Hồ Chí Minh lại khẳng định: CNXH là sự nghiệp của "
                "toàn dân dưới sự lãnh đạo của Đảng.")
     assert texts(summary) == []
-
+    view = ("Hồ Chí Minh quan niệm: đạo đức là gốc của người cách mạng, như sông phải có nguồn, cây "
+            "phải có gốc.")
+    assert texts(view) == []
 
 def test_a_thing_of_his_that_points_to_the_writers_list_is_not_his_speaking():
     # "Mệnh đề ... của Chủ tịch Hồ Chí Minh chỉ ra bốn nội dung:" — the essay's analysis follows;

@@ -374,7 +374,7 @@ def introduces_next(after: str) -> bool:
 
 # "Bác bảo tôi: Chú mở cái băng ... với." — words said, set off by a colon only.
 SAID_INLINE = re.compile(rf"(?:Bác(?! sĩ)|Người|{FULL_NAME}|(?P<pronoun>(?<!\w)(?:ông|Ông)(?!\s+[{_UPPER}])))"
-                         rf"{ADVERBS}\s+(?:nói|bảo|hỏi|trả lời|dặn|đáp|căn dặn|đọc|quan niệm|dạy)"
+                         rf"{ADVERBS}\s+(?:nói|bảo|hỏi|trả lời|dặn|đáp|căn dặn|đọc|dạy)"
                           r"(?P<to>[^.!?:;“”\"«»\n]{0,30}):[ \t*_]*(?P<said>[^\s“”\"«»\-–—*_][^\n]*)")
 # Whom words are said to, between the verb and its colon ("Bác bảo tôi:", "Người nói với các
 # cháu:"); any other words there make the verb something else ("ông nói thành thạo các thứ
