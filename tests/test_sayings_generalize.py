@@ -497,3 +497,11 @@ def test_a_fragment_after_his_quote_in_someone_elses_sentence_is_not_his_argumen
             "phụng công thủ pháp” để liên hệ làm theo và là đơn vị đầu tiên trong cả nước chủ trì xây "
             "dựng “đề án liên thông thủ tục công chứng đăng ký quyền sử dụng đất”.")
     assert texts(text) == ["Cán bộ tư pháp phải phụng công thủ pháp"]
+
+
+def test_the_writers_comment_after_his_quote_is_not_his_argument():
+    text = ("Hồ Chí Minh viết: “Muốn cứu nước và giải phóng dân tộc không có con đường nào khác con "
+            "đường cách mạng vô sản”. Đó là “một cống hiến lớn về lý luận cách mạng giải phóng dân "
+            "tộc”.")
+    assert texts(text) == ["Muốn cứu nước và giải phóng dân tộc không có con đường nào khác con đường "
+                           "cách mạng vô sản"]
