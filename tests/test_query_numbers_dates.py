@@ -73,3 +73,16 @@ def test_a_text_holding_the_pasted_saying_whole_beats_one_holding_its_pieces(
     files = [docs / "27038661d915cf9a.md", docs / "b959073a15c75291.md"]
     names = ranked_names(files, query)
     assert names[:1] == ["27038661d915cf9a.md"]
+
+
+@pytest.mark.parametrize("query", ["80-2025-QH15", "luật 80 2025 qh15"])
+def test_a_law_number_typed_with_hyphens_or_spaces_finds_the_law(ranked_names, shared_data,
+                                                                 query):
+    # As file names write it ("Luat-Hoa-chat-69-2025-QH15.docx"): number, year and the National
+    # Assembly's term, without the slashes.
+    docs = shared_data / "party-docs" / "docs"
+    names = ranked_names([docs / "5442d166b03566fa.md",   # Luật Cán bộ, công chức 80/2025/QH15
+                          docs / "7f4a15771553654e.md",   # Luật Việc làm 74/2025/QH15
+                          docs / "1764255d4fdeb289.md"],  # a page full of other 2025 numbers
+                         query)
+    assert names[:1] == ["5442d166b03566fa.md"]

@@ -31,6 +31,11 @@ _LOOSE_RE = re.compile(
     r"(?<![\w/])(\d{1,5})[\s\-/]+(?:((?:19|20)\d\d)[\s\-/]+)?([a-zđ]{1,5})[\s\-/]+([a-zđ]{2,10}\d{0,2})(?![\w/])",
     re.IGNORECASE,
 )
+#: A law or a resolution of the National Assembly numbers itself number/year/QH<term>
+#: ("80/2025/QH15") with no kind code; file names and hurried typing space or hyphen it
+#: ("80-2025-QH15", "80 2025 qh15").
+_LOOSE_ASSEMBLY_RE = re.compile(
+    r"(?<![\w/])(\d{1,5})[\s\-/]+((?:19|20)\d\d)[\s\-/]+(qh\d{0,2})(?![\w/])", re.IGNORECASE)
 
 
 def canonical_docnum(raw: str) -> str:
@@ -48,7 +53,7 @@ def find_loose_docnums(query: str) -> list[tuple[int, int, str]]:
     """Document numbers typed loosely in a query ("05 CT TW"), as canonical Party-style tokens.
 
     A loose match is read as Party style (number-KIND/ISSUER) or, with a year, state style
-    (number/year/KIND-ISSUER).
+    (number/year/KIND-ISSUER), or as the National Assembly's number/year/QH<term>.
     """
     found = []
     for m in _LOOSE_RE.finditer(query):
@@ -57,7 +62,10 @@ def find_loose_docnums(query: str) -> list[tuple[int, int, str]]:
             continue
         raw = f"{number}/{year}/{kind}-{issuer}" if year else f"{number}-{kind}/{issuer}"
         found.append((m.start(), m.end(), canonical_docnum(raw)))
-    return found
+    for m in _LOOSE_ASSEMBLY_RE.finditer(query):
+        if not any(s < m.end() and m.start() < e for s, e, _ in found):
+            found.append((m.start(), m.end(), canonical_docnum("/".join(m.groups()))))
+    return sorted(found)
 
 
 _VOWELS = set("aăâeêioôơuưy")
