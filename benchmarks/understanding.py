@@ -18,7 +18,11 @@ development folds (written to the results file in any case). ``--round N`` score
 documents of labelling round N (a record's "round", 1 when absent) and prints the tables without
 writing the results file.
 
-Usage: .venv/bin/python benchmarks/understanding.py [--all] [--show-errors] [--round N]
+``--dev`` scores the development folds only (fold 2 is not even read) and ``--groups`` only some
+label groups; both print without writing the results file.
+
+Usage: .venv/bin/python benchmarks/understanding.py [--all] [--show-errors] [--round N] [--dev]
+       [--groups web,sayings]
 """
 
 from __future__ import annotations
@@ -147,6 +151,9 @@ def score(records: list[dict], config) -> tuple[dict, dict, list, list]:
                 tally.add("sector (sayings found)", True, n=len(pairs),
                           right=sum(sector_right(lab, ext) for lab, ext in pairs))
             if part == "dev":
+                errors += [(path, "saying sector", f"{lab.get('sector')} | {lab['text']}",
+                            ext.get("sectors") or ext.get("sector"))
+                           for lab, ext in pairs if not sector_right(lab, ext)]
                 missed = [s["text"] for s in labelled if all(s is not lab for lab, _ in pairs)]
                 extra = [s["text"] for s in found if all(s is not ext for _, ext in pairs)]
                 errors += [(path, "saying missed", text, None) for text in missed]
@@ -196,6 +203,11 @@ def main() -> None:
     parser.add_argument("--all", action="store_true", help="also print the per-source breakdown")
     parser.add_argument("--show-errors", action="store_true",
                         help="list the wrong fields of the development folds (never fold 2)")
+    parser.add_argument("--dev", action="store_true",
+                        help="score only the development folds (fold 2 is not read); print, do not "
+                             "write the results file")
+    parser.add_argument("--groups", metavar="G,G",
+                        help="score only these label groups (official, corpus, web, sayings)")
     parser.add_argument("--round", type=int, metavar="N",
                         help="score only labelling round N; print, do not write the results file")
     args = parser.parse_args()
@@ -204,6 +216,10 @@ def main() -> None:
     records = load(LABELS)
     if args.round is not None:
         records = [r for r in records if r.get("round", 1) == args.round]
+    if args.dev:
+        records = [r for r in records if fold_of(r["path"]) != HELD_OUT]
+    if args.groups:
+        records = [r for r in records if r["group"] in args.groups.split(",")]
     by_part, by_source, errors, unreadable = score(records, config)
     print(tables(records, by_part, by_source, args.all))
     for path, reason in unreadable:
@@ -212,7 +228,7 @@ def main() -> None:
         print("\nWrong fields (development folds only):")
         for path, name, expected, got in errors:
             print(f"- {path} [{name}]\n    expected: {expected!r}\n    got:      {got!r}")
-    if args.round is not None:
+    if args.round is not None or args.dev or args.groups:
         return
     body = ("`.venv/bin/python benchmarks/understanding.py` against the hand labels of "
             "benchmarks/data/understanding (how they were made and compared: its README.md). "

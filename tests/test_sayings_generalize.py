@@ -380,3 +380,128 @@ def test_a_letter_to_catholics_speaks_to_religion():
             "mừng vị Giám mục này. Trong thư có đoạn: *\"Có một nhà lãnh đạo mới của người Công giáo "
             "đi theo chân Đức Giê-su, chịu đóng đinh hầu giúp giáo dân biết hy sinh\"*.")
     assert [s["sectors"] for s in extract_sayings(text)] == [["dân tộc, tôn giáo"]]
+
+
+def test_an_encyclopedia_block_quote_after_a_verb_without_its_colon():
+    # vi.wikipedia sets a quotation off as its own paragraph after "Ông xác định" (no colon),
+    # a lone reference mark after it.
+    text = ("Hồ Chí Minh đọc Luận cương của Lenin năm 1920. Ông tiếp nhận tư tưởng của Lenin, và xem "
+            "đó làm kim chỉ nam cho các hoạt động của mình sau này.\n\n[182]Ông xác định\n\nChỉ có chủ "
+            "nghĩa cộng sản mới cứu nhân loại, đem lại cho mọi người không phân biệt chủng tộc và nguồn "
+            "gốc sự tự do, bình đẳng, bác ái, đoàn kết, ấm no trên quả đất\n\n[183]\n")
+    assert texts(text) == ["Chỉ có chủ nghĩa cộng sản mới cứu nhân loại, đem lại cho mọi người không "
+                           "phân biệt chủng tộc và nguồn gốc sự tự do, bình đẳng, bác ái, đoàn kết, ấm "
+                           "no trên quả đất"]
+    # The same layout after someone else's verb stays theirs.
+    other = ("Hồ Chí Minh đọc Luận cương của Lenin năm 1920. Nhà sử học Trần Văn Giàu nhận định\n\n"
+             "Đó là bước ngoặt lớn nhất trong cuộc đời hoạt động cách mạng của Nguyễn Ái Quốc\n\n[183]\n")
+    assert texts(other) == []
+
+
+def test_his_charge_named_in_a_sentence_about_his_letter():
+    # The sentence's subject is his letter's content, not a person: "lời căn dặn" is his when he
+    # is the last person named; after another person is named it is not.
+    text = ("Vào ngày 15 tháng 5 năm 1961, Hồ Chí Minh đã gửi một lá thư chúc mừng thiếu niên và nhi "
+            "đồng. Cụ thể lá thư đã kể về những thời kỳ gian khó của Việt Nam. Sau đó là lời kêu gọi "
+            "thế hệ thiếu niên, nhi đồng miền Bắc hướng về miền Nam kèm lời căn dặn \"Yêu tổ quốc, yêu "
+            "đồng bào / Học tập tốt, lao động tốt / Đoàn kết tốt, kỷ luật tốt\".")
+    assert texts(text) == ["Yêu tổ quốc, yêu đồng bào / Học tập tốt, lao động tốt / Đoàn kết tốt, kỷ "
+                           "luật tốt"]
+    other = text.replace("Cụ thể lá thư", "Ông Vũ Kỳ kể lại rằng lá thư")
+    assert texts(other) == []
+
+
+def test_a_fragment_after_his_verb_of_judging_and_its_object():
+    # "xác định <object> “là ...”": his judgement, woven into the writer's sentence.
+    text = ("Do đó, Người hướng tới nghiên cứu chủ nghĩa Mác - Lênin, tìm hiểu Cách mạng Tháng Mười "
+            "Nga và xác định chủ nghĩa Mác - Lênin “là chủ nghĩa chân chính nhất, chắc chắn nhất, cách "
+            "mệnh nhất”.")
+    assert texts(text) == ["là chủ nghĩa chân chính nhất, chắc chắn nhất, cách mệnh nhất"]
+    # The object ends on a preposition: the marks are the writer's ("vai trò của thanh niên trong").
+    writer = ("Hồ Chí Minh nhấn mạnh vai trò của thanh niên trong “sự nghiệp cách mạng, xây dựng và "
+              "bảo vệ Tổ quốc”.")
+    assert texts(writer) == []
+    # Someone else's judgement stays theirs.
+    other = ("Nhà sử học Trần Văn Giàu xác định chủ nghĩa yêu nước “là sợi chỉ đỏ xuyên suốt lịch sử "
+             "dân tộc”.")
+    assert texts(other) == []
+
+
+def test_a_fragment_cut_at_its_start_is_woven_in():
+    text = ("Trước khi đi, ông bàn giao quyền lãnh đạo đất nước cho Huỳnh Thúc Kháng. Tại Việt Nam, "
+            "Hồ Chí Minh dự đoán thời gian ở Pháp là \"...có khi một tháng, có khi hơn\" [119] nhưng "
+            "cuối cùng ông đã ở Pháp gần 4 tháng.")
+    assert texts(text) == ["...có khi một tháng, có khi hơn"]
+
+
+def test_his_teaching_set_off_by_a_colon_only():
+    # "Bác dạy: ..." — no quotation marks, the sentence after the colon is his.
+    text = ("Về thăm trường, Bác dạy: Các cháu phải thi đua học tập thật giỏi để mai sau xây dựng đất "
+            "nước. Rồi Bác chia kẹo cho các cháu.")
+    assert texts(text) == ["Các cháu phải thi đua học tập thật giỏi để mai sau xây dựng đất nước."]
+    # The writer's own summary of his view after "quan niệm:" or "khẳng định:" is not read as
+    # his words.
+    summary = ("Đi vào thực trạng cách mạng XHCN, Hồ Chí Minh lại khẳng định: CNXH là sự nghiệp của "
+               "toàn dân dưới sự lãnh đạo của Đảng.")
+    assert texts(summary) == []
+    view = ("Hồ Chí Minh quan niệm: đạo đức là gốc của người cách mạng, như sông phải có nguồn, cây "
+            "phải có gốc.")
+    assert texts(view) == []
+
+def test_a_thing_of_his_that_points_to_the_writers_list_is_not_his_speaking():
+    # "Mệnh đề ... của Chủ tịch Hồ Chí Minh chỉ ra bốn nội dung:" — the essay's analysis follows;
+    # "Hồ Chí Minh chỉ ra" must not be read from inside "của Chủ tịch Hồ Chí Minh".
+    text = ("\"Không có gì quý hơn độc lập, tự do\" là một mệnh đề đấu tranh, đấu tranh cho chân lý. "
+            "Mệnh đề đấu tranh này của Chủ tịch Hồ Chí Minh chỉ ra bốn nội dung cơ bản có ý nghĩa lý "
+            "luận và thực tiễn rất sâu sắc:\n\nThứ nhất có độc lập, tự do thì sẽ có tất cả; đất nước "
+            "không thể phồn vinh, dân tộc không thể phát triển nếu không có được độc lập, tự do.\n")
+    assert texts(text) == []
+    # His own name as the subject still introduces his words.
+    own = ("Năm 1966, Chủ tịch Hồ Chí Minh chỉ ra:\n\nKhông có gì quý hơn độc lập, tự do. Đến ngày "
+           "thắng lợi, nhân dân ta sẽ xây dựng lại đất nước ta đàng hoàng hơn, to đẹp hơn.\n")
+    assert texts(own) == ["Không có gì quý hơn độc lập, tự do. Đến ngày thắng lợi, nhân dân ta sẽ xây "
+                          "dựng lại đất nước ta đàng hoàng hơn, to đẹp hơn."]
+
+
+def test_a_fragment_further_on_in_the_paragraph_of_his_argument():
+    # An essay quotes him, paraphrases, and quotes him again in the same paragraph.
+    text = ("Bởi vậy, Hồ Chí Minh chỉ rõ: làm cách mạng XHCN thì “phải thay đổi quan hệ sản xuất cũ, "
+            "xóa bỏ giai cấp bóc lột, xây dựng quan hệ sản xuất mới”… Tức là chúng ta phải xây dựng một "
+            "xã hội hoàn toàn mới xưa nay chưa từng có trong lịch sử dân tộc. Nhưng ta đi lên CNXH từ "
+            "một nền kinh tế nhiều thành phần thấp kém, thì đó “là một cuộc biến đổi khó khăn và sâu "
+            "sắc nhất”.")
+    assert texts(text)[1:] == ["là một cuộc biến đổi khó khăn và sâu sắc nhất"]
+
+
+def test_the_writers_own_phrases_after_his_quote_stay_the_writers():
+    # A principle the writer names ("Quán triệt quan điểm “…”"), a phrase completing the writer's
+    # noun ("một bộ trang phục của “…”"), a new paragraph: not his argument going on.
+    principle = ("Người viết: “Cần dùng bạo lực cách mạng chống lại bạo lực phản cách mạng, giành chính "
+                 "quyền và bảo vệ chính quyền”[23]. Quán triệt quan điểm “cách mạng là sự nghiệp của "
+                 "quần chúng”, Chủ tịch Hồ Chí Minh chỉ rõ, bạo lực cách mạng ở đây là bạo lực của quần "
+                 "chúng.")
+    assert "cách mạng là sự nghiệp của quần chúng" not in texts(principle)
+    costume = ("Bác phân tích: “Vùng này có nhiều người dân tộc Nùng. Cả nhóm ăn mặc như những chàng rể "
+               "người Nùng”. Bác cũng tự lo cho mình một bộ trang phục của “chàng rể già người Nùng” rất "
+               "chu đáo.")
+    assert texts(costume) == ["Vùng này có nhiều người dân tộc Nùng. Cả nhóm ăn mặc như những chàng rể "
+                              "người Nùng"]
+    paragraph = ("Bác phân tích: “Vùng này có nhiều người dân tộc Nùng, phải ăn mặc như họ”.\n\nNhiều năm "
+                 "sau, nhân dân vẫn nhắc đến “những ngày đón Bác về nước năm ấy”.")
+    assert texts(paragraph) == ["Vùng này có nhiều người dân tộc Nùng, phải ăn mặc như họ"]
+
+
+def test_a_fragment_after_his_quote_in_someone_elses_sentence_is_not_his_argument():
+    # The seed article: a Party cell follows his standard "“…”" and then leads a project "“…”".
+    text = ("Đảng bộ cơ quan Sở Tư pháp thực hiện tốt chuẩn mực đạo đức Bác Hồ “Cán bộ tư pháp phải "
+            "phụng công thủ pháp” để liên hệ làm theo và là đơn vị đầu tiên trong cả nước chủ trì xây "
+            "dựng “đề án liên thông thủ tục công chứng đăng ký quyền sử dụng đất”.")
+    assert texts(text) == ["Cán bộ tư pháp phải phụng công thủ pháp"]
+
+
+def test_the_writers_comment_after_his_quote_is_not_his_argument():
+    text = ("Hồ Chí Minh viết: “Muốn cứu nước và giải phóng dân tộc không có con đường nào khác con "
+            "đường cách mạng vô sản”. Đó là “một cống hiến lớn về lý luận cách mạng giải phóng dân "
+            "tộc”.")
+    assert texts(text) == ["Muốn cứu nước và giải phóng dân tộc không có con đường nào khác con đường "
+                           "cách mạng vô sản"]

@@ -29,10 +29,13 @@ _MADE_WORDS = (r"(?:(?:làm|viết|sáng tác|ngâm)\s+(?:\S+\s+){0,2}?(?:bài t
 _TO_WHOM = (r"(?:tôi|chúng tôi|chú|các chú|cháu|các cháu|anh|các anh|chị|các chị|em|các em|cô|các cô"
             r"|mọi người|đồng chí|các đồng chí|đồng bào|toàn dân|anh em|bà con|cán bộ|bộ đội|chiến sĩ"
             r"|các chiến sĩ|đại biểu|các đại biểu|nhân dân|thanh niên|phụ nữ|chị em)")
+# Where a match of his name may start: not inside a longer name ("của Chủ tịch Hồ Chí Minh" read
+# from "Hồ Chí Minh" on would escape the "của" before it).
+_NAME_START = r"(?<!tịch )(?<!nước )"
 _BEFORE_MARKERS = [
     # ("con của Hồ Chí Minh và đã trả lời" is someone else speaking: no "của"/"và" around it).
-    re.compile(rf"{_OBJECT}\b{FULL_NAME}{ADVERBS}\s+{_VERBS}\b"),
-    re.compile(rf"{_OBJECT}\b{FULL_NAME}(?:(?!\bvà\b)[^.!?;“”\"«»*\n]){{0,50}}?\b{_SPEECH}\b"),
+    re.compile(rf"{_OBJECT}{_NAME_START}\b{FULL_NAME}{ADVERBS}\s+{_VERBS}\b"),
+    re.compile(rf"{_OBJECT}{_NAME_START}\b{FULL_NAME}(?:(?!\bvà\b)[^.!?;“”\"«»*\n]){{0,50}}?\b{_SPEECH}\b"),
     # "Bác", "Người": ambiguous words, so the verb must follow at once ("Người dân nói" is not him)...
     re.compile(rf"{_OBJECT}(?<!\w)(?:Bác(?! sĩ)|Người){ADVERBS}\s+{_VERBS}\b"),
     # ...unless capitalised inside a sentence, where they can only be him ("khi đọc Luận cương,
@@ -113,6 +116,8 @@ def attributed_before(gap: str, earlier: str = "", fragment: bool = False, long:
             and not re.search(r"\b(?:được|bị)\b", colon["rest"])):
         return True
     if _same_subject_says(tail, earlier + gap[:len(gap) - len(tail)]):
+        return True
+    if fragment and _same_subject_says(tail, earlier + gap[:len(gap) - len(tail)], fragment=True):
         return True
     possessed = _POSSESSED.search(tail.rstrip(" \t\n*_"))
     if possessed and (possessed["rest"].strip() == "" or possessed["rest"].rstrip().endswith(":")):
@@ -232,14 +237,26 @@ _PASSIVE = re.compile(r"\s*(?:\S+\s+)?(?:được|bị)\b")
 _PRONOUN_SUBJECT = re.compile(rf"^[\s*_-]*(?:[^,]{{0,40}},\s*)?[Ôô]ng(?!\s+[{_UPPER}])\b")
 
 
-def _same_subject_says(tail: str, earlier: str | None = None) -> bool:
+# A lower-case fragment right after a verb of saying or judging and its short object, "là"
+# maybe between: "... và xác định chủ nghĩa Mác - Lênin “là chủ nghĩa chân chính nhất ...”",
+# "ông dự đoán thời gian ở Pháp là “...có khi một tháng, có khi hơn”".
+_VERB_FRAGMENT = re.compile(rf"\b(?:{_SPEECH}|coi|gọi|ví|dự đoán|dự báo|quan niệm)\b"
+                            rf"(?P<object>[^.!?;:,“”\"«»\n]{{0,50}}?)(?:\s+là)?[\s*_]*$")
+
+
+def _same_subject_says(tail: str, earlier: str | None = None, fragment: bool = False) -> bool:
     """Whether the sentence before a quote has him as subject and ends in "<speech verb> ...:".
 
     With ``earlier`` (the text before ``tail``), a sentence opened by "ông" has him as subject
-    when he is the last person named before it.
+    when he is the last person named before it. A ``fragment`` (a lower-case quote woven into
+    the sentence) may follow the verb and its short object with no colon.
     """
     sentence = re.split(r"[.!?](?=\s)|\n", tail)[-1]
-    verb = _VERB_COLON.search(sentence)
+    verb = (_VERB_FRAGMENT if fragment else _VERB_COLON).search(sentence)
+    if verb is not None and fragment and (_OBJECT_OF_PREPOSITION.search(verb["object"].rstrip())
+                                          or _TOPIC_END.search(verb["object"].rstrip())
+                                          or re.search(r"\b(?:về|của)\b", verb["object"])):
+        return False  # "nhấn mạnh vai trò của thanh niên trong “...”": the writer's words
     if verb is None:
         return False
     subjects = [m for m in _SUBJECT.finditer(sentence, 0, verb.start())]
@@ -357,13 +374,13 @@ def introduces_next(after: str) -> bool:
 
 # "Bác bảo tôi: Chú mở cái băng ... với." — words said, set off by a colon only.
 SAID_INLINE = re.compile(rf"(?:Bác(?! sĩ)|Người|{FULL_NAME}|(?P<pronoun>(?<!\w)(?:ông|Ông)(?!\s+[{_UPPER}])))"
-                         rf"{ADVERBS}\s+(?:nói|bảo|hỏi|trả lời|dặn|đáp|căn dặn|đọc)"
+                         rf"{ADVERBS}\s+(?:nói|bảo|hỏi|trả lời|dặn|đáp|căn dặn|đọc|dạy)"
                           r"(?P<to>[^.!?:;“”\"«»\n]{0,30}):[ \t*_]*(?P<said>[^\s“”\"«»\-–—*_][^\n]*)")
 # Whom words are said to, between the verb and its colon ("Bác bảo tôi:", "Người nói với các
 # cháu:"); any other words there make the verb something else ("ông nói thành thạo các thứ
 # tiếng gồm: Nga, Pháp ..." lists languages he speaks).
 _ADDRESSEE = re.compile(
-    r"\s*(?:(?:với|cho|lại|lại với|thêm|tiếp|ngay)\s*)?(?:(?:tôi|chúng tôi|chú|các chú|cháu|các cháu|anh|các anh"
+    r"\s*(?:rằng\s*)?(?:(?:với|cho|lại|lại với|thêm|tiếp|ngay)\s*)?(?:(?:tôi|chúng tôi|chú|các chú|cháu|các cháu|anh|các anh"
     r"|chị|các chị|em|các em|cô|các cô|bác|các bác|mọi người|đồng chí|các đồng chí|đồng bào|anh em|bà con"
     r"|cán bộ|bộ đội|chiến sĩ|các chiến sĩ|đại biểu|các đại biểu|ông|bà|họ|ông ấy|bà ấy|mình|nhân dân|hội nghị"
     r"|đoàn|phái đoàn|cảnh vệ|đồng chí cảnh vệ|thư ký|nhà báo|phóng viên)\b[^,;]{0,20})?\s*")

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from kb.understand.hcm_vocab import SPEECH
+
 MAX_CHARS = 2000  # an unclosed quote must not swallow the rest of the document
 
 _MARKS = re.compile(r"[“”«»\"„]|\n[ \t]*\n")
@@ -116,7 +118,10 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 
 # A line ending in a colon, a note mark after it ("... là:1", "... dạy:[2]").
-_INTRO_LINE = re.compile(r"(?<![^\n])[^\n]*:(?:\d{1,2}|\[\d{1,3}\])?[ \t*_]*\n")
+_INTRO_LINE = re.compile(r"(?<![^\n])[^\n]*:(?:\d{1,2}|\[\d{1,3}\])?[ \t*_]*\n"
+                         # A short line ending on its verb of saying, the colon left off: an
+                         # encyclopedia's block quote ("[182]Ông xác định\n\nChỉ có chủ nghĩa ...").
+                         rf"|(?<![^\n])(?:\[\d{{1,3}}\])?[^\n.!?:;“”\"«»]{{2,60}}\b{SPEECH}[ \t*_]*\n(?=[ \t]*\n)")
 _LIST_MARK = re.compile(r"[ \t]*(?:>[ \t>]*)?(?:[-–—+•*]|\d{1,2}[.)]|[a-zđ][.)])?[ \t]*")
 _MARKED = re.compile(r"[ \t]*(?:[-–—+•*]|\d{1,2}[.)]|[a-zđ][.)])[ \t]")  # a line with its list mark
 MAX_ITEM_WORDS = 20  # a line this short, among others like it, is a list item

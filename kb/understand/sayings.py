@@ -35,8 +35,8 @@ from kb.understand.attribution import (AFTER_MARKER, AS_HE_WISHED, FOOTNOTE_MARK
                                       subject_says)
 from kb.understand.dialogue import his_replies, interview_answers
 from kb.understand.footnotes import blank_sentence_notes, footnotes, in_note, is_citation, reference_after
-from kb.understand.hcm_vocab import FULL_NAME, PEN_NAMES
-from kb.understand.quotes import (block_spans, heading_lists, join_broken_sentences, quote_spans,
+from kb.understand.hcm_vocab import FULL_NAME, PEN_NAMES, UPPER, VERBS
+from kb.understand.quotes import (_NARRATIVE_START, block_spans, heading_lists, join_broken_sentences, quote_spans,
                                   single_quotes_as_double, unbox_quotes)
 from kb.understand.sector_lexicon import load_sectors, match_sectors, quote_sectors
 from kb.understand.speaker import his_words_noun, his_work_passage, other_subject, reported_speech
@@ -120,6 +120,28 @@ def _from_his_works(gap: str) -> bool:
             and _QUOTED_FROM.search(entry) is not None and QUOTES_ANOTHER.search(entry) is None)
 
 
+# A sentence reporting him: his name (or "Bác", "Người", "Theo Hồ Chí Minh,") opens it, maybe after
+# a short adverbial ("Bởi vậy, Hồ Chí Minh chỉ rõ: …").
+_HIS_SENTENCE = re.compile(rf"^[\s*_\-–—]*(?:[^,.;:“”\"«»\n]{{0,60}},\s*)?(?:[Tt]heo\s+)?(?:{FULL_NAME}|Bác(?! sĩ)|Người)\b")
+_MAX_ARGUMENT_GAP = 600  # characters of the writer's words between two quotes of his argument
+
+
+def _his_argument_goes_on(gap: str) -> bool:
+    """Whether the words since his last quote (in a sentence reporting him) keep to his
+    argument: the same paragraph, not long, nobody else named, speaking or quoted, no question
+    put, no new act of saying (which the quote's own introduction is read for), and the quote
+    not the object of a preposition ("một bộ trang phục của “…”": the writer's phrase)."""
+    last = re.split(r"[.!?…](?=\s)", gap)[-1]
+    return (len(gap) <= _MAX_ARGUMENT_GAP and not re.search(r"\n\s*\n|\?", gap)
+            # "Đó là “…”", "Như vậy, …": the writer's comment on what was quoted.
+            and _NARRATIVE_START.match(last.lstrip()) is None
+            and not re.search(rf"(?<!\w){VERBS}(?!\w)", gap, re.IGNORECASE)
+            and not re.search(r"(?<!\w)(?:trong|của|vào|tới|đến|với|cho|bằng|từ|về|như)[\s*_]*$", gap)
+            and OTHER_SPEAKER.search(gap) is None and not person_speaks(gap)
+            and re.search(rf"(?<!\w)[{UPPER}]\w+(?:\s+[{UPPER}]\w+){{1,3}}(?!\w)",
+                          re.sub(rf"{FULL_NAME}|^\W*\w+|(?<=[.!?…]\s)\w+", " ", gap)) is None)
+
+
 def _title_like(quote: str) -> bool:
     """Whether a quote is shaped like a title: capitalised, at most eight words, unpunctuated."""
     return quote[:1].isupper() and len(quote.split()) <= 8 and not re.search(r"[,.;:!?…]", quote)
@@ -166,6 +188,7 @@ def extract_sayings(text: str) -> list[dict]:
     sectors = load_sectors()
     found: list[tuple[int, dict]] = []
     prev_end, prev_saying, prev_quote = 0, False, ""
+    prev_his_sentence = False  # the last saying's sentence has him as its subject
     seen: set[str] = set()
     notes = footnotes(text)
     spans = quote_spans(text)
@@ -185,19 +208,21 @@ def extract_sayings(text: str) -> list[dict]:
         work_m = _WORK_AFTER.match(after)
         work = work_m[1].strip() if work_m else None
         # A lower-case fragment woven into a sentence needs one word more to count.
-        min_words = MIN_WORDS + (1 if quote.lstrip("*_ ")[:1].islower() else 0)
+        # "...có khi một tháng": a fragment cut at its start is woven in all the same.
+        woven = quote.lstrip("*_ .…")[:1].islower()
+        min_words = MIN_WORDS + (1 if woven else 0)
         # Named clues (the words before it, a note, a cited work, a heading) outweigh a speaker
         # named after the quote; the weaker ones (a run of his quotes, a tag after it) do not.
         named = (
             (note is not None and note[1])
             or attributed_before(gap, masked[max(0, prev_end - 1500):prev_end],
-                                 fragment=quote[:1].islower(), long=len(quote.split()) >= 10)
+                                 fragment=woven, long=len(quote.split()) >= 10)
             or _named_further(gap, masked[max(0, prev_end - 1500):prev_end])
             or _from_his_works(gap)
             or (work is not None and (_HCM_WORK.search(work) or _LETTER_WORK.match(work)) is not None)
             or _under_hcm_heading(text, start)
             # The sentence's subject named before an earlier quote of the same sentence.
-            or (not quote[:1].islower() and subject_says(_sentence_before(masked, spans, start)))
+            or (not woven and subject_says(_sentence_before(masked, spans, start)))
             # Inside the clause a verb of his reports ("tuyên bố rằng ... “chặt đầu kẻ phản bội”").
             or reported_speech(_sentence_before(masked, spans, start), masked[max(0, start - 1500):start])
             # "..., đồng thời khẳng định:" goes on with his words, unless the sentence is someone
@@ -214,6 +239,11 @@ def extract_sayings(text: str) -> list[dict]:
                 # "Tập thơ “Nhật ký trong tù” của Bác": a short title owned by him, not his words
                 and not (_title_like(quote) and _OWNED_AFTER.match(after)))
             or (AS_HE_WISHED.match(after) is not None and not other_before(gap))
+            # A fragment further on in the paragraph that reports his argument: "Hồ Chí Minh chỉ
+            # rõ: “…”, “…”… Tức là ... Nhưng ta đi lên CNXH từ ..., thì đó “là một cuộc biến đổi
+            # khó khăn và sâu sắc nhất”".
+            or (prev_saying and prev_his_sentence and woven
+                and _his_argument_goes_on(FOOTNOTE_MARK.sub("", gap)))
         )
         is_saying = bool(
             len(quote.split()) >= min_words
@@ -236,6 +266,8 @@ def extract_sayings(text: str) -> list[dict]:
         # In a dialogue a reply to him ("Dạ, ...") does not end the run of his lines.
         prev_end, prev_saying = end + 1, is_saying or (prev_saying and REPLY.match(quote) is not None)
         prev_quote = quote
+        if is_saying:
+            prev_his_sentence = _HIS_SENTENCE.match(_sentence_before(masked, spans, start)) is not None
         if not is_saying:
             if _NESTED.search(text, start, end):
                 # An article's title, a witness's words: his quoted inside them are his
@@ -247,6 +279,10 @@ def extract_sayings(text: str) -> list[dict]:
         # sentence (which often goes on about something else).
         # The introducing words are those since the previous quote (and within its sentence).
         lead = re.split(r"[.!?](?=\s)|\n\s*\n", gap[-250:])[-1]
+        if AFTER_MARKER.match(after):
+            # The words after it that make it his name whom it is for too: "” - Những câu thơ
+            # Bác Hồ tặng thanh niên đã trở thành ...".
+            lead += " \n " + re.split(r"[.!?“”\"«»\n]", after.lstrip(" \t.,;!?…*_-–—"), maxsplit=1)[0]
         found.append((start, {"text": quote, "context": context, "work": work,
                               "sectors": quote_sectors(lead, quote, work, _section_heading(text, start), sectors)}))
     for intro_start, intro_end, items in block_spans(text):
@@ -274,7 +310,7 @@ def extract_sayings(text: str) -> list[dict]:
                 continue
             context = re.sub(r"\s+", " ", text[intro_start:intro_end] + " " + saying).strip()
             found.append((start, {"text": saying, "context": context, "work": None,
-                                  "sectors": match_sectors(context + " \n " + _section_heading(text, start),
+                                  "sectors": quote_sectors(intro, saying, None, _section_heading(text, start),
                                                            sectors)}))
     for head_start, head_end, items in heading_lists(text):
         heading = masked[head_start:head_end]
@@ -286,7 +322,7 @@ def extract_sayings(text: str) -> list[dict]:
                     or REPLY.match(saying) or is_citation(saying) or NAMED_INSIDE.search(masked[start:end])):
                 continue  # a quoted item is read above
             found.append((start, {"text": saying, "context": heading.strip("# ") + ": " + saying,
-                                  "work": None, "sectors": match_sectors(heading + " \n " + saying, sectors)}))
+                                  "work": None, "sectors": quote_sectors(heading, saying, None, "", sectors)}))
     for m in _LABELLED_LINE.finditer(masked):
         # "Hồ Chủ tịch: Tình hình đã khá hơn trước ...": his turn in an interview's transcript.
         said = text[m.start("said"):m.end("said")].strip(" *_")
@@ -295,17 +331,17 @@ def extract_sayings(text: str) -> list[dict]:
                 and (said.rstrip("”\"»)").endswith((".", "!", "?", "…")) or len(said.split()) >= 12)
                 and not any(s <= m.end("said") and m.start("said") <= e for s, e in spans)):
             found.append((m.start("said"), {"text": said, "context": re.sub(r"\s+", " ", text[m.start():m.end()]),
-                                            "work": None, "sectors": match_sectors(said, sectors)}))
+                                            "work": None, "sectors": _spoken_sectors(said, text, m.start(), sectors)}))
     for start, end in interview_answers(masked, spans):
         said = text[start:end].strip(" *_")
         if len(re.findall(r"\w+", said)) >= MIN_WORDS and not is_citation(said):
             found.append((start, {"text": said, "context": said, "work": None,
-                                  "sectors": match_sectors(said, sectors)}))
+                                  "sectors": _spoken_sectors(said, text, start, sectors)}))
     for start, end in his_replies(text, spans):
         said = text[start:end].strip(" *_")
         if len(re.findall(r"\w+", said)) >= MIN_WORDS and not REPLY.match(said):
             found.append((start, {"text": said, "context": said, "work": None,
-                                  "sectors": match_sectors(said, sectors)}))
+                                  "sectors": _spoken_sectors(said, text, start, sectors)}))
     for m in SAID_INLINE.finditer(masked):
         if (OTHER_SPEAKER.search(m["to"]) and speaks(m["to"])) or not addressed(m["to"]):
             continue
@@ -317,7 +353,8 @@ def extract_sayings(text: str) -> list[dict]:
                 and not any(s <= start + len(said) and start <= e for s, e in spans)):
             context = re.sub(r"\s+", " ", text[m.start():start] + said)
             found.append((start, {"text": said, "context": context, "work": None,
-                                  "sectors": match_sectors(context, sectors)}))
+                                  "sectors": quote_sectors(masked[m.start():start], said, None,
+                                                           _section_heading(text, start), sectors)}))
     out: list[dict] = []
     bags: list[Counter] = []
     for _, saying in sorted(found, key=lambda f: f[0]):
@@ -330,6 +367,12 @@ def extract_sayings(text: str) -> list[dict]:
             bags.append(bag)
             out.append(saying)
     return out
+
+
+def _spoken_sectors(said: str, text: str, start: int, sectors) -> list[str]:
+    """Sectors of his words set down without an introducing sentence (a turn of a dialogue or an
+    interview): those its opening words or the heading above name, or it comes back to."""
+    return quote_sectors("", said, None, _section_heading(text, start), sectors)
 
 
 def _same_words(a: Counter, b: Counter) -> bool:

@@ -15,18 +15,33 @@ from pathlib import Path
 
 from kb.analysis.tones import canonical_tones
 from kb.errors import ConfigError
+from kb.understand.hcm_vocab import UPPER
 
 # Names of organisations that hold a sector's word without speaking to that sector: the
 # Communist International ("Quốc tế Cộng sản", "Quốc tế thứ ba", "Đệ tam Quốc tế") is no
 # foreign affairs.
+# A heritage site's rank ("di tích lịch sử văn hóa quốc gia") is no culture either, nor a
+# campaign's name schooling.
 _ORGANISATION = re.compile(r"(?:đệ (?:nhất|nhị|tam|tứ) )quốc tế|quốc tế (?:cộng sản|công hội|nông dân"
-                           r"|thanh niên|thứ (?:nhất|hai|ba|tư|[1-4i]+))")
+                           r"|thanh niên|thứ (?:nhất|hai|ba|tư|[1-4i]+))"
+                           # (spelt with canonical tone marks, "hoá", as the text is matched)
+                           r"|di tích (?:lịch sử,? ?-? ?văn hoá|văn hoá|lịch sử và văn hoá|lịch sử)"
+                           # The campaign "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí
+                           # Minh" (its name, whoever it is about) is no schooling.
+                           r"|(?:đẩy mạnh |thực hiện )?(?:việc )?học tập và làm theo")
+
+
+# A trade or rank written before a person's name names the person, not whom a saying speaks to:
+# "thư chia buồn với bác sĩ Vũ Đình Tụng", "bài phỏng vấn của nhà báo Liên Xô Osip Mandelstam".
+_PERSON_TITLE = re.compile(rf"(?<!\w)(?:[Bb]ác sĩ|[Nn]hà báo|[Nn]hà thơ|[Nn]hà văn|[Nn]ghệ sĩ|[Gg]iáo sư|[Tt]hầy giáo"
+                           rf"|[Cc]ô giáo|[Ll]uật sư|[Kk]ỹ sư|[Dd]ược sĩ|[Yy] sĩ|[Yy] tá|[Ll]iệt sĩ)(?=\s+[{UPPER}])")
 
 
 def _norm(text: str) -> str:
-    """Lower case, NFC, canonical tone placement, organisations' names blanked: what sector
-    keywords are matched on."""
-    text = unicodedata.normalize("NFC", text.lower())
+    """Lower case, NFC, canonical tone placement, organisations' names, heritage ranks and the
+    trades written before a person's name blanked: what sector keywords are matched on."""
+    text = unicodedata.normalize("NFC", text)
+    text = _PERSON_TITLE.sub(lambda m: " " * len(m[0]), text).lower()
     text = canonical_tones(re.sub(r"\s+", " ", text))
     return _ORGANISATION.sub(lambda m: " " * len(m[0]), text)
 

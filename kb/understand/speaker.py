@@ -73,8 +73,16 @@ def his_words_noun(tail: str, earlier: str = "") -> bool:
     sentence = re.split(r"[.!?](?=\s)|\n", tail)[-1]
     words = _WORDS_NOUN.search(sentence)
     subject = _CLAUSE_SUBJECT.match(sentence)
-    if words is None or subject is None:
+    if words is None:
         return False
+    if subject is None:
+        # No subject of his: the words are still his when nobody else is named or speaks in the
+        # sentence and the last person named before it is he ("Hồ Chí Minh đã gửi một lá thư ...
+        # Sau đó là lời kêu gọi ... kèm lời căn dặn “…”").
+        head = sentence[:words.start()]
+        return not (speaks(head) or person_speaks(head) or _PERSON.search(_strip_names(" " + head))
+                    or re.search(r"\b(?:được|bị)\b", head)) and _last_named_is_him(
+            earlier + tail[:len(tail) - len(sentence)])
     if subject["pronoun"] and not _last_named_is_him(earlier + tail[:len(tail) - len(sentence)]):
         return False
     between = sentence[subject.end():words.start()]
