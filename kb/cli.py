@@ -235,6 +235,7 @@ def stats(config, as_json):
 def serve(config, host, port):
     """Chạy giao diện web và API tại http://HOST:PORT."""
     from kb.analysis.segment import warm_up
+    from kb.index.tone_fix import warm_up as warm_tones
     from kb.web import create_app
     from kb.web.server import process_count, serve as run_server
 
@@ -242,9 +243,11 @@ def serve(config, host, port):
     port = port or config["port"]
     create_app({"index": config["index"]})  # settings errors show here, before any fork
     _first_admin(config)
-    # The first reader's search would otherwise spend its time budget loading the model (and
-    # loaded before the processes are forked, its memory is shared between them).
+    # The first reader's search would otherwise spend its time budget loading the model and the
+    # tone dictionary (and loaded before the processes are forked, their memory is shared
+    # between them).
     warm_up()
+    warm_tones()
     processes, threads = process_count(config["serve_processes"]), config["serve_threads"]
     click.echo(f"kb đang chạy tại http://{host}:{port} ({processes} tiến trình × {threads} luồng; "
                "Ctrl+C để dừng)")

@@ -38,6 +38,14 @@ _LOOSE_ASSEMBLY_RE = re.compile(
     r"(?<![\w/])(\d{1,5})[\s\-/]+((?:19|20)\d\d)[\s\-/]+(qh\d{0,2})(?![\w/])", re.IGNORECASE)
 
 
+# Typed with spaces, a state number whose one code after the year is an issuer numbered by its
+# term: "67 2025 UBTVQH15", "216 2025 qh15" (printed 67/2025/UBTVQH15, 216/2025/QH15).
+_LOOSE_TERM_RE = re.compile(
+    r"(?<![\w/])(\d{1,5})[\s\-/]+((?:19|20)\d\d)[\s\-/]+([a-zđ]{2,8})(\d{1,2})(?![\w/])",
+    re.IGNORECASE,
+)
+
+
 def canonical_docnum(raw: str) -> str:
     """The canonical token of a document number: '05-CT/TW' → '5-ct/tw'."""
     token = fold(raw.strip())
@@ -66,6 +74,24 @@ def find_loose_docnums(query: str) -> list[tuple[int, int, str]]:
         if not any(s < m.end() and m.start() < e for s, e, _ in found):
             found.append((m.start(), m.end(), canonical_docnum("/".join(m.groups()))))
     return sorted(found)
+
+
+def find_loose_term_docnums(query: str) -> list[tuple[int, int, str]]:
+    """State numbers with a year and a term-numbered issuer typed with spaces ("67 2025
+    UBTVQH15"), as (start, end, canonical token "67/2025/ubtvqh15").
+
+    The issuer must be a known code ("qh", "ubtvqh") followed by its term, so that a number and
+    a year followed by an ordinary word are not read as a document number.
+    """
+    printed = [(start, end) for start, end, _ in find_docnums(query) + find_loose_docnums(query)]
+    found = []
+    for m in _LOOSE_TERM_RE.finditer(query):
+        number, year, code, term = m.groups()
+        if any(start < m.end() and m.start() < end for start, end in printed):
+            continue  # read already ("67/2025/UBTVQH15", "80 2025 QH15")
+        if fold(code).lower() in KIND_CODES:
+            found.append((m.start(), m.end(), canonical_docnum(f"{number}/{year}/{code}{term}")))
+    return found
 
 
 _VOWELS = set("aăâeêioôơuưy")

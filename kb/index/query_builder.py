@@ -18,7 +18,8 @@ from functools import lru_cache
 
 from whoosh import query as Q
 
-from kb.analysis.docnum import find_docnums, find_loose_docnums, swapped_docnum
+from kb.analysis.docnum import (find_docnums, find_loose_docnums, find_loose_term_docnums,
+                                 swapped_docnum)
 from kb.analysis.fold import fold, has_diacritics
 from kb.index.analyzers import cached_analyze
 from kb.index.query import Clause, ParsedQuery
@@ -31,7 +32,9 @@ WEIGHTS = {"syl": 1.0, "fold": 0.1, "fold_only": 1.0, "words": 0.3, "pairs": 1.0
            "title": 0.5, "number": 12.0, "cites": 2.0, "phrase": 1.5, "window": 0.25,
            "title_phrase": 0.0, "kind": 1.0, "qtf": 1.0, "rerank": 0.0,
            "own_long": 1.0, "date_optional": 1, "window_run": 0.25,
-           "title_cover": 0.5, "title_only": 0.5, "k1": 1.2, "b": 0.75}
+           "title_cover": 0.5, "title_only": 0.5, "k1": 1.2, "b": 0.75, "term_number": 1,
+           "tone_context": 1, "tone_prior": 4.0,
+           "tone_words": 1, "tone_long_rare": 1}
 
 #: Queries with more content syllables than this are ranked without requiring all of them.
 SHORT_QUERY_SYLLABLES = 6
@@ -85,7 +88,8 @@ class QueryBuilder:
                          (cached_analyze(c.text, query=True) for c in parsed.clauses)) \
             > SHORT_QUERY_SYLLABLES
         for clause in parsed.clauses:
-            group = [clause] + clause.alternatives + _expansions(clause)
+            group = [clause] + clause.alternatives + _expansions(
+                clause, term_numbers=self.weights.get("term_number", 0) > 0)
             group_scoring, group_required = [], []
             for c in group:
                 analysis = cached_analyze(c.text, query=True)
@@ -241,16 +245,38 @@ def _kind_serials(text: str) -> list[str]:
             for m in _kind_serial_pattern().finditer(fold(text))]
 
 
-def _expansions(clause: Clause) -> list[Clause]:
+def _expansions(clause: Clause, term_numbers: bool = True) -> list[Clause]:
     """Other phrasings of ``clause`` from the vocabulary of Party writing, as OR alternatives.
 
     "khóa XII" also finds "khóa 12", "NQ TW4" "Nghị quyết Trung ương 4", "BCT" "Bộ Chính trị".
     Each phrasing requires its syllables, and the words it brings in as a phrase ("Bộ Chính
     trị", "khóa 12"), so that "BCT" does not match every text with "bộ" and "chính trị".
+    With ``term_numbers``, a state number typed with spaces ("NQ 67 2025 UBTVQH15") is also
+    read as the number it names ("NQ 67/2025/ubtvqh15"), with that reading's own phrasings.
     """
-    words = clause.text.split()
+    found = _phrasings(clause, clause.text)
+    if term_numbers:
+        for text in _term_numbers(clause.text):
+            found.append(Clause(text, phrase=clause.phrase))
+            found += _phrasings(clause, text)
+    return found
+
+
+def _term_numbers(text: str) -> list[str]:
+    """``text`` with its spaced state numbers written as numbers ("67 2025 UBTVQH15" →
+    "67/2025/ubtvqh15"), or nothing when it has none."""
+    out = text
+    for start, end, token in sorted(find_loose_term_docnums(text), reverse=True):
+        out = out[:start] + token + out[end:]
+    return [out] if out != text else []
+
+
+def _phrasings(clause: Clause, base: str) -> list[Clause]:
+    """The vocabulary's and the other numbering style's phrasings of ``base``, each requiring
+    what it brings in beside ``base``'s words."""
+    words = base.split()
     found = []
-    for text in expand_query_terms(clause.text)[1:] + _swapped_numbers(clause.text):
+    for text in expand_query_terms(base)[1:] + _swapped_numbers(base):
         other = text.split()
         phrases = []
         for tag, j1, j2 in _changes(words, other):
