@@ -86,6 +86,22 @@ def make_config(tmp_path):
     return make
 
 
+def index_texts(root: Path, texts: dict[str, str], **overrides):
+    """Write ``{name: text}`` under ``root``/van-ban, ingest them into ``root``/index and return
+    the configuration (for module-scoped fixtures, which cannot use ``make_config``)."""
+    from kb.config import load_config
+    from kb.ingest.pipeline import ingest
+
+    folder = root / "van-ban"
+    folder.mkdir()
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    config = load_config({"index": str(root / "index"), **TEST_SETTINGS, **overrides},
+                         environ={})
+    assert ingest([folder], config).ok
+    return config
+
+
 @pytest.fixture
 def ranked_names(tmp_path, make_config):
     """A function: index the given files in a fresh index and return the names of the files

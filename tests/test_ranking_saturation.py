@@ -13,6 +13,7 @@ its title, says the question, which alone brings it first.
 from __future__ import annotations
 
 import pytest
+from conftest import index_texts
 
 from kb.index.query_builder import WEIGHTS
 
@@ -39,17 +40,8 @@ OTHERS = {
 @pytest.fixture(scope="module")
 def passport_index(tmp_path_factory):
     """An index of the answer, the guide and a few other pages about papers."""
-    from kb.config import load_config
-    from kb.ingest.pipeline import ingest
-
-    root = tmp_path_factory.mktemp("saturation")
-    folder = root / "van-ban"
-    folder.mkdir()
-    for name, text in {"hoi-dap.txt": ANSWER, "huong-dan.txt": GUIDE, **OTHERS}.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    config = load_config({"index": str(root / "index"), "progress": "never"}, environ={})
-    assert ingest([folder], config).ok
-    return config
+    return index_texts(tmp_path_factory.mktemp("saturation"),
+                       {"hoi-dap.txt": ANSWER, "huong-dan.txt": GUIDE, **OTHERS})
 
 
 def _names(config, query: str, **weights) -> list[str]:

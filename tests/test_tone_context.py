@@ -10,6 +10,7 @@ the index does not hold ("tham nhủng", "nhà nưóc") is still searched as mea
 from __future__ import annotations
 
 import pytest
+from conftest import index_texts
 
 ANSWERS = {
     **{f"tra-loi-{i:02}.txt": (
@@ -31,18 +32,9 @@ ANSWERS = {
 
 @pytest.fixture(scope="module")
 def searcher(tmp_path_factory):
-    from kb.config import load_config
     from kb.index.search import Searcher
-    from kb.ingest.pipeline import ingest
 
-    root = tmp_path_factory.mktemp("tone-context")
-    folder = root / "van-ban"
-    folder.mkdir()
-    for name, text in ANSWERS.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    config = load_config({"index": str(root / "index"), "progress": "never",
-                          "ocr": "off"}, environ={})
-    assert ingest([folder], config).ok
+    config = index_texts(tmp_path_factory.mktemp("tone-context"), ANSWERS, ocr="off")
     with Searcher(config) as s:
         yield s
 
