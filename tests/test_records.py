@@ -38,8 +38,10 @@ def hcm_index(tmp_path_factory, hcm):
     """An index of ../shared/data/hcm as it is, with the report of its ingestion."""
     from kb.config import load_config
 
+    from conftest import TEST_SETTINGS
+
     config = load_config({"index": str(tmp_path_factory.mktemp("hcm") / "index"),
-                          "progress": "never"}, environ={})
+                          **TEST_SETTINGS}, environ={})
     report = ingest([hcm], config)
     with Searcher(config) as searcher:
         docs = {d["path"]: d for d in searcher.all_documents()}

@@ -12,6 +12,7 @@ import re
 
 import pytest
 
+from conftest import TEST_SETTINGS
 from crash_support import Halted, run_kb
 from kb.config import load_config
 from kb.index import store
@@ -28,7 +29,7 @@ pytestmark = pytest.mark.slow
 
 def documents(index_dir):
     """(count, ids, paths) of the index, as a searcher sees it."""
-    with Searcher(load_config({"index": str(index_dir)}, environ={})) as s:
+    with Searcher(load_config({"index": str(index_dir), **TEST_SETTINGS}, environ={})) as s:
         docs = list(s.all_documents())
         return s.doc_count, [d["id"] for d in docs], {d["path"] for d in docs}
 
@@ -76,7 +77,7 @@ def test_killed_ingest_keeps_its_checkpoints_and_the_next_run_goes_on(
     assert count == FILES and len(set(ids)) == FILES
     assert paths == {str(p) for p in folder.iterdir()}
     assert orphan_files(store.open_index(index)) == []
-    with Searcher(load_config({"index": str(index)}, environ={})) as s:
+    with Searcher(load_config({"index": str(index), **TEST_SETTINGS}, environ={})) as s:
         assert s.search('"Báo cáo số 30/BC-CB"').total >= 1
 
 
