@@ -31,19 +31,16 @@ _LOOSE_RE = re.compile(
     r"(?<![\w/])(\d{1,5})[\s\-/]+(?:((?:19|20)\d\d)[\s\-/]+)?([a-zđ]{1,5})[\s\-/]+([a-zđ]{2,10}\d{0,2})(?![\w/])",
     re.IGNORECASE,
 )
-#: A law or a resolution of the National Assembly numbers itself number/year/QH<term>
-#: ("80/2025/QH15") with no kind code; file names and hurried typing space or hyphen it
-#: ("80-2025-QH15", "80 2025 qh15").
-_LOOSE_ASSEMBLY_RE = re.compile(
-    r"(?<![\w/])(\d{1,5})[\s\-/]+((?:19|20)\d\d)[\s\-/]+(qh\d{0,2})(?![\w/])", re.IGNORECASE)
-
-
-# Typed with spaces, a state number whose one code after the year is an issuer numbered by its
-# term: "67 2025 UBTVQH15", "216 2025 qh15" (printed 67/2025/UBTVQH15, 216/2025/QH15).
+# Typed with spaces or hyphens, a state number whose one code after the year is an issuer
+# numbered by its term: "67 2025 UBTVQH15", "80-2025-QH15" (printed 67/2025/UBTVQH15,
+# 80/2025/QH15). A law or a resolution of the National Assembly has no kind code, so the
+# Assembly's own "qh" (its term may be left off) is read with the other loose forms; the other
+# term-numbered issuers by find_loose_term_docnums.
 _LOOSE_TERM_RE = re.compile(
-    r"(?<![\w/])(\d{1,5})[\s\-/]+((?:19|20)\d\d)[\s\-/]+([a-zđ]{2,8})(\d{1,2})(?![\w/])",
+    r"(?<![\w/])(\d{1,5})[\s\-/]+((?:19|20)\d\d)[\s\-/]+([a-zđ]{2,8}?)(\d{0,2})(?![\w/])",
     re.IGNORECASE,
 )
+_ASSEMBLY = "qh"
 
 
 def canonical_docnum(raw: str) -> str:
@@ -70,9 +67,11 @@ def find_loose_docnums(query: str) -> list[tuple[int, int, str]]:
             continue
         raw = f"{number}/{year}/{kind}-{issuer}" if year else f"{number}-{kind}/{issuer}"
         found.append((m.start(), m.end(), canonical_docnum(raw)))
-    for m in _LOOSE_ASSEMBLY_RE.finditer(query):
-        if not any(s < m.end() and m.start() < e for s, e, _ in found):
-            found.append((m.start(), m.end(), canonical_docnum("/".join(m.groups()))))
+    for m in _LOOSE_TERM_RE.finditer(query):
+        number, year, code, term = m.groups()
+        if fold(code).lower() == _ASSEMBLY and not any(s < m.end() and m.start() < e
+                                                       for s, e, _ in found):
+            found.append((m.start(), m.end(), canonical_docnum(f"{number}/{year}/{code}{term}")))
     return sorted(found)
 
 
@@ -87,8 +86,8 @@ def find_loose_term_docnums(query: str) -> list[tuple[int, int, str]]:
     found = []
     for m in _LOOSE_TERM_RE.finditer(query):
         number, year, code, term = m.groups()
-        if any(start < m.end() and m.start() < end for start, end in printed):
-            continue  # read already ("67/2025/UBTVQH15", "80 2025 QH15")
+        if not term or any(start < m.end() and m.start() < end for start, end in printed):
+            continue  # no term, or read already ("67/2025/UBTVQH15", "80 2025 QH15")
         if fold(code).lower() in KIND_CODES:
             found.append((m.start(), m.end(), canonical_docnum(f"{number}/{year}/{code}{term}")))
     return found

@@ -174,8 +174,8 @@ def _span(idfs: np.ndarray, positions: list, count: int) -> np.ndarray:
     found = np.zeros(count)
     if not len(idfs) or idfs.max() <= 0:
         return found
-    order = np.argsort(-idfs, kind="stable")
-    rare = [int(n) for n in order[:SPAN_TERMS] if idfs[n] >= np.median(idfs) and idfs[n] > 0]
+    order, median = np.argsort(-idfs, kind="stable"), np.median(idfs)
+    rare = [int(n) for n in order[:SPAN_TERMS] if idfs[n] >= median and idfs[n] > 0]
     mass = idfs[rare].sum()
     for row, held in enumerate(positions):
         lists = [(n, p) for n, p in held if n in rare and len(p)]
@@ -235,13 +235,13 @@ def _lm(tf, share, lengths, avg) -> np.ndarray:
     return (score - score.max()) / keep.sum()
 
 
-def _pl2(tf, share, lengths, avg, doc_count: int) -> np.ndarray:
+def _pl2(tf, share, lengths, avg) -> np.ndarray:
     """DFR PL2 (Poisson model, Laplace after-effect, length normalization 2, c = 1), over the
     query's best."""
     keep = share > 0
     if not keep.any() or not tf.shape[1]:
         return np.zeros(tf.shape[1])
-    lam = (share[keep] * avg * doc_count)[:, None] / doc_count  # collection frequency / N
+    lam = (share[keep] * avg)[:, None]  # collection frequency / N: share × total / N
     tfn = tf[keep] * np.log2(1.0 + avg / np.maximum(lengths, 1.0))
     with np.errstate(divide="ignore", invalid="ignore"):
         gain = (tfn * np.log2(tfn / lam) + (lam - tfn) * np.log2(np.e)
@@ -310,7 +310,7 @@ def features(engine, built, docnums: np.ndarray, scores: np.ndarray, tiers: np.n
         "span": lambda: _span(idfs, positions(), len(docnums)),
         "lead": lambda: _lead(idfs, positions(), len(docnums)),
         "lm": lambda: _lm(*collection()),
-        "pl2": lambda: _pl2(*collection(), engine.doc_count),
+        "pl2": lambda: _pl2(*collection()),
     }
     for name in views:
         compute[name] = lambda name=name: _over_max(view(name)[0])

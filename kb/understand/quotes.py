@@ -213,8 +213,9 @@ def heading_lists(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
 
 # Inside one dialogue line, after a sentence's end, a dash that opens another turn or the narration.
 _NEXT_TURN = re.compile(r"(?<=[.?!…])[.,]?\s+[-–—]\s+(?:[-–—]\s*)?\S")
-# A line that takes the story up again after a list: "Sau đó, đoàn đại biểu ra về ...".
-_NARRATIVE_START = re.compile(
+# A line that takes the story up again after a list ("Sau đó, đoàn đại biểu ra về ..."), or the
+# writer's comment on what was quoted (kb.understand.sayings reads it too).
+NARRATIVE_START = re.compile(
     r"[ \t*_]*(?:Sau đó|Rồi|Từ đó|Hôm ấy|Hôm đó|Hôm sau|Lúc đó|Lúc ấy|Khi đó|Ngay sau đó|Nhớ lại|Họ"
     r"|Chúng tôi|Mọi người|Cuối cùng|Vào (?:ngày|năm|lúc|dịp)|(?:Năm|Ngày|Tháng) \d"
     # The writer's comment on what was quoted: "Đó là kết luận rút ra từ thực tiễn."
@@ -225,7 +226,7 @@ _NARRATIVE_START = re.compile(
 def _narrative_after(text: str, items: list[tuple[int, int]], line: str) -> bool:
     """Whether ``line``, after list ``items``, is narrative: it opens like a story's sentence, or
     it is a longer full sentence after items written without a full stop."""
-    if _NARRATIVE_START.match(line):
+    if NARRATIVE_START.match(line):
         return True
     bare = [text[s:e].rstrip(" \t*_") for s, e in items]
     longest = max(len(b.split()) for b in bare)

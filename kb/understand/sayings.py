@@ -36,7 +36,7 @@ from kb.understand.attribution import (AFTER_MARKER, AS_HE_WISHED, FOOTNOTE_MARK
 from kb.understand.dialogue import his_replies, interview_answers
 from kb.understand.footnotes import blank_sentence_notes, footnotes, in_note, is_citation, reference_after
 from kb.understand.hcm_vocab import FULL_NAME, PEN_NAMES, UPPER, VERBS
-from kb.understand.quotes import (_NARRATIVE_START, block_spans, heading_lists, join_broken_sentences, quote_spans,
+from kb.understand.quotes import (NARRATIVE_START, block_spans, heading_lists, join_broken_sentences, quote_spans,
                                   single_quotes_as_double, unbox_quotes)
 from kb.understand.sector_lexicon import load_sectors, match_sectors, quote_sectors
 from kb.understand.speaker import his_words_noun, his_work_passage, other_subject, reported_speech
@@ -134,7 +134,7 @@ def _his_argument_goes_on(gap: str) -> bool:
     last = re.split(r"[.!?…](?=\s)", gap)[-1]
     return (len(gap) <= _MAX_ARGUMENT_GAP and not re.search(r"\n\s*\n|\?", gap)
             # "Đó là “…”", "Như vậy, …": the writer's comment on what was quoted.
-            and _NARRATIVE_START.match(last.lstrip()) is None
+            and NARRATIVE_START.match(last.lstrip()) is None
             and not re.search(rf"(?<!\w){VERBS}(?!\w)", gap, re.IGNORECASE)
             and not re.search(r"(?<!\w)(?:trong|của|vào|tới|đến|với|cho|bằng|từ|về|như)[\s*_]*$", gap)
             and OTHER_SPEAKER.search(gap) is None and not person_speaks(gap)
