@@ -15,7 +15,7 @@ MAX_FRAGMENT_LEAD = 80  # characters between the attributing words and a lower-c
 BREAK = re.compile(r"[.!?](?=\s)|\n\s*\n|\n\s*[-*+#•]")  # sentence, paragraph or list item ends
 
 from kb.understand.hcm_vocab import ACTS as _ACTS, ADVERBS, FULL_NAME, OBJECT as _OBJECT, SPEECH as _SPEECH
-from kb.understand.hcm_vocab import UPPER as _UPPER, VERBS as _VERBS
+from kb.understand.hcm_vocab import ORGANISATIONS, PERSON_TITLES, UPPER as _UPPER, VERBS as _VERBS
 from kb.understand.voices import QUOTES_ANOTHER, SAYING_OF_OLD
 # His words as a thing he had or gave: "có năm lời khuyên", "để lại những lời căn dặn".
 _HAS_WORDS = (r"(?:có|gửi|để lại|nêu|đưa ra|viết|ghi)\s+(?:\S+\s+){0,2}?(?:lời|điều|câu)"
@@ -85,7 +85,12 @@ OTHER_SPEAKER = re.compile(
     r"|Chủ nhiệm|Giám đốc|Trưởng ban|ông|bà|Lênin|Lê-nin|Mác|C\.Mác|Ăngghen|Đảng ta|Nghị quyết"
     r"|Văn kiện|Cương lĩnh|Điều lệ|Chỉ thị|nhân dân ta|ông bà ta|tục ngữ|ca dao|người xưa|khẩu hiệu"
     r"|phương châm|chủ đề|phong trào|cuộc vận động|đề án|chương trình|dự án|mô hình|cuộc thi|hội thi"
-    r"|giải thưởng|chuyên mục|tác phẩm|cuốn sách|bài viết|bài báo|tiêu đề|chuyên đề)\b",
+    r"|giải thưởng|chuyên mục|tác phẩm|cuốn sách|bài viết|bài báo|tiêu đề|chuyên đề)\b"
+    # A person named with a title or trade ("nhà báo Trần Văn Hải", "Đại tướng Võ Nguyên Giáp"),
+    # not his own ("đồng chí Hồ Chí Minh").
+    rf"|\b{PERSON_TITLES}\s+(?-i:(?!{FULL_NAME}\b)[{_UPPER}]\w*)"
+    # A body by its name: "Ban Tuyên giáo Trung ương", "Hội Liên hiệp Phụ nữ", "Bộ Chính trị".
+    rf"|(?-i:\b{ORGANISATIONS}\s+[{_UPPER}]\w*)",
     re.IGNORECASE,
 )
 
@@ -171,7 +176,7 @@ _PRONOUN = re.compile(rf"(?<!\w)(?:ông|Ông)(?!\s+[{_UPPER}]){ADVERBS}(?:\s+có
                       rf"|{_VERBS}(?=[\s*_]*:[\s*_]*$)|{_MADE_WORDS}"
                       # or, whom it is said to right before the quote: "ông đề nghị đồng bào “...”"
                       rf"|{_VERBS}(?=\s+(?:với\s+|cho\s+)?{_TO_WHOM}[\s*_:]*$))")
-_NAMED_PERSON = re.compile(rf"(?P<him>{FULL_NAME})|(?<!\w)(?:ông|bà|cụ|anh|chị|đồng chí|Ông|Bà|Cụ)\s+[{_UPPER}]\w*")
+_NAMED_PERSON = re.compile(rf"(?P<him>{FULL_NAME})|(?<!\w)(?i:{PERSON_TITLES})\s+(?!{FULL_NAME}\b)[{_UPPER}]\w*")
 
 
 def _last_named_is_him(before: str) -> bool:
@@ -426,4 +431,24 @@ def mask_namesakes(text: str) -> str:
         key = "name" if m["name"] else "name2"
         for i in range(m.start(key), m.end(key)):
             out[i] = "_"
+    return "".join(out)
+
+
+# "Chủ tịch" alone, standing for him on a page that has just named him ("Chủ tịch nói:"): not
+# with its holder's name ("Chủ tịch Tôn Đức Thắng") or body ("Chủ tịch xã", "Chủ tịch nước"),
+# nor a deputy's ("Phó Chủ tịch"), nor inside "Hồ Chủ tịch" (his name already).
+_BARE_CHAIRMAN = re.compile(
+    rf"(?<![Pp]hó )(?<!Hồ )(?<!\w)Chủ tịch(?!\s+(?:[{_UPPER}]|(?i:nước|quốc hội|xã|phường|thị trấn|huyện|quận"
+    r"|thị xã|tỉnh|thành phố|ủy ban|uỷ ban|ubnd|hđnd|hội đồng|mặt trận|hội|công đoàn|tập đoàn|công ty"
+    r"|liên đoàn|hđqt|đoàn|của|câu lạc bộ)\b))(?!\w)")
+
+
+def bare_title_as_him(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with a bare "Chủ tịch" outside quotations written "Bác" (same length, so offsets
+    hold) where the last person named before it is he: read like his other names."""
+    out = list(text)
+    for m in _BARE_CHAIRMAN.finditer(text):
+        if any(s <= m.start() < e for s, e in spans) or not _last_named_is_him(text[max(0, m.start() - 1500):m.start()]):
+            continue
+        out[m.start():m.end()] = " " * (len(m[0]) - 3) + "Bác"
     return "".join(out)

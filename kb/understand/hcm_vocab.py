@@ -40,3 +40,17 @@ OBJECT = r"(?<!của )(?<!về )(?<!với )(?<!cho )(?<!hỏi )(?<!thưa )(?<!Th
 # The pen names he wrote about himself under (his memoirs in the third person): as the author of
 # a cited work they name him ("Trần Dân Tiên (1994), tr. 12: “…”").
 PEN_NAMES = r"(?:Trần Dân Tiên|T\. Lan)"
+# Titles and trades written before a person's name: whoever they name is someone else than him
+# ("nhà báo Trần Văn Hải", "Đại tướng Võ Nguyên Giáp", "Giáo sư Trần Văn Giàu"). Lower case;
+# matched ignoring case.
+PERSON_TITLES = (r"(?:nhà báo|phóng viên|ký giả|nhà văn|nhà thơ|nhà nghiên cứu|nhà sử học|nhà giáo|nhạc sĩ|họa sĩ"
+                 r"|giáo sư|phó giáo sư|gs\.?|pgs\.?|tiến sĩ|ts\.?|thạc sĩ|bác sĩ|luật sư|kỹ sư|nghệ sĩ"
+                 r"|đại tướng|thượng tướng|trung tướng|thiếu tướng|đại tá|thượng tá|trung tá|thiếu tá|đại úy|thượng úy"
+                 r"|trung úy|thiếu úy|tướng|cụ|cụ ông|cụ bà|cô|thầy|thầy giáo|cô giáo|anh|chị|bà|ông|đồng chí"
+                 r"|tổng bí thư|thủ tướng|phó thủ tướng|chủ tịch nước|chủ tịch quốc hội|bộ trưởng|thứ trưởng"
+                 r"|bí thư|phó bí thư|chủ nhiệm|giám đốc|trưởng ban|tổng thống|hoàng đế|vua|thống chế)")
+# Bodies that speak through their documents, named with a capital: "Ban Tuyên giáo Trung ương",
+# "Hội Liên hiệp Phụ nữ Việt Nam", "Bộ Chính trị", "Tỉnh ủy Nghệ An".
+ORGANISATIONS = (r"(?:Ban|Hội|Bộ|Ủy ban|Uỷ ban|Viện|Sở|Mặt trận|Liên đoàn|Tổng Liên đoàn|Trung ương Đoàn|Đảng ủy"
+                 r"|Đảng uỷ|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Quốc hội|Chính phủ|Học viện|Trường"
+                 r"|Báo|Tạp chí|Đài|Hãng|Tổ chức|Liên hợp quốc|Đại hội)")

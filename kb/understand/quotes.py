@@ -247,10 +247,14 @@ def _strip_mark(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return start, end
 
 
-# Single quotation marks used as the outer marks of a quotation: ‘…’ (or '…') after a space or
-# a colon, closed before a space or punctuation. Inside a double-quoted passage they are a quote
-# within a quote and stay as they are.
-_SINGLE = re.compile(r"(?<=[\s:(\[–—-])([‘'])([^‘’'\n“”\"«»]{8,600}?)([’'])(?=[\s.,;:!?…)\]]|$)")
+# Single quotation marks used as the outer marks of a quotation: ‘…’ (or '…'). A mark opens after
+# a space, a colon, a dash, a bracket or an emphasis mark and before a word; it closes after a
+# word or punctuation and before anything but a letter ("…của dân tộc’(2).", "…chi bộ tốt’"."),
+# so an apostrophe inside a word ("d’Ivoire") is neither. The quote may run over paragraphs, as a
+# double-quoted one may. Inside a double-quoted passage they are a quote within a quote and stay.
+_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s:(\[–—\-“\"«>*_]))([‘'])(?=[^\s‘’'])", re.MULTILINE)
+_SINGLE_CLOSE = {"‘": re.compile(r"(?<=\S)’(?![^\W\d_])"), "'": re.compile(r"(?<=\S)'(?![^\W\d_])")}
+_SINGLE_MIN, _SINGLE_MAX = 8, MAX_CHARS
 
 
 def single_quotes_as_double(text: str) -> str:
@@ -258,13 +262,39 @@ def single_quotes_as_double(text: str) -> str:
     offsets hold), for :func:`quote_spans` to read like any other quotation."""
     spans = quote_spans(text)
     out = list(text)
-    for m in _SINGLE.finditer(text):
-        if (m[1] == "'") != (m[3] == "'"):
-            continue  # ‘…' : not one pair
-        if any(s <= m.start() < e for s, e in spans):
+    pos = 0
+    for m in _SINGLE_OPEN.finditer(text):
+        if m.start() < pos or any(s <= m.start() < e for s, e in spans):
+            continue
+        close = _SINGLE_CLOSE[m[1]].search(text, m.end(), m.end() + _SINGLE_MAX)
+        if close is None or close.start() - m.end() < _SINGLE_MIN:
+            continue
+        inner = text[m.end():close.start()]
+        # Another opening single mark before it closes: not one pair (an apostrophe, a typo).
+        if _SINGLE_OPEN.search(inner) and m[1] == "‘" and "‘" in inner:
             continue
         out[m.start(1)] = "“"
-        out[m.start(3)] = "”"
+        out[close.start()] = "”"
+        pos = close.end()
+    return "".join(out)
+
+
+# Emphasis set where quotation marks would be: a run in italics or bold right after a colon, on
+# its line ("Người căn dặn: *Trước nhất là cán bộ ...*") or opening the next paragraph, four words
+# at least, not itself quoted.
+_EMPHASIS = re.compile(r"(?:(?<=:)[ \t]*|(?<=:)[ \t*_]*\n[ \t]*\n[ \t]*)(?P<open>\*{1,2}|_{1,2})"
+                       r"(?P<body>[^\s*_“”\"«»‘’'][^*_\n]*?[^\s*_])(?P=open)(?![*_\w])")
+
+
+def emphasis_as_quotes(text: str) -> str:
+    """``text`` with emphasis used as quotation marks after a colon turned to “…” (the mark next
+    to the words replaced, so offsets hold)."""
+    out = list(text)
+    for m in _EMPHASIS.finditer(text):
+        if len(m["body"].split()) < 4:
+            continue
+        out[m.start("body") - 1] = "“"
+        out[m.end("body")] = "”"
     return "".join(out)
 
 

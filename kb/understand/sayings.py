@@ -29,14 +29,15 @@ from collections.abc import Mapping
 from kb.analysis.fold import fold
 from kb.analysis.tones import canonical_tones
 from kb.understand.attribution import (AFTER_MARKER, AS_HE_WISHED, FOOTNOTE_MARK, NAMED_INSIDE, OTHER_SPEAKER,
-                                      SAID_INLINE, SPEAKER_LABEL, addressed, attributed_before, goes_on_speaking,
+                                      SAID_INLINE, SPEAKER_LABEL, addressed, attributed_before, bare_title_as_him,
+                                      goes_on_speaking,
                                       introduces_another, introduces_next, mask_namesakes, other_before,
                                       person_speaks, pronoun_is_him, said_by_other_after, speaks,
                                       subject_says)
 from kb.understand.dialogue import his_replies, interview_answers
 from kb.understand.footnotes import blank_sentence_notes, footnotes, in_note, is_citation, reference_after
 from kb.understand.hcm_vocab import FULL_NAME, PEN_NAMES, UPPER, VERBS
-from kb.understand.quotes import (NARRATIVE_START, block_spans, heading_lists, join_broken_sentences, quote_spans,
+from kb.understand.quotes import (NARRATIVE_START, block_spans, emphasis_as_quotes, heading_lists, join_broken_sentences, quote_spans,
                                   single_quotes_as_double, unbox_quotes)
 from kb.understand.sector_lexicon import load_sectors, match_sectors, quote_sectors
 from kb.understand.speaker import his_words_noun, his_work_passage, other_subject, reported_speech
@@ -172,6 +173,7 @@ def _section_heading(text: str, start: int) -> str:
     return ""
 
 
+_HIS_NAME = re.compile(rf"(?<!\w)(?:{FULL_NAME}|Bác(?! sĩ)|Người)(?!\w)")
 _POEM_INTRO = re.compile(r"\b(?:thơ|ngâm|vần|câu đối|chúc Tết|[Nn]guyên văn|bài ca)\b")
 
 
@@ -184,7 +186,7 @@ def extract_sayings(text: str) -> list[dict]:
     """
     if signed_by_him(text):
         return []
-    text = single_quotes_as_double(unbox_quotes(text))
+    text = single_quotes_as_double(emphasis_as_quotes(unbox_quotes(text)))
     sectors = load_sectors()
     found: list[tuple[int, dict]] = []
     prev_end, prev_saying, prev_quote = 0, False, ""
@@ -194,7 +196,7 @@ def extract_sayings(text: str) -> list[dict]:
     spans = quote_spans(text)
     # Attribution is read on this: "TP. Hồ Chí Minh" is a city; a sentence broken over two
     # paragraphs by the crawl is one, and a sentence ends at its full stop, reference marks after it.
-    masked = blank_sentence_notes(join_broken_sentences(mask_namesakes(text)))
+    masked = blank_sentence_notes(join_broken_sentences(bare_title_as_him(mask_namesakes(text), spans)))
     for start, end in spans:
         cut = _DASH_SPEAKER.search(masked, start, end)
         if cut:
@@ -287,19 +289,31 @@ def extract_sayings(text: str) -> list[dict]:
                               "sectors": quote_sectors(lead, quote, work, _section_heading(text, start), sectors)}))
     for intro_start, intro_end, items in block_spans(text):
         intro = masked[intro_start:intro_end]
-        if (not (attributed_before(intro, masked[max(0, intro_start - 1500):intro_start])
-                 or _named_further(intro, masked[max(0, intro_start - 1500):intro_start])
+        earlier = masked[max(0, intro_start - 1500):intro_start]
+        # The sentence that ends on the colon introduces the block. When it names him as the one
+        # speaking ("Người căn dặn:"), someone else speaking in an earlier sentence of its
+        # paragraph does not take the block over; when it does not ("Ông nói:", "có nhiều vấn đề
+        # trong Di chúc không công bố:"), anyone else speaking in the paragraph does.
+        last = re.split(r"[.!?…](?=\s)", intro.rstrip())[-1]
+        head = earlier + intro[:len(intro) - len(last)]
+        long = sum(len(text[s:e].split()) for s, e in items) >= 10
+        names_him = (_HIS_NAME.search(last) is not None and attributed_before(last, head, long=long))
+        if (not (attributed_before(intro, earlier, long=long)
+                 or _named_further(intro, earlier)
+                 or _from_his_works(intro.rstrip("\n"))
                  or _under_hcm_heading(text, intro_start + 1)
                  or SPEAKER_LABEL.fullmatch(intro.rstrip("\n")) is not None)
-                or other_before(intro.rstrip(" \t\n*_:"), masked[max(0, intro_start - 1500):intro_start])
-                or person_speaks(intro)):
+                or other_before(last.rstrip(" \t\n*_:"), head) or person_speaks(last)
+                or (not names_him and (other_before(intro.rstrip(" \t\n*_:"), earlier) or person_speaks(intro)))):
             continue
         if len(items) > 1 and _POEM_INTRO.search(intro):
             # A poem set off line by line is one saying, its lines kept.
             items = [(items[0][0], items[-1][1])]
         for start, end in items:
-            if any(s <= end and start <= e for s, e in spans):
-                continue  # quoted: read above
+            # Quoted (read above) when a quotation holds most of it; a short quote inside the
+            # block ("… có dịp “dĩ công vi tư”...") leaves it a block.
+            if any(min(end, e) - max(start, s) > (end - start) / 2 for s, e in spans):
+                continue
             saying = re.sub(r"[ \t]*\n\s*", "\n", text[start:end]).strip(" *_\n")
             saying = re.sub(r"[ \t]+", " ", saying) if "\n" in saying else re.sub(r"\s+", " ", saying)
             # A line set off in a list may be shorter than a quote ("Phải siêng học").

@@ -43,7 +43,8 @@ def _without_asides(clause: str) -> str:
 def his_work_passage(tail: str, earlier: str = "") -> bool:
     """Whether the clause before a quote introduces a passage of a work of his ("Trong thư có
     đoạn:" after "Hồ Chí Minh đã gửi thư chúc mừng vị Giám mục"; "Mở đầu bản di chúc có đoạn:")."""
-    clause = re.split(r"[.!?](?=\s)|\n", _without_asides(tail).rstrip())[-1]
+    tail = _without_asides(tail).rstrip()  # an aside naming someone is no author of the work
+    clause = re.split(r"[.!?](?=\s)|\n", tail)[-1]
     m = _PASSAGE.search(clause)
     if m is None or speaks(m["rest"]) or _PERSON.search(_strip_names(" " + m["rest"])):
         return False
