@@ -148,9 +148,13 @@ class Case:
             prev = head[:self.intro_start].rstrip()
             line_start = prev.rfind("\n") + 1
             line = prev[line_start:]
-            if line.rstrip(" *_").endswith(":") or len(line.split()) <= 12:
+            item = re.match(r"\s*(?:[-–—+•*]|\d{1,2}[.)])\s", line)  # a list item above: no introduction
+            if not item and (line.rstrip(" *_").endswith(":") or len(line.split()) <= 12):
                 self.intro_start, self.at_sentence_start = self._sentence_start(prev, line_start)
         self.intro = head[self.intro_start:]
+        # Its own introduction, which the name, verb, speaker and question probes rewrite: the
+        # words before a quote, or the colon line over a block; a list item has none of its own.
+        self.introduced = bool(self.intro.strip(" \t\n*_")) and (self.quoted or self.intro.rstrip(" \t\n*_").endswith(":"))
 
     @staticmethod
     def _sentence_start(head: str, floor: int) -> tuple[int, bool]:
@@ -204,10 +208,14 @@ def recall_variants(case: Case, rng: random.Random) -> dict[str, list[str]]:
             a, b = " ".join(parts[:half]), " ".join(parts[half:])
             out["marks:two-paragraphs"].append(case.with_marks("“", "”", a + "\n\n" + b))
             out["marks:two-paragraphs-reopened"].append(case.with_marks("“", "”", a + "\n\n“" + b))
+    if not case.introduced:
+        return out
     for name in NAMES:
         out["name"].append(case.with_intro(f"{name} {rng.choice(VERBS[:20])}: "))
     for verb in VERBS:
         out["verb"].append(case.with_intro(f"{rng.choice(NAMES[:7])} {verb}: "))
+    if s[:1].islower():
+        return out  # a fragment woven into its sentence cannot stand before its introduction
     for form in (", {n} {v}.", " – {n} {v}.", ", {n} {v} như vậy.", " ({n})"):
         n, v = rng.choice(NAMES[:7]), rng.choice(VERBS[:12])
         variant = case.with_intro("", after=form.format(n=n, v=v))
@@ -220,6 +228,8 @@ def precision_variants(case: Case, rng: random.Random) -> dict[str, list[str]]:
     """Variants that must NOT yield the saying (or, for captions, anything new), by probe."""
     out: dict[str, list[str]] = defaultdict(list)
     s = case.saying.rstrip(" .!?…;:,")
+    if not case.introduced:
+        return out
     for other in OTHERS:
         verb = rng.choice(VERBS[:20])
         if other == "ông":
@@ -305,8 +315,10 @@ def main() -> None:
             end = text.find("\n", e)
             end = len(text) if end < 0 else end
             window = text[start:end]
-            if not found(extract_sayings(window), lab["text"]):
+            control = extract_sayings(window)
+            if not found(control, lab["text"]):
                 continue
+            before = {saying["text"] for saying in control}
             controls[0] += 1
             case = Case(window, s - start, e - start, f"{path}:{s}")
             rng = _rng(case.key)
@@ -321,7 +333,8 @@ def main() -> None:
                     continue
                 got = extract_sayings(variant)
                 if caption is not None:
-                    ok = not any(_contained(g["text"], caption) for g in got)
+                    # A saying the window held before is no reading of the caption.
+                    ok = not any(_contained(g["text"], caption) for g in got if g["text"] not in before)
                 else:
                     ok = found(got, case.saying) == should
                 total[probe] += 1

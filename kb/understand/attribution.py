@@ -443,12 +443,41 @@ _BARE_CHAIRMAN = re.compile(
     r"|liên đoàn|hđqt|đoàn|của|câu lạc bộ)\b))(?!\w)")
 
 
+# A chairman named with his or her name: "Chủ tịch Hồ Chí Minh", "Hồ Chủ tịch", "Chủ tịch nước
+# Lương Cường", "Chủ tịch xã Nguyễn Văn A".
+_CHAIRMAN_NAMED = re.compile(rf"(?<![Pp]hó )(?:(?P<him>Hồ Chủ tịch)|Chủ tịch(?:\s+(?:nước|Quốc hội|quốc hội|xã|phường"
+                             rf"|huyện|quận|tỉnh|thành phố|UBND|HĐND))?\s+(?P<name>[{_UPPER}]\w*))")
+
+
+def _last_chairman_is_him(before: str) -> bool:
+    """Whether the last chairman named with a name in ``before`` is he."""
+    last = None
+    for last in _CHAIRMAN_NAMED.finditer(before):
+        pass
+    return last is not None and (last["him"] is not None or last["name"] == "Hồ")
+
+
+_MENTION = re.compile(rf"(?P<him>{FULL_NAME}|(?<!\w)Bác(?! sĩ)(?!\s+[{_UPPER}])\b|(?<=[\w,;] )Người\b(?!\s+[{_UPPER}]))"
+                      rf"|{_NAMED_PERSON.pattern.replace('(?P<him>', '(?:')}")
+
+
+def _last_mentioned_is_him(before: str) -> bool:
+    """Whether the last person mentioned in ``before`` is he, "Bác" and a capitalised "Người"
+    inside a sentence counting as mentions of him."""
+    last = None
+    for last in _MENTION.finditer(before):
+        pass
+    return last is not None and last["him"] is not None
+
+
 def bare_title_as_him(text: str, spans: list[tuple[int, int]]) -> str:
     """``text`` with a bare "Chủ tịch" outside quotations written "Bác" (same length, so offsets
-    hold) where the last person named before it is he: read like his other names."""
+    hold) where it stands for him: the last person named before it is he, or the last chairman
+    named with a name is ("Chủ tịch Hồ Chí Minh ... Chủ tịch nói:"); read like his other names."""
     out = list(text)
     for m in _BARE_CHAIRMAN.finditer(text):
-        if any(s <= m.start() < e for s, e in spans) or not _last_named_is_him(text[max(0, m.start() - 1500):m.start()]):
+        if any(s <= m.start() < e for s, e in spans) or not (
+                _last_mentioned_is_him(text[max(0, m.start() - 1500):m.start()]) or _last_chairman_is_him(text[:m.start()])):
             continue
         out[m.start():m.end()] = " " * (len(m[0]) - 3) + "Bác"
     return "".join(out)
