@@ -35,10 +35,12 @@ def test_italics_after_a_colon_are_the_quotation_marks():
                            "cấp thấp thì quyền nhỏ."]
 
 
-def test_bold_paragraph_after_a_colon_line():
-    text = ("Năm 1948, Bác ra Lời kêu gọi thi đua ái quốc. Bác viết:\n\n"
-            "**Thi đua là yêu nước, yêu nước thì phải thi đua.**\n\nPhong trào lan khắp cả nước.")
-    assert texts(text) == ["Thi đua là yêu nước, yêu nước thì phải thi đua."]
+def test_bold_lines_under_a_colon_line_stay_a_list():
+    # Emphasis on lines of their own is a block, not quotation marks: each line one saying.
+    text = ("Ở Miền Nam những binh đoàn chủ lực đang bí mật áp sát các bàn đạp tiến công. Chỉ thị cụ "
+            "thể của Bác cho các chiến trường là:\n\n**Kế hoạch phải thật tỉ mỉ**\n\n**Hợp đồng phải "
+            "thật ăn khớp**\n\n**Bí mật phải thật tuyệt đối**\n\n")
+    assert texts(text) == ["Kế hoạch phải thật tỉ mỉ", "Hợp đồng phải thật ăn khớp", "Bí mật phải thật tuyệt đối"]
 
 
 def test_bare_chairman_after_his_name_is_him():

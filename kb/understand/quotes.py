@@ -280,9 +280,9 @@ def single_quotes_as_double(text: str) -> str:
 
 
 # Emphasis set where quotation marks would be: a run in italics or bold right after a colon, on
-# its line ("Người căn dặn: *Trước nhất là cán bộ ...*") or opening the next paragraph, four words
-# at least, not itself quoted.
-_EMPHASIS = re.compile(r"(?:(?<=:)[ \t]*|(?<=:)[ \t*_]*\n[ \t]*\n[ \t]*)(?P<open>\*{1,2}|_{1,2})"
+# its line ("Người căn dặn: *Trước nhất là cán bộ ...*"), four words at least, not itself quoted.
+# Emphasised lines under a colon line are a block (block_spans), maybe a list of several.
+_EMPHASIS = re.compile(r"(?<=:)[ \t]*(?P<open>\*{1,2}|_{1,2})"
                        r"(?P<body>[^\s*_“”\"«»‘’'][^*_\n]*?[^\s*_])(?P=open)(?![*_\w])")
 
 
