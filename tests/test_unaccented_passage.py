@@ -43,3 +43,17 @@ def test_short_unaccented_lookup_still_goes_by_title(ranked_names, shared_data):
     docs = shared_data / "party-docs/docs"
     files = {"dan-chu.md": docs / "d2954295cb2d4d7d.md", "tuyen-ngon.md": shared_data / TUYEN_NGON}
     assert ranked_names(files, "dan chu tai viet nam")[0] == "dan-chu.md"
+
+
+def test_unaccented_testament_passage_finds_the_testament(ranked_names, shared_data):
+    # Another text and other neighbours: the Di chúc among the pages about it and about
+    # Hồ Chí Minh's thought, which share most of its words (found first before the folded
+    # pairs too: they must not pull the pages about it ahead).
+    docs = shared_data / "party-docs/docs"
+    files = {"di-chuc.txt": shared_data
+             / "hcm/hcm_texts/di_chuc_1969_published_version__index_id_46828226642.txt"}
+    for key in ("132dabc207245cdc", "4e9c760605224c10", "25022dd451e87e54", "27038661d915cf9a"):
+        files[f"{key}.md"] = docs / f"{key}.md"
+    query = fold("Nhân dân lao động ta ở miền xuôi cũng như ở miền núi, đã bao đời chịu đựng "
+                 "gian khổ, bị chế độ phong kiến và thực dân áp bức bóc lột")
+    assert ranked_names(files, query)[0] == "di-chuc.txt"
