@@ -258,9 +258,13 @@ def test_kb_watch_reports_in_vietnamese_and_stops_on_ctrl_c(make_config, tmp_pat
     root = Path(__file__).resolve().parent.parent
     env = {**os.environ, "PYTHONPATH": str(root), "PYTHONUNBUFFERED": "1",
            "KB_WATCH_DEBOUNCE_SECONDS": "0.3", "KB_PROGRESS": "never"}
+    # A shell without job control starts background commands with SIGINT ignored, and a child
+    # inherits that (Python then installs no KeyboardInterrupt handler): give the watch the
+    # default disposition a terminal's Ctrl+C meets.
     proc = subprocess.Popen([sys.executable, "-m", "kb", "--index", config["index"], "watch",
                              str(folder)], cwd=tmp_path, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True)
+                            stderr=subprocess.STDOUT, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     lines: queue.Queue = queue.Queue()
     reader = threading.Thread(target=lambda: [lines.put(line) for line in proc.stdout],
                               daemon=True)

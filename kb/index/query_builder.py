@@ -30,7 +30,7 @@ from kb.understand.vocabulary import expand_query_terms
 #: Weights of the views of the text (fitted on the dev folds of benchmarks/relevance.py's sets).
 WEIGHTS = {"syl": 1.0, "fold": 0.1, "fold_only": 1.0, "words": 0.3, "pairs": 1.0,
            "title": 0.5, "number": 12.0, "cites": 2.0, "phrase": 1.5, "window": 0.25,
-           "title_phrase": 0.0, "kind": 1.0, "qtf": 1.0, "rerank": 0.0,
+           "title_phrase": 0.0, "kind": 1.0, "qtf": 1.0, "rerank": 1.0,
            "own_long": 1.0, "date_optional": 1, "window_run": 0.25, "fold_pairs_long": 0.15,
            "title_cover": 0.5, "title_only": 0.5, "k1": 1.2, "b": 0.75, "term_number": 1,
            "tone_context": 1, "tone_prior": 4.0,
