@@ -30,8 +30,8 @@ from kb.understand.vocabulary import expand_query_terms
 #: Weights of the views of the text (fitted on the dev folds of benchmarks/relevance.py's sets).
 WEIGHTS = {"syl": 1.0, "fold": 0.1, "fold_only": 1.0, "words": 0.3, "pairs": 1.0,
            "title": 0.5, "number": 12.0, "cites": 2.0, "phrase": 1.5, "window": 0.25,
-           "title_phrase": 0.0, "kind": 1.0, "qtf": 1.0, "rerank": 0.0,
-           "own_long": 1.0, "date_optional": 1, "window_run": 0.25,
+           "title_phrase": 0.0, "kind": 1.0, "qtf": 1.0, "rerank": 1.0,
+           "own_long": 1.0, "date_optional": 1, "window_run": 0.25, "fold_pairs_long": 0.15,
            "title_cover": 0.5, "title_only": 0.5, "k1": 1.2, "b": 0.75, "term_number": 1,
            "tone_context": 1, "tone_prior": 4.0,
            "tone_words": 1, "tone_long_rare": 1}
@@ -170,8 +170,21 @@ class QueryBuilder:
         in the title), one per run of words between question words."""
         w = self.weights
         syllables = [(p, s) for p, s in analysis.syllables if p not in analysis.asked]
-        if len(syllables) < 2 or (len(syllables) > SHORT_QUERY_SYLLABLES and not clause.phrase):
+        if len(syllables) < 2:
             return []
+        if len(syllables) > SHORT_QUERY_SYLLABLES and not clause.phrase:
+            # A long query typed with diacritics has its order in the pairs field's terms; one
+            # typed without has no folded pairs field, so its adjacent folded syllables stand
+            # in for them here too (on the leading candidates), weighed by fold_pairs_long.
+            scale = w.get("fold_pairs_long", 0.0)
+            if not folded_mode or scale <= 0:
+                return []
+            pairs = []
+            for run in _runs(syllables):
+                words = [fold(s) for s in run]
+                pairs += [words[i:i + 2] for i in range(len(words) - 1)
+                          if words[i:i + 2] not in pairs]
+            return [Q.Phrase("fold", pair, boost=w["pairs"] * scale) for pair in pairs]
         field_name = "fold" if folded_mode else "syl"
         found = []
         for run in _runs(syllables):
