@@ -7,6 +7,7 @@ rest of the batch is ingested and nothing already in the index is lost.
 """
 
 import os
+import random
 import shutil
 import zipfile
 from pathlib import Path
@@ -139,9 +140,14 @@ def test_a_parser_that_needs_too_much_memory_is_stopped(tmp_path, make_config):
     assert "quản lý khoáng sản" in doc.text
 
 
+def _junk(seed: int) -> bytes:
+    """4 KiB of fixed random bytes (a random draw spells "<p " or "<br>" about once in 260)."""
+    return random.Random(seed).randbytes(4096).replace(b"%PDF-", b"xxxxx")
+
+
 def test_errors_keep_their_class_across_the_process_boundary(tmp_path, make_config):
     junk = tmp_path / "rac.bin"
-    junk.write_bytes(os.urandom(4096).replace(b"%PDF-", b"xxxxx"))
+    junk.write_bytes(_junk(1))
     with pytest.raises(UnsupportedFormat) as err:
         sandbox.parse(junk, make_config())
     assert err.value.path == str(junk)
@@ -156,3 +162,14 @@ def test_a_crashed_worker_is_replaced(make_config):
     worker._process.wait()
     doc = sandbox.parse(PARSERS / "ke-hoach.docx", config)
     assert "quản lý khoáng sản" in doc.text
+
+
+def test_binary_junk_that_spells_a_tag_is_no_web_page(tmp_path, make_config):
+    # Binary bytes holding "<p " or "<br>" by chance were read as an HTML page.
+    for n, tag in enumerate([b"<p class=x>", b"<br>", b"<div>", b"<title>"]):
+        junk = tmp_path / f"rac-{n}.bin"
+        data = _junk(n)
+        junk.write_bytes(data[:2000] + tag + data[2000:])
+        with pytest.raises(UnsupportedFormat) as err:
+            sandbox.parse(junk, make_config())
+        assert err.value.path == str(junk)

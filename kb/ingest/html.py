@@ -15,7 +15,7 @@ from selectolax.lexbor import LexborHTMLParser
 from kb.analysis.normalize import clean_text
 from kb.errors import ParseError
 from kb.ingest.base import ParsedDocument, read_file
-from kb.ingest.encoding import bom_encoding, decode_bytes
+from kb.ingest.encoding import bom_encoding, decode_bytes, looks_like_text
 from kb.ingest.html_meta import (declared_date, declared_title, declares_article, same_site,
                                  site_names, strip_site_name)
 from kb.ingest.text import finish_text
@@ -130,13 +130,14 @@ class HtmlParser:
     name = "html"
 
     def score(self, path: Path, head: bytes) -> float:
-        """0.8 when tags appear near the start (0.9 with an .htm/.html suffix), else 0."""
+        """0.8 when tags appear near the start of a text (0.9 with an .htm/.html suffix), else 0
+        (binary bytes that happen to spell a tag are not a page)."""
         sample = head[:4096]
         enc = bom_encoding(sample)
         if enc and enc.startswith("utf-16") or enc and enc.startswith("utf-32"):
             sample = sample.decode(enc, errors="ignore").encode("ascii", errors="ignore")
-        if not _MARKUP.search(sample):
-            return 0.0
+        if not _MARKUP.search(sample) or not looks_like_text(head):
+            return 0.0  # a tag-like run of bytes inside binary junk is no web page
         return 0.9 if path.suffix.lower() in {".html", ".htm", ".xhtml"} else 0.8
 
     def parse(self, path: Path, limits: dict[str, Any]) -> ParsedDocument:
