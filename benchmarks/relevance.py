@@ -162,7 +162,10 @@ def judged_sets() -> dict[str, JudgedSet]:
 
 
 def _config(index: Path):
-    return load_config({"index": str(index), "progress": "never"}, environ={})
+    """kb's settings for a judged index: the query time budget off, so that the ranking measured
+    is the ranking, whatever the machine's load (a busy machine cut a cold first query short)."""
+    return load_config({"index": str(index), "progress": "never", "query_budget_ms": 0},
+                       environ={})
 
 
 def _sources_digest(sources: list[str]) -> str:
