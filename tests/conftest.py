@@ -190,3 +190,10 @@ def pytest_runtest_makereport(item, call):
     outcome = yield
     report = outcome.get_result()
     setattr(item, f"report_{report.when}", report)
+
+
+def saying_texts(text: str) -> list[str]:
+    """The words of each saying kb extracts from ``text``, in order."""
+    from kb.understand.sayings import extract_sayings
+
+    return [s["text"] for s in extract_sayings(text)]

@@ -17,9 +17,7 @@ from kb.understand.sayings import (
     saying_key,
 )
 
-
-def texts(text: str) -> list[str]:
-    return [s["text"] for s in extract_sayings(text)]
+from conftest import saying_texts as texts
 
 
 def test_seed_article(seed_article):

@@ -12,10 +12,7 @@ from kb.config import load_config
 from kb.ingest.pipeline import read_document
 from kb.understand.footnotes import is_citation
 from kb.understand.sayings import extract_sayings
-
-
-def texts(text: str) -> list[str]:
-    return [s["text"] for s in extract_sayings(text)]
+from conftest import saying_texts as texts
 
 
 def test_pronoun_subject_with_any_speech_verb_before_a_colon():

@@ -10,11 +10,7 @@ from __future__ import annotations
 
 from kb.config import load_config
 from kb.ingest.pipeline import read_document
-from kb.understand.sayings import extract_sayings
-
-
-def texts(text: str) -> list[str]:
-    return [s["text"] for s in extract_sayings(text)]
+from conftest import saying_texts as texts
 
 
 def test_single_quotes_closed_before_a_footnote_mark():

@@ -10,6 +10,7 @@ schools and campaigns named after him) stand for him; a named person, an officia
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 MAX_FRAGMENT_LEAD = 80  # characters between the attributing words and a lower-case fragment
 BREAK = re.compile(r"[.!?](?=\s)|\n\s*\n|\n\s*[-*+#•]")  # sentence, paragraph or list item ends
@@ -176,14 +177,22 @@ _PRONOUN = re.compile(rf"(?<!\w)(?:ông|Ông)(?!\s+[{_UPPER}]){ADVERBS}(?:\s+có
                       rf"|{_VERBS}(?=[\s*_]*:[\s*_]*$)|{_MADE_WORDS}"
                       # or, whom it is said to right before the quote: "ông đề nghị đồng bào “...”"
                       rf"|{_VERBS}(?=\s+(?:với\s+|cho\s+)?{_TO_WHOM}[\s*_:]*$))")
-_NAMED_PERSON = re.compile(rf"(?P<him>{FULL_NAME})|(?<!\w)(?i:{PERSON_TITLES})\s+(?!{FULL_NAME}\b)[{_UPPER}]\w*")
+# Someone else named with a title before the name ("nhà báo Trần Văn Hải", "ông Sainteny").
+_NAMED_OTHER = rf"(?<!\w)(?i:{PERSON_TITLES})\s+(?!{FULL_NAME}\b)[{_UPPER}]\w*"
+_NAMED_PERSON = re.compile(rf"(?P<him>{FULL_NAME})|{_NAMED_OTHER}")
+
+
+def _last_match(pattern: re.Pattern, text: str) -> re.Match | None:
+    """The last of ``pattern``'s matches in ``text``, if any."""
+    last = None
+    for last in pattern.finditer(text):
+        pass
+    return last
 
 
 def _last_named_is_him(before: str) -> bool:
     """Whether the last person named in ``before`` (its last 1500 characters) is him."""
-    last = None
-    for last in _NAMED_PERSON.finditer(before[-1500:]):
-        pass
+    last = _last_match(_NAMED_PERSON, before[-1500:])
     return last is not None and last["him"] is not None
 
 
@@ -449,24 +458,14 @@ _CHAIRMAN_NAMED = re.compile(rf"(?<![Pp]hó )(?:(?P<him>Hồ Chủ tịch)|Chủ
                              rf"|huyện|quận|tỉnh|thành phố|UBND|HĐND))?\s+(?P<name>[{_UPPER}]\w*))")
 
 
-def _last_chairman_is_him(before: str) -> bool:
-    """Whether the last chairman named with a name in ``before`` is he."""
-    last = None
-    for last in _CHAIRMAN_NAMED.finditer(before):
-        pass
-    return last is not None and (last["him"] is not None or last["name"] == "Hồ")
-
-
 _MENTION = re.compile(rf"(?P<him>{FULL_NAME}|(?<!\w)Bác(?! sĩ)(?!\s+[{_UPPER}])\b|(?<=[\w,;] )Người\b(?!\s+[{_UPPER}]))"
-                      rf"|{_NAMED_PERSON.pattern.replace('(?P<him>', '(?:')}")
+                      rf"|{_NAMED_OTHER}")
 
 
 def _last_mentioned_is_him(before: str) -> bool:
     """Whether the last person mentioned in ``before`` is he, "Bác" and a capitalised "Người"
     inside a sentence counting as mentions of him."""
-    last = None
-    for last in _MENTION.finditer(before):
-        pass
+    last = _last_match(_MENTION, before)
     return last is not None and last["him"] is not None
 
 
@@ -475,9 +474,15 @@ def bare_title_as_him(text: str, spans: list[tuple[int, int]]) -> str:
     hold) where it stands for him: the last person named before it is he, or the last chairman
     named with a name is ("Chủ tịch Hồ Chí Minh ... Chủ tịch nói:"); read like his other names."""
     out = list(text)
+    # The chairmen named with a name, read once: the last one ending before each bare title.
+    named = list(_CHAIRMAN_NAMED.finditer(text))
+    ends = [n.end() for n in named]
     for m in _BARE_CHAIRMAN.finditer(text):
-        if any(s <= m.start() < e for s, e in spans) or not (
-                _last_mentioned_is_him(text[max(0, m.start() - 1500):m.start()]) or _last_chairman_is_him(text[:m.start()])):
+        if any(s <= m.start() < e for s, e in spans):
+            continue
+        i = bisect_right(ends, m.start())
+        chairman_is_him = i > 0 and (named[i - 1]["him"] is not None or named[i - 1]["name"] == "Hồ")
+        if not (chairman_is_him or _last_mentioned_is_him(text[max(0, m.start() - 1500):m.start()])):
             continue
         out[m.start():m.end()] = " " * (len(m[0]) - 3) + "Bác"
     return "".join(out)
