@@ -32,7 +32,7 @@ MODEL_FILE = Path(__file__).with_name("reranker.json")
 #: The features, in the model's order.
 FEATURES = ["kb", "kb_rr", "text", "pairs", "words", "title", "base", "text_cov", "pairs_cov",
             "words_cov", "title_cov", "prox", "window", "loglen", "number", "passage",
-            "lm", "pl2", "span", "lead", "desm", "soft"]
+            "lm", "pl2", "span", "lead"]
 
 #: How many of the leading candidates get the features that read positions (passage, span,
 #: lead).
@@ -296,15 +296,6 @@ def features(engine, built, docnums: np.ndarray, scores: np.ndarray, tiers: np.n
                                              docnums)[1] > 0)
         return found
 
-    def soft(name):
-        if "soft" not in cached:
-            from kb.index import softmatch
-
-            vectors = softmatch.vectors(engine.searcher, folded=text_field == "fold")
-            desm, held = vectors.features(text_terms, idfs, docnums)
-            cached["soft"] = {"desm": desm, "soft": held}
-        return cached["soft"][name]
-
     def loglen():
         lengths = np.log1p(engine.lengths(text_field)[docnums].astype(np.float64))
         return lengths - lengths.mean() if len(lengths) else lengths
@@ -320,7 +311,6 @@ def features(engine, built, docnums: np.ndarray, scores: np.ndarray, tiers: np.n
         "lead": lambda: _lead(idfs, positions(), len(docnums)),
         "lm": lambda: _lm(*collection()),
         "pl2": lambda: _pl2(*collection()),
-        "desm": lambda: soft("desm"), "soft": lambda: soft("soft"),
     }
     for name in views:
         compute[name] = lambda name=name: _over_max(view(name)[0])
