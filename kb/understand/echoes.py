@@ -17,8 +17,9 @@ At ingestion each document keeps its quotations that are not its sayings
 
 from __future__ import annotations
 
+import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from kb.understand.footnotes import in_note
@@ -101,9 +102,11 @@ class KnownSayings:
         if len(words) < MIN_SYLLABLES:
             return None
         grams = self._index()
-        candidates = set().union(*(grams.get(words[i:i + _GRAM], set())
-                                   for i in range(len(words) - _GRAM + 1)))
-        for known in sorted(candidates, key=len):
+        # A run of r shared words holds r - 2 shared three-word grams: fewer cannot match.
+        needed = math.ceil(MIN_COVER * len(words)) - _GRAM + 1
+        hits = Counter(known for i in range(len(words) - _GRAM + 1)
+                       for known in grams.get(words[i:i + _GRAM], ()))
+        for known in sorted((k for k, n in hits.items() if n >= needed), key=len):
             trusted = known in self._trusted or len(self._sources[known] - {source}) >= MIN_SOURCES
             if trusted and _longest_run(words, known) >= MIN_COVER * len(words):
                 return self._texts[known]
