@@ -520,3 +520,16 @@ def test_the_writers_comment_after_his_quote_is_not_his_argument():
             "tộc”.")
     assert texts(text) == ["Muốn cứu nước và giải phóng dân tộc không có con đường nào khác con đường "
                            "cách mạng vô sản"]
+
+
+def test_an_institution_named_after_him_with_words_between_is_no_mention_of_him():
+    # vi.wikipedia on "Kỷ nguyên vươn mình": the academy's name holds his; "Ông" is Tô Lâm.
+    text = ("Trong buổi trao đổi tại Học viện Chính trị Quốc gia Hồ Chí Minh, Tô Lâm đã trình bày những "
+            "khái niệm cụ thể về kỷ nguyên mới. Ông khẳng định đây là \"kỷ nguyên phát triển, kỷ nguyên "
+            "thịnh vượng dưới sự lãnh đạo của Đảng Cộng sản\".")
+    assert texts(text) == []
+    # His own words on the same page are still his.
+    text += ("\n\nNăm 1945, trong thư gửi học sinh, Chủ tịch Hồ Chí Minh viết: "
+             "\"Non sông Việt Nam có trở nên tươi đẹp hay không là nhờ một phần lớn ở công học tập của các em\".")
+    assert texts(text) == ["Non sông Việt Nam có trở nên tươi đẹp hay không là nhờ một phần lớn ở công "
+                           "học tập của các em"]

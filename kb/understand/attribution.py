@@ -411,7 +411,10 @@ _NAMESAKE = re.compile(
     r"(?i:thành phố|tp\.?|trường(?: thpt| thcs| đại học)?|thpt|thcs|đội(?: thiếu niên tiền phong)?|đoàn"
     r"|chiến dịch|đường|lăng|bảo tàng|di tích|học viện|giải(?: thưởng)?|huy hiệu|quỹ|nhà xuất bản"
     r"|đại học|quận|hội|tư tưởng|phong cách|đạo đức|tấm gương|khu|nhà lưu niệm|sân bay|cộng sản"
-    r"|tiền phong|thanh niên cộng sản|mang tên|tên|chuyên)[ \t]+(?:Chủ tịch |Bác )?"
+    r"|tiền phong|thanh niên cộng sản|mang tên|tên|chuyên)[ \t]+"
+    # The institution's own capitalised words may come between: "Học viện Chính trị Quốc gia Hồ
+    # Chí Minh", "Đại học Quốc gia Thành phố Hồ Chí Minh".
+    rf"(?:(?!Chủ tịch\b|Bác\b|Hồ\b|Nguyễn\b)[{_UPPER}]\w*(?:[ \t]+(?![{_UPPER}])\w+)?[ \t]+){{0,4}}(?:Chủ tịch |Bác )?"
     r"(?P<name>Hồ Chí Minh|Nguyễn Tất Thành|Nguyễn Ái Quốc)"
 )
 
