@@ -41,7 +41,8 @@ from understanding_labels import (OFFICIAL_FIELDS, load, matches, pair_sayings, 
 from kb.config import load_config
 from kb.errors import IngestError
 from kb.ingest import ocr
-from kb.ingest.pipeline import read_document, read_documents
+from kb.ingest.pipeline import iter_files, read_document, read_documents
+from kb.understand.echoes import KnownSayings, echoed_sayings, own_sentences
 
 LABELS = ROOT / "benchmarks" / "data" / "understanding"
 OFFICIAL_GROUPS = ("official", "corpus")
@@ -91,6 +92,40 @@ def read(path, config, key: str | None = None):
         texts = ocr.ocr_pages(path, pending, float(config["ocr_timeout"]))
         doc = read_document(path, config, ocr_text=texts)
     return doc
+
+
+#: The collection a sayings page is indexed with when its sayings are read: his words a page
+#: does not attribute are recognised from what the rest of the index attributes to him
+#: (kb.understand.echoes), as the sayings view does.
+ECHO_FOLDERS = ["data/party-docs/docs", "data/hcm"]
+_KNOWN: list[KnownSayings] = []
+
+
+def known_sayings(config) -> KnownSayings:
+    """His sayings known from ECHO_FOLDERS (read once, about 20 s)."""
+    if not _KNOWN:
+        known = KnownSayings()
+        for folder in ECHO_FOLDERS:
+            for path in iter_files(DATA.parent / folder):
+                try:
+                    docs = read_documents(path, config)[0]
+                except IngestError:
+                    continue
+                for doc in docs:
+                    for saying in doc.meta.get("sayings") or []:
+                        known.add(saying["text"], doc.content_hash, trusted=bool(saying.get("declared")))
+                    if doc.meta.get("his_own_text"):
+                        for sentence in own_sentences(doc.text):
+                            known.add(sentence, doc.content_hash, trusted=True)
+        _KNOWN.append(known)
+    return _KNOWN[0]
+
+
+def sayings_shown(doc, config) -> list[dict]:
+    """The sayings kb shows for ``doc``: those it attributes, and its echoes of known ones."""
+    meta = doc.meta
+    return list(meta.get("sayings") or []) + echoed_sayings(meta.get("quote_candidates") or [],
+                                                            known_sayings(config), doc.content_hash)
 
 
 def extracted(doc, group: str) -> dict:
@@ -143,7 +178,7 @@ def score(records: list[dict], config) -> tuple[dict, dict, list, list]:
                 errors.append((path, name, expected, got[name]))
         labelled = sayings_of(record)
         if labelled is not None:
-            found = (doc.meta.get("sayings") or []) if doc is not None else []
+            found = sayings_shown(doc, config) if doc is not None else []
             pairs = pair_sayings(labelled, found)
             for tally in tallies:
                 tally.add("sayings recall", True, n=len(labelled), right=len(pairs))

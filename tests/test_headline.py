@@ -72,3 +72,17 @@ def test_a_headline_with_its_date_under_it_stays():
     # A sentence above the date is no headline.
     text = "Báo Hải Phòng\nNăm 1946, Bác về thăm Hải Phòng.\n04/01/2020 08:36"
     assert headline_over_date(text, "Báo Hải Phòng") is None
+
+
+def test_a_label_line_over_the_headline_set_as_a_heading():
+    # A party-docs copy of the official biography: the site's label first, the headline in bold
+    # capitals below it, repeating the label.
+    text = ("Chủ tịch Hồ Chí Minh\n\n\n\n**TIỂU SỬ CHỦ TỊCH HỒ CHÍ MINH (1890 - 1969)**\n\n"
+            "Chủ tịch Hồ Chí Minh (tên lúc nhỏ là Nguyễn Sinh Cung) sinh ngày 19-5-1890 ở làng Kim Liên.\n")
+    assert first_headline(text) == "Tiểu sử Chủ tịch Hồ Chí Minh (1890 - 1969)"
+
+
+def test_a_headline_over_a_bold_lead_that_does_not_repeat_it_stays():
+    text = ("Bác Hồ với ngành giáo dục\n\n**NHỮNG LỜI DẠY CÒN NGUYÊN GIÁ TRỊ**\n\n"
+            "Sinh thời, Bác luôn quan tâm đến sự nghiệp giáo dục.\n")
+    assert first_headline(text) == "Bác Hồ với ngành giáo dục"

@@ -82,6 +82,24 @@ def test_passage_of_his_letter_named_in_the_sentence_before():
                            "giúp giáo dân biết hy sinh và chiến đấu bảo vệ tự do và độc lập của đất nước"]
 
 
+def test_the_content_of_his_letter_set_off_as_a_list():
+    # vi.wikipedia on the Pioneers: the sentence before the list names the letter's content, the
+    # one before it makes him its author.
+    text = ("Năm 1961, nhân kỷ niệm 20 năm thành lập Đội, Chủ tịch Hồ Chí Minh đã gửi một bức thư cho "
+            "thiếu niên, nhi đồng. Nội dung trong thư đã trở thành một trong các nội dung của điều lệ "
+            "hoạt động của Đội:\n\n- Yêu Tổ quốc, yêu đồng bào.\n- Học tập tốt, lao động tốt.\n"
+            "- Khiêm tốn, thật thà, dũng cảm.\n")
+    assert [t.rstrip(".") for t in texts(text)] == ["Yêu Tổ quốc, yêu đồng bào", "Học tập tốt, lao động tốt",
+                                                    "Khiêm tốn, thật thà, dũng cảm"]
+
+
+def test_the_content_of_a_letter_someone_else_sent_is_not_his():
+    text = ("Năm 1961, Trung ương Đoàn đã gửi một bức thư cho các chi đội. Nội dung trong thư đã trở "
+            "thành một trong các nội dung của điều lệ hoạt động của Đội:\n\n- Yêu Tổ quốc, yêu đồng bào.\n"
+            "- Học tập tốt, lao động tốt.\n")
+    assert texts(text) == []
+
+
 def test_passage_of_a_letter_by_someone_else_is_not_his():
     text = ("Năm 1935, Nguyễn Ái Quốc bị phê phán nặng nề. Quốc tế Cộng sản đã gửi thư cho Đảng. Trong "
             "thư có đoạn: \"Những tàn dư ấy rất mạnh và tạo thành một chướng ngại nghiêm trọng cho sự "

@@ -21,6 +21,7 @@ LABELS = ROOT / "benchmarks" / "data" / "understanding" / "web.jsonl"
 SECTORS = ROOT / "kb" / "data" / "sectors.toml"
 GROUPS = {"web", "sayings"}
 KEYS = {"path", "group", "fields", "sayings", "not_sayings", "notes"}
+OPTIONAL_KEYS = {"round"}  # the labelling round, 1 when absent
 FIELDS = {"kind", "date", "title", "author"}
 
 
@@ -124,7 +125,7 @@ def test_shape_dates_and_sectors(labels):
     paths = [row["path"] for row in labels]
     assert len(paths) == len(set(paths))
     for row in labels:
-        assert set(row) == KEYS, row["path"]
+        assert KEYS <= set(row) <= KEYS | OPTIONAL_KEYS, row["path"]
         assert row["group"] in GROUPS, row["path"]
         assert set(row["fields"]) <= FIELDS, row["path"]
         date = row["fields"].get("date")

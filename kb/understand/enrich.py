@@ -10,7 +10,8 @@ from __future__ import annotations
 from kb.analysis.docnum import canonical_docnum
 from kb.understand.citations import bind_bare, extract_citations, well_known_number
 from kb.understand.minutes import parse_minutes
-from kb.understand.sayings import declared_saying, extract_sayings, saying_key
+from kb.understand.echoes import quote_candidates
+from kb.understand.sayings import declared_saying, extract_sayings, saying_key, signed_by_him
 from kb.understand.sections import split_sections
 
 _CITATION_KEYS = ("kind", "number", "issuer", "term", "plenum", "serial", "date", "name", "mention")
@@ -40,6 +41,9 @@ def enrich(text: str, kind: str | None, quotation: dict | None = None) -> dict:
         sayings = [declared] + [s for s in sayings if saying_key(s["text"]) != saying_key(declared["text"])]
     return {
         "sayings": sayings,
+        # For the sayings view, which recognises his words across documents (kb.understand.echoes).
+        "quote_candidates": quote_candidates(text, sayings),
+        "his_own_text": signed_by_him(text),
         "citations": citations,
         "sections": sections,
         "minutes": minutes,

@@ -38,7 +38,8 @@ def first_headline(text: str) -> str | None:
     """The first line of ``text`` as a headline: past salutations, and past a series kicker
     ending with a colon when a headline-shaped line follows it; None for an empty text."""
     # Emphasis marks of a markdown copy ("*Hỡi đồng bào cả nước,*") hide what a line is.
-    lines = [ln.strip(" *_") for ln in text.split("\n") if len(ln.strip(" *_")) > 3]
+    raw = [ln.strip() for ln in text.split("\n") if len(ln.strip(" *_")) > 3]
+    lines = [ln.strip(" *_") for ln in raw]
     while lines and _SALUTATION.match(lines[0]) and len(lines[0].split()) <= 12:
         lines.pop(0)  # a salutation is no headline, nor the rest of it wrapped below
         while lines and lines[0][:1].islower() and len(lines[0].split()) <= 12:
@@ -47,7 +48,29 @@ def first_headline(text: str) -> str | None:
         return None
     if is_kicker(lines[0]) and len(lines) > 1 and headline_shaped(lines[1]):
         return clean_headline(lines[1])
+    if len(lines) > 1 and _label_over_heading(lines[0], raw[0], lines[1], raw[1]):
+        return clean_headline(_cased_like(lines[1], lines[0]))
     return clean_headline(lines[0])
+
+
+def _label_over_heading(first: str, first_raw: str, second: str, second_raw: str) -> bool:
+    """Whether a plain first line is only a label ("Chủ tịch Hồ Chí Minh") over the page's
+    headline set as a heading that repeats it ("**TIỂU SỬ CHỦ TỊCH HỒ CHÍ MINH (1890 - 1969)**")."""
+    styled = second_raw.startswith(("**", "#")) or (second.isupper() and not first.isupper())
+    plain = not first_raw.startswith(("**", "#"))
+    return (plain and styled and headline_shaped(second) and len(first.split()) <= 6
+            and len(second) > len(first) and first.lower() in second.lower())
+
+
+def _cased_like(heading: str, label: str) -> str:
+    """An ALL CAPS ``heading`` in sentence case, the words it shares with ``label`` cased as the
+    label writes them ("TIỂU SỬ CHỦ TỊCH HỒ CHÍ MINH" under "Chủ tịch Hồ Chí Minh": "Tiểu sử Chủ
+    tịch Hồ Chí Minh"); a heading not in capitals is returned as it is."""
+    if not heading.isupper():
+        return heading
+    lowered = heading[:1] + heading[1:].lower()
+    at = lowered.lower().find(label.lower())
+    return lowered[:at] + label + lowered[at + len(label):] if at > 0 else lowered
 
 
 def headline_over_date(text: str, title: str | None) -> str | None:

@@ -429,7 +429,7 @@ def declared_saying(quotation: Mapping | None) -> dict | None:
     text = re.sub(r"\s+", " ", str(quotation["text"])).strip()
     work = quotation.get("work") or None
     year = str(quotation["year"]) if quotation.get("year") else None
-    return {"text": text, "context": text, "work": work, "year": year,
+    return {"text": text, "context": text, "work": work, "year": year, "declared": True,
             "sectors": match_sectors(" \n ".join([text, work or ""]))}
 
 

@@ -24,7 +24,10 @@ _WORK_NOUN = (r"(?:thư|bức thư|lá thư|di chúc|bản di chúc|bài viết|
 _PASSAGE = re.compile(rf"(?:^|[,;]\s+|\b(?:[Tt]rong|[Mm]ở đầu|[Cc]uối|[Pp]hần (?:đầu|cuối)|[Đđ]oạn (?:đầu|cuối)|[Tt]ại)\s+)"
                       rf"(?P<work>{_WORK_NOUN})\b(?P<rest>[^.!?:;“”\"«»\n]{{0,60}}?)"
                       rf"\b(?:có đoạn|có câu|có những câu|có đoạn viết|viết|ghi|nêu rõ|khẳng định)\b"
-                      rf"[^.!?:;“”\"«»\n]{{0,20}}:[\s*_]*$", re.IGNORECASE)
+                      rf"[^.!?:;“”\"«»\n]{{0,20}}:[\s*_]*$"
+                      # "Nội dung (trong) thư đã trở thành ... của Đội:": the content of the work.
+                      rf"|\b[Nn]ội dung\s+(?:của\s+|trong\s+)?(?P<work2>{_WORK_NOUN})\b(?P<rest2>[^.!?:;“”\"«»\n]{{0,100}}?):[\s*_]*$",
+                      re.IGNORECASE)
 # "ông có bài nói chuyện với ...": "ông" is him when he is the last person named (checked below).
 _AUTHORED = re.compile(rf"(?:{FULL_NAME}|Bác(?! sĩ)|Người|(?<!\w)[Ôô]ng(?!\s+[{_UPPER}])){ADVERBS}\s+(?:viết|gửi|đọc|ra|ký|soạn|để lại|thảo|sửa|có)"
                        rf"\b[^.!?“”\"«»\n]{{0,40}}?\b(?P<work>{_WORK_NOUN})\b")
@@ -46,12 +49,15 @@ def his_work_passage(tail: str, earlier: str = "") -> bool:
     tail = _without_asides(tail).rstrip()  # an aside naming someone is no author of the work
     clause = re.split(r"[.!?](?=\s)|\n", tail)[-1]
     m = _PASSAGE.search(clause)
-    if m is None or speaks(m["rest"]) or _PERSON.search(_strip_names(" " + m["rest"])):
+    if m is None:
         return False
-    if re.search(rf"\bcủa (?:{FULL_NAME}|Bác(?! sĩ)|Người)\b", m["rest"]):
+    work, rest = (m["work"], m["rest"]) if m["work"] else (m["work2"], m["rest2"])
+    if speaks(rest) or _PERSON.search(_strip_names(" " + rest)):
+        return False
+    if re.search(rf"\bcủa (?:{FULL_NAME}|Bác(?! sĩ)|Người)\b", rest):
         return True
-    noun = m["work"].lower().split()[-1]
-    if noun == "chúc" and "di chúc" in m["work"].lower():
+    noun = work.lower().split()[-1]
+    if noun == "chúc" and "di chúc" in work.lower():
         return True  # "the testament", unowned, is his, as "(trong|theo) Di chúc" above
     # The sentences just before: him the author of a work of the same kind, nobody else named after.
     before = (earlier + tail[:len(tail) - len(clause)])[-400:]
