@@ -86,3 +86,18 @@ def test_a_law_number_typed_with_hyphens_or_spaces_finds_the_law(ranked_names, s
                           docs / "1764255d4fdeb289.md"],  # a page full of other 2025 numbers
                          query)
     assert names[:1] == ["5442d166b03566fa.md"]
+
+
+def test_a_long_query_ranks_the_texts_that_write_its_number_above_those_sharing_its_words(
+        ranked_names):
+    # A news page on the plan quotes its number once; a page on the same reorganisation never
+    # writes it and repeats every other word of the query.
+    names = ranked_names({
+        "ke-hoach.txt": "Ngày 14/4/2025, Ban Chỉ đạo Trung ương đã ký ban hành Kế hoạch số "
+                        "47-KH/BCĐ của Ban Chỉ đạo về thực hiện sắp xếp, sáp nhập đơn vị hành "
+                        "chính và tổ chức chính quyền địa phương hai cấp.",
+        "sap-nhap.txt": "Bộ Chính trị giao Đảng ủy Chính phủ định hướng sáp nhập tỉnh, sáp nhập "
+                        "xã; kế hoạch sắp xếp đơn vị hành chính cấp tỉnh, cấp xã.",
+        "khac.txt": "Kế hoạch số 12-KH/TU về công tác tuyên giáo năm 2025.",
+    }, "kế hoạch 47-KH/BCĐ sắp xếp sáp nhập tỉnh xã")
+    assert names[:1] == ["ke-hoach.txt"]

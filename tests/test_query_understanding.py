@@ -16,12 +16,16 @@ from kb.analysis.docnum import respell_kind_serials, swapped_docnum
 @pytest.mark.parametrize("typed, spaced", [
     ("CT05", "CT 05"), ("ct-05", "CT 05"), ("NQ04", "NQ 04"), ("KL01", "KL 01"),
     ("qđ383 năm 2025", "QĐ 383 năm 2025"), ("TB.1894", "TB 1894"),
+    # glued to a whole printed number: the number is left whole
+    ("NQ74/NQ-CP 2025", "NQ 74/NQ-CP 2025"), ("QĐ383-QĐ/TW", "QĐ 383-QĐ/TW"),
+    ("nđ32/2024/NĐ-CP", "NĐ 32/2024/NĐ-CP"),
 ])
 def test_kind_abbreviations_glued_to_a_serial_are_spaced(typed, spaced):
     assert respell_kind_serials(typed) == spaced
 
 
-@pytest.mark.parametrize("text", ["phòng 05", "năm 2024", "ABC05", "Điều 5", "05-CT/TW"])
+@pytest.mark.parametrize("text", ["phòng 05", "năm 2024", "ABC05", "Điều 5", "05-CT/TW",
+                                  "abc74/NQ-CP"])
 def test_words_and_proper_numbers_are_left_alone(text):
     assert respell_kind_serials(text) == text
 

@@ -21,6 +21,8 @@ _STATE_YEAR = rf"\d{{1,5}}/(?:19|20)\d\d/{_CODE}\d{{0,2}}(?:-{_CODE}\d{{0,2}})*"
 _STATE = rf"\d{{1,5}}/{_CODE}(?:-{_CODE}\d{{0,2}})+"
 
 DOCNUM_RE = re.compile(rf"(?<![\w/-])(?:{_STATE_YEAR}|{_PARTY}|{_STATE})(?![\w/])")
+# A number as printed, wherever it starts: what follows a kind code glued to it ("NQ74/NQ-CP").
+_PRINTED_AT = re.compile(rf"(?:{_STATE_YEAR}|{_PARTY}|{_STATE})(?![\w/])")
 
 # Typed loosely in a query: "05 CT TW", "05 ct/tw", "32 2024 nd cp". Only known kind codes
 # are accepted so that ordinary words after a number are not swallowed.
@@ -118,13 +120,16 @@ def _kind_codes() -> dict[str, str]:
 
 
 _KIND_SERIAL_RE = re.compile(r"(?<![\w/-])([a-zđ]{2,5})[\s.\-_]*(\d{1,5})(?![\w/-])", re.IGNORECASE)
+_GLUED_KIND_RE = re.compile(r"(?<![\w/-])([a-zđ]{2,5})(?=\d)", re.IGNORECASE)
 
 
 def respell_kind_serials(text: str) -> str:
     """A kind abbreviation glued or hyphened to a serial, spaced as the vocabulary knows it.
 
     "CT05", "ct-05", "CT.05", "nq04", "KL01", "qđ383" → "CT 05", "NQ 04", "KL 01", "QĐ 383", so
-    that the abbreviation expands to its kind ("Chỉ thị 05") and the serial stands alone.
+    that the abbreviation expands to its kind ("Chỉ thị 05") and the serial stands alone. A
+    kind glued to a whole printed number ("NQ74/NQ-CP", "QĐ383-QĐ/TW") is spaced from it the
+    same way, so that the number is read as one ("NQ 74/NQ-CP").
     """
     codes = _kind_codes()
 
@@ -132,7 +137,11 @@ def respell_kind_serials(text: str) -> str:
         code = codes.get(fold(m.group(1)).lower())
         return f"{code} {m.group(2)}" if code else m.group(0)
 
-    return _KIND_SERIAL_RE.sub(respell, text)
+    def unglue(m: re.Match) -> str:
+        code = codes.get(fold(m.group(1)).lower())
+        return f"{code} " if code and _PRINTED_AT.match(text, m.end()) else m.group(0)
+
+    return _KIND_SERIAL_RE.sub(respell, _GLUED_KIND_RE.sub(unglue, text))
 
 
 def swapped_docnum(token: str) -> str | None:

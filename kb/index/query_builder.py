@@ -31,13 +31,16 @@ from kb.understand.vocabulary import expand_query_terms
 WEIGHTS = {"syl": 1.0, "fold": 0.1, "fold_only": 1.0, "words": 0.3, "pairs": 1.0,
            "title": 0.5, "number": 12.0, "cites": 2.0, "phrase": 1.5, "window": 0.25,
            "title_phrase": 0.0, "kind": 1.0, "qtf": 1.0, "rerank": 1.0,
-           "own_long": 1.0, "date_optional": 1, "window_run": 0.25, "fold_pairs_long": 0.15,
+           "own_long": 1.0, "cites_long": 1.0, "date_optional": 1, "window_run": 0.25, "fold_pairs_long": 0.15,
            "title_cover": 0.5, "title_only": 0.5, "k1": 1.2, "b": 0.75, "term_number": 1,
            "tone_context": 1, "tone_prior": 4.0,
            "tone_words": 1, "tone_long_rare": 1}
 
 #: Queries with more content syllables than this are ranked without requiring all of them.
 SHORT_QUERY_SYLLABLES = 6
+#: A lookup by number and subject ("kế hoạch 47 KH BCĐ sắp xếp sáp nhập tỉnh xã") is about as
+#: long as a title; a longer text citing a number (a petition, a pasted paragraph) is not one.
+LOOKUP_SYLLABLES = 16
 
 
 
@@ -62,6 +65,10 @@ class BuiltQuery:
     long: bool = False
     """A long query (question, pasted sentence): a number it names lifts its document by a
     factor instead of putting it first."""
+    asks: bool = False
+    """The query has question words ("gì", "bao nhiêu", "như thế nào")."""
+    syllables: int = 0
+    """How many syllables the query has, question words left out."""
 
 
 def query_tf(count: int, k3: float) -> float:
@@ -84,9 +91,11 @@ class QueryBuilder:
         windows: list[tuple[str, list[str]]] = []
         # Question words ("gì", "như thế nào") do not make a query long: "Bác Hồ dạy gì về y
         # đức" is as short as "Bác Hồ dạy về y đức".
-        long_query = sum(len(a.syllables) - len(a.asked) for a in
-                         (cached_analyze(c.text, query=True) for c in parsed.clauses)) \
+        analyses = [cached_analyze(c.text, query=True) for c in parsed.clauses]
+        length = sum(len({p for p, _ in a.syllables} - a.asked) for a in analyses)
+        long_query = sum(len(a.syllables) - len(a.asked) for a in analyses) \
             > SHORT_QUERY_SYLLABLES
+        asks = any(a.asked for a in analyses)
         for clause in parsed.clauses:
             group = [clause] + clause.alternatives + _expansions(
                 clause, term_numbers=self.weights.get("term_number", 0) > 0)
@@ -125,7 +134,7 @@ class QueryBuilder:
         excluded = Q.Or([self._clause_match(c, folded_mode=not has_diacritics(c.text))
                          for c in parsed.excluded]) if parsed.excluded else None
         return BuiltQuery(scoring_q, need, (exact, folded), proximity, own, windows, kinds,
-                          excluded, folded_mode, long_query)
+                          excluded, folded_mode, long_query, asks, length)
 
     def _clause_scoring(self, clause: Clause, analysis, content, folded_mode: bool,
                         with_fold: bool = True):

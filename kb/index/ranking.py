@@ -22,7 +22,7 @@ from kb.index.budget import Budget
 from kb.index.engine import Engine, top
 from kb.index.facets import value_filter
 from kb.index.query import ParsedQuery
-from kb.index.query_builder import BuiltQuery, leaves
+from kb.index.query_builder import LOOKUP_SYLLABLES, BuiltQuery, leaves
 from kb.ingest.describe import kind_key
 
 #: How many leading candidates get proximity (phrase) scores added.
@@ -108,6 +108,16 @@ class Ranker:
                 # "HD 37 ban tuyên giáo và dân vận": a number inside a longer query names the
                 # document it is about; the words around it still rank the rest.
                 scores[own] *= 1.0 + self.weights["own_long"]
+                if not built.asks and built.syllables <= LOOKUP_SYLLABLES:
+                    # A lookup by number and subject ("kế hoạch 47 KH BCĐ sắp xếp sáp nhập
+                    # tỉnh xã") is about that document: the texts that write the number rank
+                    # above those that only share the words around it. A question citing a
+                    # number ("theo nghị định 100/2019/NĐ-CP mức phạt là bao nhiêu") asks of a
+                    # provision, whose answer need not quote it, and a petition citing one
+                    # asks of what it says.
+                    mentions = engine.docs(Q.Or([Q.Term(f, t.text) for t in built.own_numbers
+                                                 for f in ("syl", "cites")]))
+                    scores[mentions] *= 1.0 + self.weights.get("cites_long", 0.0)
         if built.kinds and not isinstance(q, Q.Every):
             # "Luật Việc làm", "Điều lệ Đảng": the document of that kind before the articles
             # about it, whose titles often say the same words.
