@@ -42,7 +42,7 @@ from kb.config import load_config
 from kb.errors import IngestError
 from kb.ingest import ocr
 from kb.ingest.pipeline import iter_files, read_document, read_documents
-from kb.understand.echoes import KnownSayings, echoed_sayings, own_sentences
+from kb.understand.echoes import KnownSayings, echoed_sayings
 
 LABELS = ROOT / "benchmarks" / "data" / "understanding"
 OFFICIAL_GROUPS = ("official", "corpus")
@@ -112,11 +112,7 @@ def known_sayings(config) -> KnownSayings:
                 except IngestError:
                     continue
                 for doc in docs:
-                    for saying in doc.meta.get("sayings") or []:
-                        known.add(saying["text"], doc.content_hash, trusted=bool(saying.get("declared")))
-                    if doc.meta.get("his_own_text"):
-                        for sentence in own_sentences(doc.text):
-                            known.add(sentence, doc.content_hash, trusted=True)
+                    known.learn(doc.meta, doc.text, doc.content_hash)
         _KNOWN.append(known)
     return _KNOWN[0]
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from kb.analysis.fold import fold, has_diacritics
 from kb.analysis.tones import canonical_tones
 from kb.index.statecache import per_index_state
-from kb.understand.echoes import KnownSayings, echoed_sayings, own_sentences
+from kb.understand.echoes import KnownSayings, echoed_sayings
 from kb.understand.sayings import load_sectors, merge_sayings, saying_key
 
 #: Queries of up to this many syllables must all be found in a saying or its sentence...
@@ -101,34 +101,25 @@ def merged_sayings(searcher) -> list[dict]:
     return per_index_state(searcher, "sayings", lambda: _merge(searcher))
 
 
-def _with_echoes(stored_docs) -> dict[str, list[dict]]:
-    """Each document's sayings, with the quotations of his words it does not attribute that the
-    index knows from a trusted source (kb.understand.echoes), by document id."""
-    known = KnownSayings()
-    pending = []  # (id, source, sayings, candidates): the texts themselves are not kept
-    for stored in stored_docs:
-        meta = stored.get("meta") or {}
-        source = stored.get("content_hash") or stored["id"]
-        sayings = meta.get("sayings") or []
-        for saying in sayings:
-            known.add(saying["text"], source, trusted=bool(saying.get("declared")))
-        if meta.get("his_own_text"):
-            for sentence in own_sentences(stored.get("text") or ""):
-                known.add(sentence, source, trusted=True)
-        if sayings or meta.get("quote_candidates"):
-            pending.append((stored["id"], source, sayings, meta.get("quote_candidates") or []))
-    return {doc_id: list(sayings) + echoed_sayings(candidates, known, source)
-            for doc_id, source, sayings, candidates in pending}
-
-
 def _merge(searcher) -> list[dict]:
     per_doc: dict[str, list[dict]] = {}
     docs: dict[str, dict] = {}
     contexts: dict[str, list[str]] = {}
     cites_work: set[tuple[str, str]] = set()  # (saying, document) where the work is named
-    with_echoes = _with_echoes(searcher.all_documents())
+    known = KnownSayings()
+    read = []  # (stored fields but the text, content key): one pass over the stored documents
     for stored in searcher.all_documents():
-        sayings = with_echoes.get(stored["id"])
+        meta = stored.get("meta") or {}
+        source = stored.get("content_hash") or stored["id"]
+        known.learn(meta, stored.get("text") or "", source)
+        if meta.get("sayings") or meta.get("quote_candidates"):
+            read.append(({k: v for k, v in stored.items() if k != "text"}, source))
+    for stored, source in read:
+        meta = stored.get("meta") or {}
+        # The sayings it attributes, and the quotations of his words it does not that the
+        # index knows from a trusted source (kb.understand.echoes).
+        sayings = list(meta.get("sayings") or []) + echoed_sayings(meta.get("quote_candidates") or [],
+                                                                   known, source)
         if not sayings:
             continue
         doc_id = stored["id"]

@@ -20,10 +20,11 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from difflib import SequenceMatcher
 
 from kb.understand.footnotes import in_note
-from kb.understand.quotes import emphasis_as_quotes, quote_spans, single_quotes_as_double, unbox_quotes
+from kb.understand.quotes import quote_spans, quoted_text
 from kb.understand.sayings import saying_key
 from kb.understand.sector_lexicon import load_sectors, quote_sectors
 
@@ -42,10 +43,10 @@ _GRAM = 3
 def quote_candidates(text: str, sayings: Iterable[dict]) -> list[dict]:
     """The quotations of ``text`` long enough to be an echo and not already among ``sayings``
     (nor inside one of them): ``{"text", "lead"}``, ``lead`` the words introducing it."""
-    text = single_quotes_as_double(emphasis_as_quotes(unbox_quotes(text)))
+    text, spans = quoted_text(text)
     own = [saying_key(s["text"]) for s in sayings]
     out, seen = [], set()
-    for start, end in quote_spans(text):
+    for start, end in spans:
         quote = re.sub(r"\s+", " ", text[start:end]).strip(" *_")
         key = saying_key(quote)
         if (len(key.split()) < MIN_SYLLABLES or key in seen or in_note(text, start)
@@ -87,6 +88,16 @@ class KnownSayings:
             self._trusted.add(words)
         self._grams = None
 
+    def learn(self, meta: Mapping, text: str, source: str) -> None:
+        """Know the sayings of one document (its ``meta`` as kb.understand.enrich gives it, its
+        ``text``, its content ``source``): those it attributes, declared ones trusted, and every
+        sentence of it when it is his own text."""
+        for saying in meta.get("sayings") or []:
+            self.add(saying["text"], source, trusted=bool(saying.get("declared")))
+        if meta.get("his_own_text"):
+            for sentence in own_sentences(text):
+                self.add(sentence, source, trusted=True)
+
     def _index(self) -> dict:
         if self._grams is None:
             self._grams = defaultdict(set)
@@ -115,15 +126,7 @@ class KnownSayings:
 
 def _longest_run(a: tuple[str, ...], b: tuple[str, ...]) -> int:
     """Length of the longest run of words ``a`` and ``b`` share, in order."""
-    best, prev = 0, [0] * (len(b) + 1)
-    for x in a:
-        cur = [0] * (len(b) + 1)
-        for j, y in enumerate(b):
-            if x == y:
-                cur[j + 1] = prev[j] + 1
-                best = max(best, cur[j + 1])
-        prev = cur
-    return best
+    return SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size
 
 
 def echoed_sayings(candidates: Iterable[dict], known: KnownSayings, source: str) -> list[dict]:

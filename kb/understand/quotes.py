@@ -9,6 +9,7 @@ characters around it, not from its shape alone, and the pairs are matched per pa
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kb.understand.hcm_vocab import SPEECH
 
@@ -336,3 +337,12 @@ def join_broken_sentences(text: str) -> str:
         for i in range(m.start(1), m.end(1)):
             out[i] = " "
     return "".join(out)
+
+
+@lru_cache(maxsize=8)
+def quoted_text(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """``text`` with its quotations marked as :func:`quote_spans` reads them (boxed quotes
+    unboxed, emphasised ones and single quotes given double marks), and their spans. Cached:
+    the sayings and the echo candidates of one document are read from the same result."""
+    text = single_quotes_as_double(emphasis_as_quotes(unbox_quotes(text)))
+    return text, tuple(quote_spans(text))

@@ -37,8 +37,7 @@ from kb.understand.attribution import (AFTER_MARKER, AS_HE_WISHED, FOOTNOTE_MARK
 from kb.understand.dialogue import his_replies, interview_answers
 from kb.understand.footnotes import blank_sentence_notes, footnotes, in_note, is_citation, reference_after
 from kb.understand.hcm_vocab import FULL_NAME, PEN_NAMES, UPPER, VERBS
-from kb.understand.quotes import (NARRATIVE_START, block_spans, emphasis_as_quotes, heading_lists, join_broken_sentences, quote_spans,
-                                  single_quotes_as_double, unbox_quotes)
+from kb.understand.quotes import NARRATIVE_START, block_spans, heading_lists, join_broken_sentences, quoted_text
 from kb.understand.sector_lexicon import load_sectors, match_sectors, quote_sectors
 from kb.understand.speaker import his_words_noun, his_work_passage, other_subject, reported_speech
 from kb.understand.voices import QUOTES_ANOTHER, REPLY, TRANSLATION_LEAD, question_to_him
@@ -186,14 +185,13 @@ def extract_sayings(text: str) -> list[dict]:
     """
     if signed_by_him(text):
         return []
-    text = single_quotes_as_double(emphasis_as_quotes(unbox_quotes(text)))
+    text, spans = quoted_text(text)
     sectors = load_sectors()
     found: list[tuple[int, dict]] = []
     prev_end, prev_saying, prev_quote = 0, False, ""
     prev_his_sentence = False  # the last saying's sentence has him as its subject
     seen: set[str] = set()
     notes = footnotes(text)
-    spans = quote_spans(text)
     # Attribution is read on this: "TP. Hồ Chí Minh" is a city; a sentence broken over two
     # paragraphs by the crawl is one, and a sentence ends at its full stop, reference marks after it.
     masked = blank_sentence_notes(join_broken_sentences(bare_title_as_him(mask_namesakes(text), spans)))
