@@ -86,3 +86,11 @@ def test_a_headline_over_a_bold_lead_that_does_not_repeat_it_stays():
     text = ("Bác Hồ với ngành giáo dục\n\n**NHỮNG LỜI DẠY CÒN NGUYÊN GIÁ TRỊ**\n\n"
             "Sinh thời, Bác luôn quan tâm đến sự nghiệp giáo dục.\n")
     assert first_headline(text) == "Bác Hồ với ngành giáo dục"
+
+
+def test_a_label_over_a_heading_that_opens_with_it_and_after_a_salutation():
+    text = "Chủ tịch Hồ Chí Minh\n\n**CHỦ TỊCH HỒ CHÍ MINH VỚI NGÀNH GIÁO DỤC**\n\nBài viết.\n"
+    assert first_headline(text) == "Chủ tịch Hồ Chí Minh với ngành giáo dục"
+    # The salutation dropped before it must not shift which line is read as styled.
+    text = "Thưa các đồng chí,\nBác Hồ với ngành giáo dục\n**NHỮNG LỜI DẠY**\nSinh thời, Bác luôn quan tâm.\n"
+    assert first_headline(text) == "Bác Hồ với ngành giáo dục"

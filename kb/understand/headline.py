@@ -41,9 +41,9 @@ def first_headline(text: str) -> str | None:
     raw = [ln.strip() for ln in text.split("\n") if len(ln.strip(" *_")) > 3]
     lines = [ln.strip(" *_") for ln in raw]
     while lines and _SALUTATION.match(lines[0]) and len(lines[0].split()) <= 12:
-        lines.pop(0)  # a salutation is no headline, nor the rest of it wrapped below
+        del lines[0], raw[0]  # a salutation is no headline, nor the rest of it wrapped below
         while lines and lines[0][:1].islower() and len(lines[0].split()) <= 12:
-            lines.pop(0)
+            del lines[0], raw[0]
     if not lines:
         return None
     if is_kicker(lines[0]) and len(lines) > 1 and headline_shaped(lines[1]):
@@ -70,7 +70,7 @@ def _cased_like(heading: str, label: str) -> str:
         return heading
     lowered = heading[:1] + heading[1:].lower()
     at = lowered.lower().find(label.lower())
-    return lowered[:at] + label + lowered[at + len(label):] if at > 0 else lowered
+    return lowered[:at] + label + lowered[at + len(label):] if at >= 0 else lowered
 
 
 def headline_over_date(text: str, title: str | None) -> str | None:
